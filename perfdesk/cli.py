@@ -1,0 +1,172 @@
+"""The command line: ``perfdesk [--db PATH] COMMAND ...``; no command opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from perfdesk import __version__, exchange
+from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import atomic_write
+from perfdesk.model import Project
+from perfdesk.paths import default_database
+from perfdesk.sample import sample_projects
+from perfdesk.store import Store
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="perfdesk",
+        description="PerfDesk：财政项目支出绩效目标表的编制、检查、打印与保管。不带命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"PerfDesk {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None, help=f"数据库文件（默认 {default_database()}）"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    cmd = commands.add_parser("sample", help="加入参考表样中的两个示例项目")
+    cmd.set_defaults(handler=cmd_sample)
+
+    cmd = commands.add_parser("list", help="列出全部项目")
+    cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    cmd.add_argument("--year", type=int, help="只列出该年度")
+    cmd.add_argument("--unit", help="只列出该单位")
+    cmd.add_argument("--search", help="按名称、栏目与指标搜索")
+    cmd.set_defaults(handler=cmd_list)
+
+    cmd = commands.add_parser("export-json", help="导出为 PerfDesk 交换格式（JSON）")
+    _add_selection(cmd)
+    cmd.set_defaults(handler=cmd_export_json)
+
+    cmd = commands.add_parser("import", help="导入文件（.json 交换格式）")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.set_defaults(handler=cmd_import)
+
+    cmd = commands.add_parser("check", help="检查数据库完整性；有错误时退出码为 1")
+    cmd.set_defaults(handler=cmd_check)
+
+    # -- printing commands --
+
+    # -- backup commands --
+
+    # -- export commands --
+
+    return parser
+
+
+def _add_selection(cmd: argparse.ArgumentParser) -> None:
+    which = cmd.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="全部项目")
+    which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID", help="项目编号")
+    cmd.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store(args.db or default_database())
+
+
+def selected_projects(store: Store, args: argparse.Namespace) -> list[Project]:
+    if args.all:
+        return store.get_all()
+    if not args.ids:
+        raise PerfDeskError("请给出项目编号，或用 --all 选择全部项目")
+    return [store.get(project_id) for project_id in args.ids]
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ids = store.add_many(sample_projects())
+    print(f"已加入 {len(ids)} 个示例项目：编号 {', '.join(map(str, ids))}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        summaries = store.list_projects(year=args.year, unit=args.unit, search=args.search)
+    if args.json:
+        json.dump([s.as_json() for s in summaries], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for s in summaries:
+            print(f"{s.id:>5}  {s.year}  {s.layout}  {s.unit}  {s.name}")
+        print(f"共 {len(summaries)} 个项目", file=sys.stderr)
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    atomic_write(args.output, exchange.dumps(projects).encode("utf-8"))
+    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    projects: list[Project] = []
+    for path in args.files:  # read everything first: a bad file imports nothing
+        if path.suffix.lower() != ".json":
+            raise PerfDeskError(f"{path}：不支持的文件类型（可导入 .json）")
+        projects.extend(exchange.read_file(path))
+    with open_store(args) as store:
+        ids = store.add_many(projects)
+    print(f"已导入 {len(ids)} 个项目", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        problems = integrity_problems(store)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print("数据库完整性检查通过")
+    return 0
+
+
+def integrity_problems(store: Store) -> list[str]:
+    conn = store.db.conn
+    problems = [
+        f"完整性：{row[0]}" for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"
+    ]
+    problems += [
+        f"外键：表 {row[0]} 第 {row[1]} 行指向不存在的 {row[2]}"
+        for row in conn.execute("PRAGMA foreign_key_check")
+    ]
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if not sys.stdout.isatty():
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        # Only the window needs Qt, so it is loaded only here.
+        run: Callable[[Path | None], int] = importlib.import_module("ui.app").run
+        return run(args.db)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except PerfDeskError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:
+        print(f"错误：数据库操作失败：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `perfdesk list | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

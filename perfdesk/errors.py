@@ -1,0 +1,21 @@
+"""Errors the user is told about, in plain Chinese.
+
+Two kinds, as in every careful desktop program: the input or environment is wrong (tell the
+user and change nothing), or PerfDesk has a bug (everything else).
+"""
+
+
+class PerfDeskError(Exception):
+    """Something the user can act on; ``str(err)`` is the message to show."""
+
+
+class InvalidValueError(PerfDeskError, ValueError):
+    """A typed value (money, date, year) that cannot be understood."""
+
+
+class DatabaseError(PerfDeskError):
+    """The database cannot be used: not ours, too new, damaged or locked."""
+
+
+class NotFoundError(PerfDeskError, LookupError):
+    """A project id that does not exist."""
