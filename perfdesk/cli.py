@@ -16,7 +16,7 @@ from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store
+from perfdesk.store import Store, check_database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -56,6 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
     # -- printing commands --
 
     # -- backup commands --
+    cmd = commands.add_parser(
+        "backup", help="导出备份：一个 .zip 文件（数据库快照 + 清单），可在程序运行时进行"
+    )
+    cmd.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="备份文件或文件夹（默认 PerfDesk备份-日期.zip）",
+    )
+    cmd.set_defaults(handler=cmd_backup)
+
+    cmd = commands.add_parser(
+        "restore", help="从备份恢复：先完整检查备份，再保留当前数据库的副本，然后替换"
+    )
+    cmd.add_argument("file", type=Path, metavar="FILE", help="备份文件（.zip）或数据库文件（.db）")
+    cmd.set_defaults(handler=cmd_restore)
 
     # -- export commands --
 
@@ -69,8 +86,12 @@ def _add_selection(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
 
 
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or default_database())
+
+
 def open_store(args: argparse.Namespace) -> Store:
-    return Store(args.db or default_database())
+    return Store(database_path(args))
 
 
 def selected_projects(store: Store, args: argparse.Namespace) -> list[Project]:
@@ -122,26 +143,56 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        problems = integrity_problems(store)
+    path = database_path(args)
+    # Read-only, so that a damaged database is reported, never written to.
+    problems = check_database(path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
+        _suggest_backup(path)
         return 1
     print("数据库完整性检查通过")
     return 0
 
 
-def integrity_problems(store: Store) -> list[str]:
-    conn = store.db.conn
-    problems = [
-        f"完整性：{row[0]}" for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"
-    ]
-    problems += [
-        f"外键：表 {row[0]} 第 {row[1]} 行指向不存在的 {row[2]}"
-        for row in conn.execute("PRAGMA foreign_key_check")
-    ]
-    return problems
+def _suggest_backup(path: Path) -> None:
+    from perfdesk.backup import newest_good_backup
+
+    good = newest_good_backup(path)
+    if good is None:
+        print("没有找到可用的自动备份。", file=sys.stderr)
+    else:
+        print(
+            f"最新的完好备份：{good.path}（{good.manifest.created_at:%Y-%m-%d %H:%M}，"
+            f"{good.manifest.project_count} 个项目）；可用 perfdesk restore 恢复",
+            file=sys.stderr,
+        )
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from perfdesk.backup import create_backup, default_backup_name
+
+    output: Path = args.output or Path(default_backup_name())
+    if output.is_dir():
+        output = output / default_backup_name()
+    with open_store(args) as store:
+        info = create_backup(store, output)
+    print(
+        f"已备份 {info.manifest.project_count} 个项目到 {info.path}"
+        f"（SHA-256 {info.manifest.sha256[:16]}…）",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from perfdesk.backup import restore_backup
+
+    result = restore_backup(args.file, database_path(args))
+    print(f"已从 {args.file} 恢复 {result.project_count} 个项目", file=sys.stderr)
+    if result.safety_copy is not None:
+        print(f"恢复前的数据库已保存为 {result.safety_copy}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,3 +19,7 @@ class DatabaseError(PerfDeskError):
 
 class NotFoundError(PerfDeskError, LookupError):
     """A project id that does not exist."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file fails SQLite's integrity check: PerfDesk will not write to it."""

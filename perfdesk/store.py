@@ -19,9 +19,10 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from perfdesk.errors import DatabaseError, NotFoundError
+from perfdesk.errors import DamagedDatabaseError, DatabaseError, NotFoundError
 from perfdesk.layouts import get_layout
 from perfdesk.model import Project, TreeNode, nodes_from_tree, tree_from_nodes
+from perfdesk.places import require_local
 from perfdesk.values import money_to_str
 
 APPLICATION_ID = 0x50664473  # "PfDs"
@@ -103,9 +104,16 @@ class ProjectSummary:
         }
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
+        if read_only:
+            # mode=ro: SQLite itself guarantees that nothing is written to the file.
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=5, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
@@ -120,7 +128,9 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> bool:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} 不是 PerfDesk 数据库，或文件已损坏（{exc}）") from exc
+        raise DamagedDatabaseError(
+            f"{path} 不是 PerfDesk 数据库，或文件已损坏（{exc}）；未作任何改动"
+        ) from exc
     if app_id == 0 and tables == 0:
         return True
     if app_id != APPLICATION_ID:
@@ -131,6 +141,50 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> bool:
             "请升级 PerfDesk 后再打开；文件未作任何改动"
         )
     return False
+
+
+def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """What SQLite's own checks find wrong with the open database, in Chinese; empty if sound.
+
+    ``quick`` runs ``quick_check`` (fast enough for every start-up) instead of the full
+    ``integrity_check``; both are followed by ``foreign_key_check``.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        problems = [
+            f"完整性：{row[0]}" for row in conn.execute(f"PRAGMA {pragma}") if row[0] != "ok"
+        ]
+        problems += [
+            f"外键：表 {row[0]} 第 {row[1]} 行指向不存在的 {row[2]}"
+            for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+    except sqlite3.DatabaseError as exc:
+        problems = [f"完整性：无法读取数据库（{exc}）"]
+    return problems
+
+
+def check_database(path: str | Path, *, quick: bool = False) -> list[str]:
+    """Check a database file without writing to it; the problems found, empty if it is sound.
+
+    Raises :class:`DatabaseError` for a file that is missing, not ours or too new.
+    """
+    db_path = Path(path)
+    if not db_path.is_file():
+        raise DatabaseError(f"数据库 {db_path} 不存在")
+    conn = _connect(db_path, read_only=True)
+    try:
+        _check_ours(conn, db_path)
+        return integrity_problems(conn, quick=quick)
+    finally:
+        conn.close()
+
+
+def damaged_message(path: Path, problems: list[str]) -> str:
+    shown = "；".join(problems[:3]) + ("……" if len(problems) > 3 else "")
+    return (
+        f"数据库 {path} 已损坏（{shown}）。PerfDesk 不会再写入它，以免损坏扩大；"
+        "请从备份恢复（perfdesk restore 备份文件，或在窗口中选“恢复备份…”）"
+    )
 
 
 def _now() -> str:
@@ -150,18 +204,37 @@ def _shift_year(iso: str) -> str:
 class Store:
     """All projects of one database file."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
+        """Open (and, unless ``create`` is false, create) a database.
+
+        A damaged file raises :class:`DamagedDatabaseError` before anything is written to it;
+        ``read_only`` opens it so that nothing can be written at all (to look at and export a
+        damaged database, or one on a network share).
+        """
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise DatabaseError(f"数据库 {self.path} 不存在")
-        if create:
+        if not read_only:
+            require_local(self.path)
+        if create and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(self.path)
+        conn = _connect(self.path, read_only=read_only)
         try:
             empty = _check_ours(conn, self.path)
+            if not empty:
+                problems = integrity_problems(conn, quick=True)
+                if problems and not read_only:
+                    raise DamagedDatabaseError(damaged_message(self.path, problems))
+            self.db = sqlite_utils.Database(conn)
+            if read_only:
+                if empty or migrations.pending(self.db):
+                    raise DatabaseError(
+                        f"数据库 {self.path} 需要先升级数据格式，只读打开时无法升级"
+                    )
+                return
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            self.db = sqlite_utils.Database(conn)
             if empty:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._migrate()
@@ -175,7 +248,9 @@ class Store:
     def _migrate(self) -> None:
         if migrations.pending(self.db):
             migrations.apply(self.db)
-        self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn = self.db.conn
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.db.close()
@@ -189,6 +264,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One user-level change: all of it is stored, or none of it."""
+        if self.read_only:
+            raise DatabaseError(f"数据库 {self.path} 以只读方式打开，不能修改")
         with self.db.atomic():
             yield
 
