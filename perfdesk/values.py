@@ -18,6 +18,7 @@ _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x3000: 0x20, 0x3002: 0x2E, 0x2212: 0x2D, 0x2014: 0x2D, 0x2013: 0x2D})
 
 MAX_MONEY = Decimal("1e15")  # a quadrillion 元: anything bigger is a typing accident
+MAX_VALUE_LENGTH = 64  # longer than any amount or date; refused before any pattern runs
 
 
 def fold_width(text: str) -> str:
@@ -25,19 +26,26 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_TABLE)
 
 
-_MONEY_RE = re.compile(r"-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+# ASCII digits only (re.ASCII): other scripts' digits are not what an officer types.
+_MONEY_RE = re.compile(r"-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?", re.ASCII)
+_CURRENCY_SIGNS = ("¥", "￥")
 
 
 def parse_money(text: str | None) -> Decimal | None:
     """Read an amount in 元. Blank → ``None`` (blank is not 0).
 
-    Accepts ``1000000``, ``1,000,000``, ``１，０００，０００``, ``1 000 000.50``, a trailing ``元``.
-    Refuses anything else (exponents, NaN, infinity, letters) with :class:`InvalidValueError`.
+    Accepts ``1000000``, ``1,000,000``, ``１，０００，０００``, ``1 000 000.50``, a leading ``¥`` and
+    a trailing ``元``. Refuses anything else (exponents, NaN, infinity, letters) with
+    :class:`InvalidValueError`.
     """
     if text is None:
         return None
     folded = fold_width(text).strip()
+    if len(folded) > MAX_VALUE_LENGTH:
+        raise InvalidValueError(f"金额“{_clip(text)}”太长，不是一个金额")
     folded = folded.removesuffix("元").strip()
+    for sign in _CURRENCY_SIGNS:
+        folded = folded.removeprefix(sign).strip()
     if not folded:
         return None
     compact = re.sub(r"\s+", "", folded)
@@ -73,8 +81,13 @@ def format_money(value: Decimal | None, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
-_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_COMPACT_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# A trailing time of day (``2020/1/1 0:00:00``, as spreadsheets paste dates) is allowed.
+_TIME = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_DATE_RE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?" + _TIME, re.ASCII
+)
+_COMPACT_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def parse_date(text: str | None) -> date | None:
@@ -87,10 +100,14 @@ def parse_date(text: str | None) -> date | None:
     folded = fold_width(text).strip()
     if not folded:
         return None
+    if len(folded) > MAX_VALUE_LENGTH:
+        raise InvalidValueError(f"日期“{_clip(text)}”太长，不是一个日期")
     match = _DATE_RE.fullmatch(folded) or _COMPACT_DATE_RE.fullmatch(folded)
     if not match:
         raise InvalidValueError(f"日期“{_clip(text)}”格式不对，请写成 YYYY-MM-DD，例如 2020-01-01")
     year, month, day = (int(g) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidValueError(f"日期“{_clip(text)}”的年份不合理")
     try:
         return date(year, month, day)
     except ValueError:
@@ -105,7 +122,7 @@ def normalize_date(text: str | None) -> str:
 
 def parse_year(value: int | str) -> int:
     text = fold_width(str(value)).strip().removesuffix("年").removesuffix("年度")
-    if not re.fullmatch(r"\d{4}", text) or not 1990 <= int(text) <= 2200:
+    if not re.fullmatch(r"\d{4}", text, re.ASCII) or not 1990 <= int(text) <= 2200:
         raise InvalidValueError(f"年度“{_clip(str(value))}”不是有效的年份")
     return int(text)
 

@@ -1,0 +1,74 @@
+"""Network locations are recognised, with the reason in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from perfdesk.places import lock_path, mount_network_reason, network_reason, windows_network_reason
+
+LOCAL, REMOTE = 3, 4  # GetDriveTypeW: fixed disk, network drive
+
+
+def _drives(mapped: str) -> object:
+    return lambda root: REMOTE if root.upper().startswith(mapped) else LOCAL
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        (r"\\server\share\perfdesk.db", "UNC"),
+        ("//server/share/perfdesk.db", "UNC"),
+        (r"\\?\UNC\server\share\perfdesk.db", "UNC"),
+        (r"Z:\财务\perfdesk.db", "映射的网络驱动器 Z:"),
+        (r"z:\perfdesk.db", "映射的网络驱动器 Z:"),
+        (r"C:\Users\会计\AppData\Local\PerfDesk\perfdesk.db", None),
+        (r"\\?\C:\very\long\path\perfdesk.db", None),
+        (r"D:\perfdesk.db", None),
+        ("perfdesk.db", None),
+    ],
+)
+def test_windows_paths(path: str, reason: str | None) -> None:
+    found = windows_network_reason(path, _drives("Z:"))  # type: ignore[arg-type]
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None and reason in found
+
+
+MOUNTS = """\
+/dev/vda / ext4 rw,relatime 0 0
+proc /proc proc rw 0 0
+//nas/finance /mnt/finance cifs rw,vers=3.0 0 0
+nas:/export /home/officer/shared nfs4 rw 0 0
+/dev/vdb /mnt/finance/local\\040disk ext4 rw 0 0
+tmpfs /tmp tmpfs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/mnt/finance/perfdesk.db", "cifs"),
+        ("/home/officer/shared/a/b.db", "nfs4"),
+        ("/mnt/finance/local disk/perfdesk.db", None),  # a local disk mounted inside a share
+        ("/home/officer/perfdesk.db", None),
+        ("/tmp/perfdesk.db", None),
+        ("/mnt/financed/perfdesk.db", None),  # a name that merely starts the same
+    ],
+)
+def test_posix_mounts(path: str, reason: str | None) -> None:
+    found = mount_network_reason(Path(path), MOUNTS)
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None and reason in found
+
+
+def test_this_test_folder_is_local(tmp_path: Path) -> None:
+    assert network_reason(tmp_path / "perfdesk.db") is None
+
+
+def test_lock_file_sits_beside_the_database() -> None:
+    assert lock_path(Path("/data/perfdesk.db")) == Path("/data/perfdesk.db.lock")
