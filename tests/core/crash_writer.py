@@ -24,12 +24,13 @@ def say(line: str) -> None:
     os.write(1, (line + "\n").encode())
 
 
-def write_forever(db: Path, round_number: int) -> None:
+def write_forever(db: Path, round_number: int, ready: int) -> None:
     store = Store(db)
     if not store.exists(1):
         first = Project.new()
         first.set_field(first.spec.name_field, "edited in place")
         store.add(first)
+    os.write(ready, b"r")
     step = 0
     while True:
         step += 1
@@ -53,15 +54,24 @@ def main() -> None:
     db, rounds, seed = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     chance = random.Random(seed)
     for round_number in range(rounds):
+        # One kill in five may come while the database is being opened (or created); the
+        # rest come while saving, however slow the machine is at the moment.
+        while_opening = chance.random() < 0.2
+        ready_read, ready_write = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
-                write_forever(db, round_number)
+                os.close(ready_read)
+                write_forever(db, round_number, ready_write)
             finally:
                 os._exit(1)
-        time.sleep(chance.uniform(0.0, 0.05))
+        os.close(ready_write)
+        if not while_opening:
+            os.read(ready_read, 1)  # returns at once if the writer died
+        time.sleep(chance.uniform(0.0, 0.04))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        os.close(ready_read)
         say(f"killed {round_number}")
         if sys.stdin.readline().strip() != "next":
             return

@@ -53,7 +53,7 @@ def test_kill_while_saving_loses_no_saved_edit(db_path: Path) -> None:
         writer.kill()
         writer.wait()
     assert kills == ROUNDS
-    assert len(saved_names) > ROUNDS  # the writer really got work done between kills
+    assert len(saved_names) >= ROUNDS // 2  # the writers really got work done
     # Most kills must land inside a save, or the test proves little.
     assert kills_mid_save >= ROUNDS // 4, kills_mid_save
     print(f"{kills} kills, {kills_mid_save} inside a save, {len(saved_names)} projects saved")
@@ -70,6 +70,10 @@ def _check(db_path: Path, saved: set[str], last_edit: int) -> None:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+        if "projects" not in tables:  # killed while the new file was being set up
+            assert not saved and not last_edit
+            return
         names = {
             row[0]
             for row in conn.execute(
