@@ -28,8 +28,9 @@ class DatabaseLock:
         return self._lock.tryLock(0)
 
     def owner_pid(self) -> int | None:
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok else None
+        # PySide returns (pid, hostname, appname), or None when the file cannot be read.
+        info = self._lock.getLockInfo()
+        return int(info[0]) if info else None
 
     def release(self) -> None:
         if self._lock.isLocked():
