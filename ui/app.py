@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from perfdesk.errors import PerfDeskError
@@ -20,6 +20,7 @@ from ui.single_instance import DatabaseLock
 
 TRANSLATIONS = RESOURCES / "translations"
 log = logging.getLogger("perfdesk")
+_installed: list[QTranslator] = []  # replaced, not stacked, when the language is set again
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,7 +41,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
     PerfDesk is written in Chinese, so Chinese needs only Qt's catalogue; English needs ours.
     """
-    loaded: list[QTranslator] = []
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         catalogues = [(TRANSLATIONS, "perfdesk_en")]
@@ -52,10 +55,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         translator = QTranslator(app)
         if translator.load(name, str(folder)):
             app.installTranslator(translator)
-            loaded.append(translator)
+            _installed.append(translator)
         else:
             log.warning("translation %s not found in %s", name, folder)
-    return loaded
+    return list(_installed)
 
 
 def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -88,9 +91,11 @@ def run(db_path: Path | None) -> int:
         dialogs.warning(
             None,
             "PerfDesk",
-            app.tr("数据库 %1 已在另一个 PerfDesk 窗口中打开%2。\n\n请切换到那个窗口继续工作。")
+            QCoreApplication.translate(
+                "app", "数据库 %1 已在另一个 PerfDesk 窗口中打开%2。\n\n请切换到那个窗口继续工作。"
+            )
             .replace("%1", str(path))
-            .replace("%2", f"（进程 {owner}）" if owner else ""),
+            .replace("%2", f"（PID {owner}）" if owner else ""),
         )
         return 1
     try:

@@ -12,10 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
@@ -31,7 +27,9 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str = "") -> bool:
     """Ask before doing something; ``action`` labels the OK button (e.g. 删除)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    ok = box.addButton(action or _tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(
+        action or QCoreApplication.translate("dialogs", "确定"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()

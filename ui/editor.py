@@ -194,7 +194,9 @@ class HeaderForm(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setCompleter(completer)
-            combo.lineEdit().setPlaceholderText(self.tr("选择或输入"))
+            line = combo.lineEdit()
+            if line is not None:
+                line.setPlaceholderText(self.tr("选择或输入"))
             combo.editTextChanged.connect(lambda text, lb=label: self._typed(lb, text))
             return combo
         if spec.kind is FieldKind.YESNO:

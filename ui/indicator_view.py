@@ -151,30 +151,20 @@ class IndicatorPanel(QWidget):
         ]
         self.view.addActions([self.delete])
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for act in self.actions_in_order:
-            if act is not None and act is not self.delete:
-                self.view.addAction(act)
+        for entry in self.actions_in_order:
+            if entry is not None and entry is not self.delete:
+                self.view.addAction(entry)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("indicatorToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
         self.toolbar.addWidget(QLabel(self.tr("添加：")))
-        for act in (
-            self.add_level1,
-            self.add_level2,
-            self.add_level3,
-            None,
-            self.move_up,
-            self.move_down,
-            self.delete,
-            None,
-            self.standard_block,
-        ):
-            if act is None:
+        for item in self.actions_in_order:
+            if item is None:
                 self.toolbar.addSeparator()
             else:
-                self.toolbar.addAction(act)
+                self.toolbar.addAction(item)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,7 +19,6 @@ The surface other parts of PerfDesk build on (see ``ui/extensions.py``):
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import sqlite3
 from collections.abc import Callable
@@ -113,6 +112,7 @@ class MainWindow(QMainWindow):
         self.history.listeners.append(self._update_undo_actions)
         self._text_undo_filter = _TextUndoToWindow(self)
         app = QApplication.instance()
+        self._listening = app is not None
         if app is not None:
             app.installEventFilter(self._text_undo_filter)
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
@@ -170,8 +170,9 @@ class MainWindow(QMainWindow):
         header_box = QGroupBox(self.tr("基本信息"))
         QVBoxLayout(header_box).addWidget(self.header_form)
         self.budget_box = QGroupBox()
-        QVBoxLayout(self.budget_box).addWidget(self.budget_form)
-        self.budget_box.layout().addStretch(1)
+        budget_layout = QVBoxLayout(self.budget_box)
+        budget_layout.addWidget(self.budget_form)
+        budget_layout.addStretch(1)
         top = QWidget()
         top_row = QHBoxLayout(top)
         top_row.setContentsMargins(0, 0, 0, 0)
@@ -608,7 +609,7 @@ class MainWindow(QMainWindow):
         self.project = after
         if (before.name, before.unit, before.year) != (after.name, after.unit, after.year):
             self.project_list.model.update_summary(
-                ProjectSummary(after.id, after.layout, after.year, after.unit, after.name)
+                ProjectSummary(before.id, after.layout, after.year, after.unit, after.name)
             )
             if before.unit != after.unit or before.year != after.year:
                 QTimer.singleShot(0, self.project_list.refresh_filters)
@@ -720,9 +721,9 @@ class MainWindow(QMainWindow):
         has = self.project is not None
         for act in (self.act_duplicate, self.act_next_year, self.act_delete):
             act.setEnabled(has)
-        for act in self.indicators.actions_in_order:
-            if act is not None and not has:
-                act.setEnabled(False)
+        for entry in self.indicators.actions_in_order:
+            if entry is not None and not has:
+                entry.setEnabled(False)
         if has:
             self.indicators.update_actions()
             self.indicators.add_level1.setEnabled(True)
@@ -813,10 +814,10 @@ class MainWindow(QMainWindow):
         self.flush()
         self.save_state()
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._listening:
             app.removeEventFilter(self._text_undo_filter)
-            with contextlib.suppress(RuntimeError, TypeError):
-                app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+            self._listening = False
         event.accept()
 
 

@@ -89,9 +89,13 @@ class Settings:
             if isinstance(default, bool):
                 return value if isinstance(value, bool) else str(value).lower() == "true"
             if isinstance(default, int):
-                return int(value)
+                return int(str(value))
             if isinstance(default, QByteArray):
-                return value if isinstance(value, QByteArray) else QByteArray(value or b"")
+                return (
+                    value
+                    if isinstance(value, QByteArray)
+                    else QByteArray(str(value or "").encode())
+                )
             return str(value)
         except (TypeError, ValueError):
             return default  # a hand-edited file with nonsense in it: fall back quietly
