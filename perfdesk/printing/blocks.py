@@ -15,6 +15,7 @@ from perfdesk.printing.styles import (
     CELL_PADDING,
     FRAME_WIDTH,
     LABEL_BACKGROUND,
+    PUNCTUATION_HANG,
     FormStyles,
     grid_style,
 )
@@ -94,7 +95,7 @@ def _line_text(line: Any) -> str:
 
 def _fitted_label(label: str, width: float, styles: FormStyles) -> str:
     """A label too wide for its column breaks before its unit, as in ``…预算额<br/>（元）：``."""
-    room = width - 2 * CELL_PADDING
+    room = width - 2 * CELL_PADDING - PUNCTUATION_HANG
     if stringWidth(label, styles.label.fontName, BODY_SIZE) <= room or "（" not in label:
         return markup(label)
     head, _, unit = label.rpartition("（")
@@ -108,4 +109,4 @@ def _label_width(
     if not labels:
         return float(LABEL_MAX_WIDTH)
     widest = max(float(stringWidth(label, styles.label.fontName, BODY_SIZE)) for label in labels)
-    return float(min(widest + 2 * CELL_PADDING + 1, LABEL_MAX_WIDTH))
+    return float(min(widest + 2 * CELL_PADDING + PUNCTUATION_HANG + 1, LABEL_MAX_WIDTH))

@@ -24,6 +24,7 @@ from perfdesk.printing.styles import (
     GRID_COLOR,
     GRID_WIDTH,
     LABEL_BACKGROUND,
+    PUNCTUATION_HANG,
     FormStyles,
     grid_style,
 )
@@ -77,7 +78,7 @@ def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     """Each narrative section full width: its label, then its text, flowing over pages."""
-    text_width = FRAME_WIDTH - 2 * CELL_PADDING
+    text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
         *grid_style(),

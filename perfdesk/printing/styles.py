@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import paragraph
 
 from perfdesk.printing.fonts import FontSet
+
+# ReportLab's CJK line breaking knows the Japanese marks that may not start a line; add the
+# Chinese ones, so that a line never begins with ， or ； (they hang in the margin instead).
+_CHINESE_CANNOT_START = "，；：！？”’》〉』…·"
+for _module in (paragraph, textsplit):
+    _module.ALL_CANNOT_START += "".join(
+        c for c in _CHINESE_CANNOT_START if c not in _module.ALL_CANNOT_START
+    )
 
 PAGE_SIZE = A4
 MARGIN_LEFT = 28 * mm
@@ -34,6 +43,8 @@ FOOTER_SIZE = 9
 GRID_COLOR = colors.black
 GRID_WIDTH = 0.6
 CELL_PADDING = 3
+# CJK line breaking lets a closing mark (，。、」) hang past the line end; keep it off the rule.
+PUNCTUATION_HANG = BODY_SIZE / 2
 LABEL_BACKGROUND = colors.Color(0.94, 0.94, 0.94)
 
 
@@ -85,7 +96,7 @@ def grid_style() -> list[tuple[object, ...]]:
         ("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + PUNCTUATION_HANG),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]

@@ -185,3 +185,9 @@ def test_nothing_to_print_is_an_error() -> None:
 
     with pytest.raises(PerfDeskError):
         render_pdf([])
+
+
+def test_no_line_starts_with_a_closing_mark(fonts: FontSet) -> None:
+    pdf = read_pdf(render_pdf(sample_projects(), fonts), tables=False)
+    starts = [line[0] for page in pdf.pages for line in page.splitlines() if line]
+    assert not set(starts) & set("，。、；：！？）”》")
