@@ -19,7 +19,7 @@ from perfdesk.printing.styles import (
     FormStyles,
     grid_style,
 )
-from perfdesk.printing.text import markup
+from perfdesk.printing.text import TextBlock, markup
 
 LABEL_MAX_WIDTH = 46 * mm
 
@@ -42,7 +42,7 @@ def labelled_grid(
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = grid_style()
     if heading is not None:
-        data.append([Paragraph(markup(heading), styles.heading), "", "", ""])
+        data.append([TextBlock(markup(heading), styles.heading), "", "", ""])
         commands.append(("SPAN", (0, 0), (-1, 0)))
         commands.append(("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND))
     for row in rows:
@@ -50,7 +50,7 @@ def labelled_grid(
         cells: list[Any] = []
         for label, value in row:
             label_markup = _fitted_label(label, widths[len(cells)], styles)
-            cells += [Paragraph(label_markup, styles.label), Paragraph(markup(value), vstyle)]
+            cells += [TextBlock(label_markup, styles.label), TextBlock(markup(value), vstyle)]
             commands.append(
                 ("BACKGROUND", (len(cells) - 2, r), (len(cells) - 2, r), LABEL_BACKGROUND)
             )
@@ -74,7 +74,7 @@ def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragra
     """
     pieces: list[Paragraph] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        paragraph = Paragraph(markup(line), style)
+        paragraph = TextBlock(markup(line), style)
         if len(line) <= LONG_LINE:
             pieces.append(paragraph)
             continue
@@ -82,7 +82,7 @@ def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragra
         lines = [_line_text(row) for row in paragraph.blPara.lines]
         for start in range(0, len(lines), LINES_PER_PIECE):
             chunk = lines[start : start + LINES_PER_PIECE]
-            pieces.append(Paragraph("<br/>".join(markup(row) for row in chunk), style))
+            pieces.append(TextBlock("<br/>".join(markup(row) for row in chunk), style))
     return pieces
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from perfdesk.model import Project
 from perfdesk.printing.blocks import flowing_text, label_text, labelled_grid
@@ -28,7 +28,7 @@ from perfdesk.printing.styles import (
     FormStyles,
     grid_style,
 )
-from perfdesk.printing.text import markup
+from perfdesk.printing.text import TextBlock, markup
 
 INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
 
@@ -64,7 +64,7 @@ def title_part(project: Project, styles: FormStyles) -> list[Flowable]:
     spec = project.spec
     return [
         Title(spec.title, styles),
-        Paragraph(markup(spec.caption(project.year)), styles.caption),
+        TextBlock(markup(spec.caption(project.year)), styles.caption),
         Spacer(1, 4 * mm),
     ]
 
@@ -88,7 +88,7 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     ]
     for label in project.spec.sections:
         top = len(data)
-        data.append([Paragraph(markup(label_text(label)), styles.label)])
+        data.append([TextBlock(markup(label_text(label)), styles.label)])
         data.extend(
             [p] for p in flowing_text(project.sections.get(label, ""), styles.body, text_width)
         )
@@ -117,7 +117,7 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return [
         CondPageBreak(30 * mm),
         Spacer(1, 3 * mm),
-        Paragraph(markup(spec.targets_caption(project.year)), styles.heading),
+        TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
         Spacer(1, 2 * mm),
         IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
     ]

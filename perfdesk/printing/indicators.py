@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing.styles import LABEL_BACKGROUND, FormStyles, grid_style
-from perfdesk.printing.text import markup
+from perfdesk.printing.text import TextBlock, markup
 
 CONTINUED = "（续）"
 
@@ -30,20 +30,28 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
         col_widths: Sequence[float],
         styles: FormStyles,
         continues: tuple[bool, bool] = (False, False),
+        cells: list[tuple[TextBlock, TextBlock]] | None = None,
     ) -> None:
         super().__init__()
         self.rows = list(rows)
         self.columns = list(columns)
         self.col_widths = list(col_widths)
         self.styles = styles
+        self.cells = cells if cells is not None else [self._cells(row) for row in self.rows]
         self.continues = continues
         self._table: Table | None = None
         self._table_width: float | None = None
 
+    def _cells(self, row: IndicatorRow) -> tuple[TextBlock, TextBlock]:
+        """The 三级 and 指标值 cells, made once: pieces reuse them and their line breaks."""
+        return TextBlock(markup(row.name), self.styles.cell), TextBlock(
+            markup(row.target), self.styles.cell_center
+        )
+
     def _build(self, count: int) -> Table:
         rows = self.rows[:count]
         st = self.styles
-        data: list[list[Any]] = [[Paragraph(markup(c), st.column_head) for c in self.columns]]
+        data: list[list[Any]] = [[TextBlock(markup(c), st.column_head) for c in self.columns]]
         commands = [
             *grid_style(),
             ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
@@ -59,15 +67,14 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
                 if i - start > 1:
                     commands.append(("SPAN", (level, start + 1), (level, i)))
                 for r in range(start, i):
-                    cell = Paragraph(markup(label), st.cell_center) if r == start else ""
+                    cell = TextBlock(markup(label), st.cell_center) if r == start else ""
                     if level == 0:
                         data.append([cell, None, None, None])
                     else:
                         data[r + 1][1] = cell
                 start = i
-        for r, row in enumerate(rows, start=1):
-            data[r][2] = Paragraph(markup(row.name), st.cell)
-            data[r][3] = Paragraph(markup(row.target), st.cell_center)
+        for r, (name, target) in enumerate(self.cells[:count], start=1):
+            data[r][2], data[r][3] = name, target
         return Table(data, colWidths=self.col_widths, style=TableStyle(commands), repeatRows=0)
 
     def _full(self, avail_width: float) -> Table:
@@ -107,7 +114,9 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
             _same_group(last, following[0], 0),
             _same_group(last, following[0], 1),
         )
-        rest = IndicatorTable(following, self.columns, self.col_widths, self.styles, continues)
+        rest = IndicatorTable(
+            following, self.columns, self.col_widths, self.styles, continues, self.cells[count:]
+        )
         return [piece, rest]
 
     def draw(self) -> None:

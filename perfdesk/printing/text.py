@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 from xml.sax.saxutils import escape
+
+from reportlab.platypus import Paragraph
 
 
 def markup(text: str) -> str:
@@ -28,3 +31,20 @@ def printed_characters(text: str) -> list[str]:
 
 
 _INVISIBLE = {"Cc", "Cf"}  # controls, and format marks such as zero-width spaces
+
+
+class TextBlock(Paragraph):  # type: ignore[misc]
+    """A paragraph that keeps its line breaks for the width it was last laid out at.
+
+    Tables measure each cell several times (row heights, splitting, drawing); breaking
+    Chinese text into lines is the costly part, and it depends only on the width.
+    """
+
+    _laid_out_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> Any:
+        if self._laid_out_width == availWidth:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out_width = availWidth
+        return size
