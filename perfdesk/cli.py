@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(handler=cmd_check)
 
     # -- printing commands --
+    cmd = commands.add_parser("print", help="打印为 PDF（正式表样，嵌入中文字体）")
+    _add_selection(cmd)
+    cmd.add_argument("--font", type=Path, metavar="FONT.ttf", help="使用指定的 TrueType 字体文件")
+    cmd.set_defaults(handler=cmd_print)
 
     # -- backup commands --
 
@@ -118,6 +122,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         ids = store.add_many(projects)
     print(f"已导入 {len(ids)} 个项目", file=sys.stderr)
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from perfdesk import printing  # ReportLab loads only when printing
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    fonts = printing.resolve_fonts(args.font)
+    for note in (*fonts.notes, fonts.fallback_reason):
+        if note:
+            print(f"警告：{note}", file=sys.stderr)
+    for project in projects:
+        for missing in printing.find_missing_characters(project, fonts):
+            print(
+                f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
+                file=sys.stderr,
+            )
+    atomic_write(args.output, printing.render_pdf(projects, fonts))
+    print(f"已打印 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
 
