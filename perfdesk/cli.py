@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(handler=cmd_import)
 
-    cmd = commands.add_parser("check", help="检查数据库完整性；有错误时退出码为 1")
+    cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
     # -- printing commands --
@@ -122,14 +122,31 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Database integrity, then the form checks of every project; exit 1 on any error."""
+    from perfdesk.checks import check
+
     with open_store(args) as store:
         problems = integrity_problems(store)
+        projects = [] if problems else store.get_all()
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
     print("数据库完整性检查通过")
-    return 0
+    errors = warnings = 0
+    for project in projects:
+        findings = check(project)
+        if not findings:
+            continue
+        print(
+            f"\n项目 {project.id}（{project.year}年，{project.layout}）{project.name or '（未命名）'}"
+        )
+        for finding in findings:
+            print(f"  {finding.severity_text}：{finding.message}")
+        errors += sum(f.is_error for f in findings)
+        warnings += sum(not f.is_error for f in findings)
+    print(f"\n共检查 {len(projects)} 个项目：{errors} 个错误，{warnings} 个警告")
+    return 1 if errors else 0
 
 
 def integrity_problems(store: Store) -> list[str]:
