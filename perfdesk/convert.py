@@ -128,29 +128,44 @@ def _budget(
 
 def _rows(project: Project, spec: Layout, rules: dict[str, Any]) -> list[IndicatorRow]:
     """The indicators regrouped: mapped groups by the target's order, then the unplaced ones."""
-    level1: dict[str, str] = rules.get("level1", {})
-    level2: dict[str, str] = rules.get("level2", {})
-    by_name: dict[str, str] = rules.get("by_name", {})
-    unplaced_level1: str = rules.get("unplaced_level1", "待归类（原{level1}）")
-    placed: list[IndicatorRow] = []
-    for row in project.rows():
-        # A name saying what it measures (满意度) wins: the new form has a 一级 for it.
-        target = next((to for word, to in by_name.items() if word in row.name), None)
-        if target is None:
-            target = level2.get(f"{row.level1}/{row.level2}")
-        if target is not None:
-            new1, new2 = target.split("/", 1)
-        elif row.level1 in level1:
-            new1 = level1[row.level1]
-            usual = spec.usual_level2(new1)
-            new2 = row.level2 + "指标" if row.level2 + "指标" in usual else row.level2
-        else:
-            new1, new2 = unplaced_level1.format(level1=row.level1 or "无一级"), row.level2
-        placed.append(IndicatorRow(new1, new2, row.name, row.target))
+    placed = [_map_row(row, spec, rules) for row in project.rows()]
     order = {name: n for n, name in enumerate(spec.level1_names)}
     # Stable: rows keep their order within a group; known 一级 first, in the form's order.
     placed.sort(key=lambda r: order.get(r.level1, len(order)))
     return _grouped(placed)
+
+
+def map_row(row: IndicatorRow, source: str, target: str) -> IndicatorRow:
+    """One indicator of a ``source`` project as it belongs in a ``target`` project.
+
+    Rows already under one of the target's 一级, and rows without a known mapping, are
+    returned unchanged.
+    """
+    spec = get_layout(target)
+    rules = spec.extra.get("converts_from", {}).get(source)
+    if source == target or rules is None or row.level1 in spec.level1_names:
+        return row
+    return _map_row(row, spec, rules)
+
+
+def _map_row(row: IndicatorRow, spec: Layout, rules: dict[str, Any]) -> IndicatorRow:
+    level1: dict[str, str] = rules.get("level1", {})
+    level2: dict[str, str] = rules.get("level2", {})
+    by_name: dict[str, str] = rules.get("by_name", {})
+    unplaced_level1: str = rules.get("unplaced_level1", "待归类（原{level1}）")
+    # A name saying what it measures (满意度) wins: the new form has a 一级 for it.
+    target = next((to for word, to in by_name.items() if word in row.name), None)
+    if target is None:
+        target = level2.get(f"{row.level1}/{row.level2}")
+    if target is not None:
+        new1, new2 = target.split("/", 1)
+    elif row.level1 in level1:
+        new1 = level1[row.level1]
+        usual = spec.usual_level2(new1)
+        new2 = row.level2 + "指标" if row.level2 + "指标" in usual else row.level2
+    else:
+        new1, new2 = unplaced_level1.format(level1=row.level1 or "无一级"), row.level2
+    return IndicatorRow(new1, new2, row.name, row.target)
 
 
 def _grouped(rows: list[IndicatorRow]) -> list[IndicatorRow]:
