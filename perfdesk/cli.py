@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("sample", help="加入参考表样中的两个示例项目")
     cmd.set_defaults(handler=cmd_sample)
 
+    cmd = commands.add_parser(
+        "convert",
+        help="复制为新版表样（sh2026）：原项目保留，新项目另存，无对应处的内容放入“待归类”",
+    )
+    convert_which = cmd.add_mutually_exclusive_group(required=True)
+    convert_which.add_argument("--all", action="store_true", help="全部可转换的项目")
+    convert_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.set_defaults(handler=cmd_convert)
+
     cmd = commands.add_parser("list", help="列出全部项目")
     cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     cmd.add_argument("--year", type=int, help="只列出该年度")
@@ -85,6 +94,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         ids = store.add_many(sample_projects())
     print(f"已加入 {len(ids)} 个示例项目：编号 {', '.join(map(str, ids))}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
+
+    with open_store(args) as store:
+        sources = store.get_all() if args.all else [store.get(i) for i in args.ids]
+        if args.all:
+            sources = [p for p in sources if can_convert(p)]
+        copies = [convert(p, NEWEST_LAYOUT) for p in sources]  # all or nothing
+        ids = store.add_many(copies)
+    for source, new_id in zip(sources, ids, strict=True):
+        print(f"{source.id} → {new_id}  {source.name}")
+    print(f"已复制 {len(ids)} 个项目为新版表样 {NEWEST_LAYOUT}", file=sys.stderr)
     return 0
 
 

@@ -50,3 +50,23 @@ def test_warnings_alone_do_not_fail(db_path: Path, capsys: pytest.CaptureFixture
         store.add(project)
     assert main(["--db", str(db_path), "check"]) == 0
     assert "警告：“待归类内容”中还有" in capsys.readouterr().out
+
+
+def test_convert_copies_old_projects_onto_the_current_form(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db_path), "sample"]) == 0
+    assert main(["--db", str(db_path), "convert", "--all"]) == 0
+    with Store(db_path) as store:
+        layouts = [s.layout for s in store.list_projects()]
+        assert layouts == ["sh2020", "sh2020", "sh2026", "sh2026"]
+        copy = store.get(3)
+    assert copy.name == store_name(db_path, 1)
+    assert copy.sections["待归类内容"]
+    assert main(["--db", str(db_path), "convert", "3"]) == 2
+    assert "不能转换" in capsys.readouterr().err
+
+
+def store_name(db_path: Path, project_id: int) -> str:
+    with Store(db_path) as store:
+        return store.get(project_id).name
