@@ -102,6 +102,32 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
+def tree_path(project: Project, location: Location) -> list[int]:
+    """Where an indicator finding is in the project's tree: [一级], [一级, 二级] or
+    [一级, 二级, 三级] positions; [] when it is not there (or not an indicator)."""
+    if location.kind != "indicator" or not isinstance(location.key, tuple):
+        return []
+    if location.row is None:  # a whole 一级 group, found by name
+        level1 = location.key[0]
+        return next(([i] for i, g in enumerate(project.indicators) if g.name == level1), [])
+    row = 0
+    for i1, l1 in enumerate(project.indicators):
+        if not l1.groups:
+            if row == location.row:
+                return [i1]
+            row += 1
+        for i2, l2 in enumerate(l1.groups):
+            if not l2.indicators:
+                if row == location.row:
+                    return [i1, i2]
+                row += 1
+            for i3, _ in enumerate(l2.indicators):
+                if row == location.row:
+                    return [i1, i2, i3]
+                row += 1
+    return []
+
+
 # -- header fields and dates -----------------------------------------------------------------
 
 

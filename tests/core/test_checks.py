@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from perfdesk import checks, exchange
-from perfdesk.checks import Finding, Location, check, has_errors
+from perfdesk.checks import Finding, Location, check, has_errors, tree_path
 from perfdesk.model import Indicator, IndicatorRow, Level1Group, Level2Group, Project
 from perfdesk.sample import sample_projects
 
@@ -291,3 +291,22 @@ def test_errors_come_before_warnings() -> None:
     found = check(project)
     assert [f.severity for f in found] == ["error", "warning"]
     assert found[0].severity_text == "错误"
+
+
+def test_an_indicator_finding_leads_to_its_place_in_the_tree() -> None:
+    project = sh2026()
+    project.indicators[1].groups.append(
+        Level2Group("其他指标")
+    )  # an empty group: a placeholder row
+    set_target(project, "内容三审合格率", "")
+    drop_level1(project, "效益指标")
+    found = {f.code: f.location for f in check(project)}
+    assert tree_path(project, found[checks.MISSING_TARGET]) == [1, 1, 1]
+    assert tree_path(project, found[checks.NO_OUTCOME]) == []  # not there: nothing to select
+    assert tree_path(project, Location("indicator", ("满意度指标", "", ""))) == [2]
+    placeholder = next(i for i, r in enumerate(project.rows()) if r.level2 == "其他指标")
+    assert tree_path(project, Location("indicator", ("产出指标", "其他指标", ""), placeholder)) == [
+        1,
+        3,
+    ]
+    assert tree_path(project, Location("field", "项目名称")) == []
