@@ -2,6 +2,20 @@
 
 Each layout is one JSON file beside this module. The editor, the printer, the importer and
 the checks all read the same :class:`Layout`, so adding a layout is adding a file.
+
+What a layout can say beyond labels:
+
+- budget amounts in columns (:attr:`MoneySpec.column`); the first amount of a column is its
+  total, the others name it in :attr:`MoneySpec.part_of` and print under ``其中：``
+  (sh2026: 项目资金总额 | 年度资金申请总额);
+- sections grouped into printed parts (:class:`SectionPart`), a part possibly a document of
+  its own (sh2026's 项目经费情况说明, typed by the officer like any section);
+- the period of a multi-year project, derived from its dates, never stored
+  (:meth:`Layout.period`, printed after :attr:`Layout.period_section`);
+- a holding section for converted content that has no counterpart (never printed);
+- other spellings of printed labels met in real forms (:attr:`Layout.aliases`), e.g. the
+  value column that sh2026 heads 年度指标值 (the form is the year's application, so its
+  values are the year's) and some forms head 指标值.
 """
 
 from __future__ import annotations
