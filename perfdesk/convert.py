@@ -8,9 +8,10 @@ until it is emptied), indicators under a visible 一级 such as ``待归类（�
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.errors import InvalidValueError, PerfDeskError
 from perfdesk.layouts import Layout, get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import format_money, parse_date
@@ -93,8 +94,8 @@ def _sections(
                 text = f"{label}：\n{text}"
             texts.append(text)
         result.sections[target] = "\n\n".join(texts)
-    start = parse_date(result.fields.get(spec.start_date_field, ""))
-    end = parse_date(result.fields.get(spec.end_date_field, ""))
+    start = _date(result.fields.get(spec.start_date_field, ""))
+    end = _date(result.fields.get(spec.end_date_field, ""))
     single_year = start is not None and end is not None and start.year == end.year
     if single_year:  # the whole project is this year's: the year's goal is the project's
         for whole, year in rules.get("single_year_copies", {}).items():
@@ -105,6 +106,14 @@ def _sections(
         result.sections[period] = (
             f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
         )
+
+
+def _date(text: str) -> date | None:
+    """A stored date, or None when it is blank or unreadable (the checks report that)."""
+    try:
+        return parse_date(text)
+    except InvalidValueError:
+        return None
 
 
 def _budget(

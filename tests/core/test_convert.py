@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perfdesk import checks, exchange
 from perfdesk.checks import check
 from perfdesk.convert import can_convert, to_sh2026
 from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
+from perfdesk.values import format_money
 
 SEED = sample_projects()
 
@@ -131,3 +136,38 @@ def test_only_known_layouts_convert() -> None:
     assert can_convert(SEED[0]) and not can_convert(converted)
     with pytest.raises(PerfDeskError, match="不能转换"):
         to_sh2026(converted)
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
+_sh2020 = get_layout("sh2020")
+_level1 = st.sampled_from([*_sh2020.level1_names, "", "其他目标"])
+_level2 = st.sampled_from([*(n for s in _sh2020.level1 for n in s.level2), "", "覆盖面"])
+
+
+@given(
+    rows=st.lists(st.tuples(_level1, _level2, _text, _text), max_size=25),
+    sections=st.lists(_text, min_size=6, max_size=6),
+    fields=st.lists(_text, min_size=7, max_size=7),
+    amounts=st.lists(st.none() | st.decimals(0, 10**9, places=2), min_size=4, max_size=4),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_sh2020_project_converts_without_loss(
+    rows: list[tuple[str, str, str, str]],
+    sections: list[str],
+    fields: list[str],
+    amounts: list[Decimal | None],
+) -> None:
+    source = Project.new("sh2020", 2024)
+    source.fields = dict(zip(_sh2020.field_labels, fields, strict=True))
+    source.sections = dict(zip(_sh2020.sections, sections, strict=True))
+    source.budget = dict(zip(_sh2020.budget_labels, amounts, strict=True))
+    source.set_rows(IndicatorRow(*row) for row in rows)
+    result = to_sh2026(source)
+    kept = Counter((r.name, r.target) for r in result.indicator_rows())
+    assert kept == Counter((r.name, r.target) for r in source.indicator_rows())
+    text = everything_in(result)
+    for value in [*fields, *sections]:
+        assert value in text
+    for amount in amounts:
+        if amount is not None:
+            assert amount in result.budget.values() or format_money(amount, 2) in text
