@@ -22,6 +22,7 @@ def pdf_text(path: Path) -> str:
     import pdfplumber  # heavy: loaded only when a PDF is read
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     pages: list[str] = []
     try:
@@ -31,6 +32,11 @@ def pdf_text(path: Path) -> str:
                 page.flush_cache()  # keeps memory flat on long files
     except FileNotFoundError:
         raise PerfDeskError(f"找不到文件 {path}") from None
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise PerfDeskError(f"{path} 有密码保护，请先取消密码再导入") from None
+        raise PerfDeskError(f"{path} 不是有效的 PDF 文件（{cause}）") from None
     except PDFPasswordIncorrect:
         raise PerfDeskError(f"{path} 有密码保护，请先取消密码再导入") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
