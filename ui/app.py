@@ -11,10 +11,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from perfdesk.errors import PerfDeskError
 from perfdesk.paths import RESOURCES, data_dir, default_database
-from perfdesk.store import Store
 from ui import dialogs, settings
+from ui.backup_actions import open_or_offer_restore
 from ui.fonts import apply_ui_font
 from ui.single_instance import DatabaseLock
 
@@ -99,10 +98,9 @@ def run(db_path: Path | None) -> int:
         )
         return 1
     try:
-        try:
-            store = Store(path)
-        except PerfDeskError as exc:
-            dialogs.error(None, "PerfDesk", str(exc))
+        # A damaged database is not opened for writing; the newest good backup is offered.
+        store = open_or_offer_restore(path)
+        if store is None:
             return 2
         from ui.main_window import MainWindow
 

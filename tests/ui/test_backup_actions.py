@@ -1,0 +1,201 @@
+"""The backup menu items, automatic backups and the damaged-database offer, in a real window."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+
+from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
+from perfdesk.model import Project
+from perfdesk.sample import sample_projects
+from perfdesk.store import Store, check_database
+from ui import backup_actions, dialogs
+from ui.backup_actions import BackupActions, open_or_offer_restore
+from ui.main_window import MainWindow
+
+WindowFactory = Callable[[Path], MainWindow]
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What the window said, by kind of message box."""
+    said: dict[str, list[str]] = {"information": [], "warning": [], "error": []}
+    for kind, messages in said.items():
+        monkeypatch.setattr(dialogs, kind, lambda _p, _t, text, m=messages: m.append(text))
+    return said
+
+
+def _filled(db_path: Path) -> Path:
+    with Store(db_path) as store:
+        store.add_many(sample_projects())
+    return db_path
+
+
+def _actions(window: object) -> BackupActions:
+    found = window.findChild(BackupActions, "backupActions")  # type: ignore[attr-defined]
+    assert isinstance(found, BackupActions)
+    return found
+
+
+def test_the_file_menu_has_the_three_backup_items(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    window = open_window(db_path)
+    file_menu = window.menus["file"]
+    names = [a.objectName() for a in file_menu.actions() if isinstance(a, QAction)]
+    for name in ("exportBackupAction", "restoreBackupAction", "openBackupFolderAction"):
+        assert name in names
+    texts = [a.text() for a in file_menu.actions()]
+    assert {"导出备份…", "恢复备份…", "打开备份文件夹"} <= set(texts)
+
+
+def test_export_writes_a_backup_of_what_is_on_screen(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(_filled(db_path))
+    chosen = tmp_path / "我的备份"  # the .zip is added
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: chosen)
+    window.findChild(QAction, "exportBackupAction").trigger()
+    written = chosen.with_name("我的备份.zip")
+    assert read_manifest(written).project_count == 2
+    assert str(written) in told["information"][0]
+
+
+def test_restore_replaces_the_projects_and_clears_undo(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _filled(db_path)
+    saved = tmp_path / "saved.zip"
+    with Store(db_path) as store:
+        create_backup(store, saved)
+    window = open_window(db_path)
+    window.history.create(Project.new(), "新建项目")
+    assert window.store.count() == 3 and window.history.can_undo()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: saved)
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
+    window.findChild(QAction, "restoreBackupAction").trigger()
+    assert "共 2 个项目" in asked[0]
+    assert window.store.count() == 2
+    assert window.project_list.model.rowCount() == 2
+    assert not window.history.can_undo()
+    assert "已恢复 2 个项目" in told["information"][0]
+    kept = [e for e in list_backups(db_path) if not e.automatic]
+    assert len(kept) == 1 and read_manifest(kept[0].path).project_count == 3
+
+
+def test_a_bad_backup_is_refused_and_the_database_is_unchanged(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(_filled(db_path))
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 this is not a backup")
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: bad)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: pytest.fail("asked about a bad file"))
+    before = window.store.get_all()
+    window.findChild(QAction, "restoreBackupAction").trigger()
+    assert "已损坏" in told["error"][0]
+    assert [p.name for p in window.store.get_all()] == [p.name for p in before]
+
+
+def test_automatic_backup_after_a_change_and_at_exit(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    window = open_window(_filled(db_path))
+    actions = _actions(window)
+    assert actions.timer.isActive()
+    first = actions.tick()  # no backup yet: the first chance makes one
+    assert first is not None
+    assert actions.tick() is None  # nothing changed
+    window.history.create(Project.new(), "新建项目")
+    assert actions.tick() is None  # changed, but the last backup is too recent
+    window.close()
+    newest = list_backups(db_path)[0]
+    assert read_manifest(newest.path).project_count == 3  # made at exit
+
+
+def test_open_backup_folder_shows_the_folder(
+    open_window: WindowFactory, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_folder", lambda folder: shown.append(folder) or True)
+    window = open_window(db_path)
+    window.findChild(QAction, "openBackupFolderAction").trigger()
+    assert shown == [backup_dir(db_path)] and backup_dir(db_path).is_dir()
+
+
+def _wreck(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    page = 4096 * (len(data) // 4096 // 2)
+    data[page : page + 512] = bytes(range(256)) * 2
+    db.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
+    db_path: Path, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(db_path)
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    with Store(db_path) as store:
+        create_backup(store, folder / "perfdesk-20260101-080000.zip")
+    _wreck(db_path)
+    damaged = db_path.read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
+    store = open_or_offer_restore(db_path)
+    assert store is not None
+    try:
+        assert "已损坏" in asked[0] and "perfdesk-20260101-080000.zip" in asked[0]
+        assert store.count() == 2
+        assert check_database(db_path) == []
+    finally:
+        store.close()
+    kept = folder.glob("perfdesk-damaged-*.db")
+    assert [k.read_bytes() == damaged for k in kept] == [True]
+
+
+def test_declining_the_offer_leaves_the_damaged_file_untouched(
+    db_path: Path, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(db_path)
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    with Store(db_path) as store:
+        create_backup(store, folder / "perfdesk-20260101-080000.zip")
+    _wreck(db_path)
+    digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: False)
+    assert open_or_offer_restore(db_path) is None
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+
+
+def test_without_a_good_backup_the_damage_is_explained(
+    db_path: Path, told: dict[str, list[str]]
+) -> None:
+    _wreck(_filled(db_path))
+    assert open_or_offer_restore(db_path) is None
+    assert "已损坏" in told["error"][0] and "没有可用的备份" in told["error"][0]
+
+
+def test_module_is_installed_in_the_window() -> None:
+    from ui import extensions
+
+    assert backup_actions.__name__ in extensions.INSTALLED
