@@ -40,7 +40,7 @@ from perfdesk import __version__
 from perfdesk.backup_retention import RetentionLimits, obsolete_backups
 from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
 from perfdesk.fileio import atomic_writer, describe_os_error, discard, fsync_folder, sha256_of
-from perfdesk.places import require_local
+from perfdesk.places import require_local, window_holding
 from perfdesk.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -440,6 +440,11 @@ def restore_backup(
     """
     source, live = Path(source), Path(database)
     require_local(live)
+    if (owner := window_holding(live)) is not None and owner != os.getpid():
+        raise DatabaseError(
+            f"数据库 {live} 正在 PerfDesk 窗口中打开（进程 {owner}），请在窗口中用“恢复备份…”，"
+            "或关闭窗口后再恢复；未作任何改动"
+        )
     live.parent.mkdir(parents=True, exist_ok=True)
     stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
     with _prepared_candidate(source, live.parent) as candidate:

@@ -8,6 +8,8 @@ PerfDesk refuses to write to one and says why.
 
 from __future__ import annotations
 
+import os
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
@@ -120,3 +122,54 @@ def lock_path(database: str | Path) -> Path:
     """The lock file that keeps a second PerfDesk window off the same database."""
     db = Path(database)
     return db.with_name(db.name + ".lock")
+
+
+def window_holding(database: str | Path) -> int | None:
+    """The process id of a PerfDesk window working on ``database``, or ``None``.
+
+    Reads the lock file the window keeps (Qt's QLockFile: process id, program name, host
+    name, one a line). A lock left by a process that is gone does not count; a lock from
+    another computer counts, as there is no telling whether it is still in use.
+    """
+    try:
+        lines = lock_path(database).read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return pid
+    return pid if _process_exists(pid) else None
+
+
+def _process_exists(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        return _windows_process_exists(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process is there
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # there, but someone else's
+    return True
+
+
+def _windows_process_exists(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:
+        return False
+    query_limited_information, still_active = 0x1000, 259
+    handle = windll.kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        if not windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        windll.kernel32.CloseHandle(handle)

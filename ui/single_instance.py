@@ -6,9 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+from perfdesk.places import lock_path
 
 
 class DatabaseLock:

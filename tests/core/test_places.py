@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from perfdesk.places import lock_path, mount_network_reason, network_reason, windows_network_reason
+from perfdesk.places import (
+    lock_path,
+    mount_network_reason,
+    network_reason,
+    window_holding,
+    windows_network_reason,
+)
 
 LOCAL, REMOTE = 3, 4  # GetDriveTypeW: fixed disk, network drive
 
@@ -72,3 +82,34 @@ def test_this_test_folder_is_local(tmp_path: Path) -> None:
 
 def test_lock_file_sits_beside_the_database() -> None:
     assert lock_path(Path("/data/perfdesk.db")) == Path("/data/perfdesk.db.lock")
+
+
+def _lock(db: Path, pid: int, host: str) -> None:
+    lock_path(db).write_text(f"{pid}\npython3\n{host}\n", encoding="utf-8")
+
+
+def test_a_lock_held_by_a_running_process_counts(tmp_path: Path) -> None:
+    db = tmp_path / "perfdesk.db"
+    assert window_holding(db) is None
+    _lock(db, os.getpid(), socket.gethostname())
+    assert window_holding(db) == os.getpid()
+
+
+def test_a_lock_left_by_a_crashed_process_does_not_count(tmp_path: Path) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = tmp_path / "perfdesk.db"
+    _lock(db, gone.pid, socket.gethostname())
+    assert window_holding(db) is None
+
+
+def test_a_lock_from_another_computer_counts(tmp_path: Path) -> None:
+    db = tmp_path / "perfdesk.db"
+    _lock(db, 999_999_999, "another-pc")
+    assert window_holding(db) == 999_999_999
+
+
+def test_an_unreadable_lock_does_not_count(tmp_path: Path) -> None:
+    db = tmp_path / "perfdesk.db"
+    lock_path(db).write_bytes(b"\xff\xfe garbage")
+    assert window_holding(db) is None

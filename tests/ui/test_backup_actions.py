@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -199,3 +201,41 @@ def test_module_is_installed_in_the_window() -> None:
     from ui import extensions
 
     assert backup_actions.__name__ in extensions.INSTALLED
+
+
+_HOLD_LOCK = """
+import sys
+from pathlib import Path
+from ui.single_instance import DatabaseLock
+lock = DatabaseLock(Path(sys.argv[1]))
+assert lock.acquire()
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_the_command_line_will_not_restore_under_an_open_window(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from perfdesk.cli import main
+
+    _filled(db_path)
+    saved = tmp_path / "saved.zip"
+    with Store(db_path) as store:
+        create_backup(store, saved)
+    window = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None and window.stdout.readline().strip() == "locked"
+        digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+        assert main(["--db", str(db_path), "restore", str(saved)]) == 2
+        assert "窗口中打开" in capsys.readouterr().err
+        assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+    finally:
+        window.kill()  # as if it crashed: the lock it leaves behind is stale
+        window.wait()
+    assert main(["--db", str(db_path), "restore", str(saved)]) == 0
