@@ -54,10 +54,14 @@ DATABASE_MEMBER = "perfdesk.db"
 MANIFEST_MEMBER = "manifest.json"
 BACKUP_SUFFIX = ".zip"
 
-MAX_DATABASE_BYTES = 1 << 30  # years of forms take a few megabytes; a gigabyte is not a backup
+# Bounds on what a restore will unpack. Years of forms take tens of megabytes.
+MAX_DATABASE_BYTES = 1 << 30
 MAX_MANIFEST_BYTES = 64 << 10
-MAX_COMPRESSION_RATIO = 100  # real snapshots shrink 3-10 times; zip bombs a thousand times
-RATIO_CHECK_FROM_BYTES = 1 << 20  # tiny snapshots (mostly empty pages) may shrink a lot
+# Real snapshots shrink 10 times, and about 100 times when a long text was pasted over and
+# over; deflate cannot do better than about 1030 times, which is where zip bombs sit.
+MAX_COMPRESSION_RATIO = 1000
+RATIO_CHECK_FROM_BYTES = 1 << 20
+SPARE_DISK_BYTES = 64 << 20  # left free after unpacking, for the database to keep working
 
 DEFAULT_INTERVAL_MINUTES = 15
 
@@ -313,6 +317,7 @@ def _prepared_candidate(source: Path, work_folder: Path) -> Iterator[_Candidate]
                     manifest = _read_manifest(archive)
                     if manifest.schema_version > SCHEMA_VERSION:
                         raise BadBackupError(_too_new(manifest.schema_version))
+                    _require_space(work_folder, manifest.size)
                     with temp.open("wb") as out:
                         _read_database_member(archive, manifest, out.write)
                         out.flush()
@@ -346,6 +351,15 @@ def _identify(source: Path) -> str:
     raise BadBackupError(f"{source} 不是 PerfDesk 备份（既不是备份压缩包，也不是数据库文件）")
 
 
+def _require_space(folder: Path, size: int) -> None:
+    free = shutil.disk_usage(folder).free
+    if free < size + SPARE_DISK_BYTES:
+        raise BadBackupError(
+            f"磁盘空间不足：恢复需要约 {(size + SPARE_DISK_BYTES) / 2**20:.0f} MB，"
+            f"{folder} 所在磁盘只剩 {free / 2**20:.0f} MB"
+        )
+
+
 def _copy_bare_database(source: Path, temp: Path) -> None:
     wal = source.with_name(source.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
@@ -353,6 +367,7 @@ def _copy_bare_database(source: Path, temp: Path) -> None:
             f"{source} 旁边还有未合并的日志文件 {wal.name}：这个数据库可能正被使用或上次没有正常关闭。"
             "请用 PerfDesk 打开并关闭它后再恢复，或改用备份文件（.zip）"
         )
+    _require_space(temp.parent, source.stat().st_size)
     with source.open("rb") as src, temp.open("wb") as out:
         shutil.copyfileobj(src, out, _CHUNK)
         out.flush()

@@ -79,6 +79,8 @@ class BackupActions(QObject):
     def _automatic(self, *, at_exit: bool) -> BackupInfo | None:
         try:
             info = self.auto.maybe_backup(at_exit=at_exit)
+        except sqlite3.ProgrammingError:
+            return None  # the database was already closed: there is nothing left to back up
         except (PerfDeskError, sqlite3.Error) as exc:
             message = _tr("自动备份失败：%1").replace("%1", str(exc))
             if at_exit:

@@ -425,3 +425,17 @@ def _damage(db: Path) -> None:
     page = 4096 * (len(data) // 4096 // 2)
     data[page : page + 512] = bytes(range(256)) * 2
     db.write_bytes(bytes(data))
+
+
+def test_a_database_full_of_repeated_text_is_backed_up_and_restored(
+    db_path: Path, tmp_path: Path
+) -> None:
+    # A pasted text repeated over and over compresses about a hundred times: still a backup.
+    with Store(db_path) as store:
+        for text in ("项目概况的一段文字，" * 100_000, "9" * 1_000_000):
+            project = Project.new()
+            project.set_section(project.spec.sections[0], text)
+            store.add(project)
+        create_backup(store, tmp_path / "b.zip")
+    restore_backup(tmp_path / "b.zip", tmp_path / "new.db")
+    assert _export(tmp_path / "new.db") == _export(db_path)

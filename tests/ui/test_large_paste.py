@@ -1,0 +1,54 @@
+"""A megabyte pasted into the form: stored whole where text belongs, refused where a number
+belongs, and the window keeps working."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from perfdesk.sample import sample_projects
+from perfdesk.store import Store, check_database
+from ui.main_window import MainWindow
+
+WindowFactory = Callable[[Path], MainWindow]
+MEGABYTE = ("项目概况的一段文字，" * 100_000)[:1_000_000]
+
+
+def _window_on_sample(open_window: WindowFactory, db_path: Path) -> MainWindow:
+    with Store(db_path) as store:
+        store.add_many(sample_projects())
+    return open_window(db_path)
+
+
+def test_a_megabyte_pasted_into_a_section_is_stored_whole(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    window = _window_on_sample(open_window, db_path)
+    label = window.sections.labels[0]
+    editor = window.sections.editors[label]
+    editor.selectAll()
+    QApplication.clipboard().setText(MEGABYTE)
+    editor.paste()
+    window.flush()
+    assert window.project is not None and window.project.id is not None
+    assert window.store.get(window.project.id).sections[label] == MEGABYTE
+    assert window.sections.count.text() == f"{len(MEGABYTE)} 字"
+    assert check_database(db_path) == []
+
+
+def test_a_megabyte_pasted_into_an_amount_is_refused_and_nothing_changes(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    window = _window_on_sample(open_window, db_path)
+    assert window.project is not None and window.project.id is not None
+    before = window.store.get(window.project.id).budget
+    label, field = next(iter(window.budget_form.editors.items()))
+    field.selectAll()
+    QApplication.clipboard().setText("9" * 1_000_000)
+    field.paste()
+    window.flush()
+    assert "太长" in field.toolTip()
+    assert window.store.get(window.project.id).budget == before
+    assert window.store.get(window.project.id).budget[label] == before[label]
