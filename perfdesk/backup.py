@@ -181,23 +181,32 @@ def create_backup(store: Store, output: str | Path, *, now: datetime | None = No
 
 
 def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
+    conn = store.db.conn
+    if conn.in_transaction:
+        raise PerfDeskError("数据库正在保存修改，请稍后再备份")
     try:
-        store.db.conn.execute("VACUUM INTO ?", [str(snapshot)])
-    except sqlite3.DatabaseError as exc:
+        conn.execute("VACUUM INTO ?", [str(snapshot)])
+    except sqlite3.OperationalError as exc:  # the environment: disk full, folder not writable
         if "full" in str(exc):
             raise PerfDeskError(f"无法生成备份：{snapshot.parent} 所在磁盘空间不足") from None
+        if "I/O" in str(exc):
+            raise PerfDeskError(
+                f"无法生成备份：写入 {snapshot.parent} 时出错，磁盘可能已满或已被拔出"
+            ) from None
+        raise PerfDeskError(f"无法生成备份：{exc}") from None
+    except sqlite3.DatabaseError as exc:  # the database itself cannot be read
         raise DamagedDatabaseError(f"无法生成备份：数据库无法完整读出（{exc}）") from None
-    conn = sqlite3.connect(snapshot)
+    check = sqlite3.connect(snapshot)
     try:
-        problems = integrity_problems(conn)
+        problems = integrity_problems(check)
         if problems:
             raise DamagedDatabaseError(
                 "数据库已损坏，未生成备份（" + "；".join(problems[:3]) + "）"
             )
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        count = int(conn.execute("SELECT count(*) FROM projects").fetchone()[0])
+        version = int(check.execute("PRAGMA user_version").fetchone()[0])
+        count = int(check.execute("SELECT count(*) FROM projects").fetchone()[0])
     finally:
-        conn.close()
+        check.close()
     return Manifest(
         app_version=__version__,
         schema_version=version,
@@ -448,10 +457,15 @@ def restore_backup(
 ) -> RestoreResult:
     """Replace ``database`` with the one in ``source`` (a backup ``.zip`` or a bare ``.db``).
 
-    The caller closes its own :class:`Store` on ``database`` first and opens a new one after.
     Anything wrong with ``source`` raises :class:`BadBackupError` with the live database left
     byte for byte as it was. Before replacing, the current database is kept in the backup
-    folder (``<name>-before-restore-<time>.zip``, or a raw copy if it is damaged).
+    folder (``<name>-before-restore-<time>.zip``, or a byte copy if it is damaged).
+
+    A sound database is overwritten inside one SQLite transaction, so a :class:`Store` of this
+    process may stay open on it (it then sees the restored projects like any committed change;
+    its owner drops its undo steps and reloads). A damaged database is replaced as a file:
+    nothing may have it open. A PerfDesk window of another process holding the database
+    makes the restore refuse.
     """
     source, live = Path(source), Path(database)
     require_local(live)

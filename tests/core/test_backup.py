@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -26,7 +28,7 @@ from perfdesk.backup import (
     restore_backup,
     verify_backup,
 )
-from perfdesk.errors import DamagedDatabaseError, DatabaseError
+from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store, check_database
@@ -132,7 +134,7 @@ def test_a_failed_backup_leaves_the_previous_file(live: Path, tmp_path: Path) ->
     out.write_bytes(b"the previous backup")
     with Store(live) as store:
         store.db.conn.execute("BEGIN")  # VACUUM INTO cannot run inside a transaction
-        with pytest.raises(DamagedDatabaseError):
+        with pytest.raises(PerfDeskError, match="稍后"):
             create_backup(store, out)
         store.db.conn.execute("ROLLBACK")
     assert out.read_bytes() == b"the previous backup"
@@ -439,3 +441,39 @@ def test_a_database_full_of_repeated_text_is_backed_up_and_restored(
         create_backup(store, tmp_path / "b.zip")
     restore_backup(tmp_path / "b.zip", tmp_path / "new.db")
     assert _export(tmp_path / "new.db") == _export(db_path)
+
+
+_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from perfdesk.backup import create_backup
+from perfdesk.errors import PerfDeskError
+from perfdesk.store import Store
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+store = Store(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))  # as if the disk were full
+try:
+    create_backup(store, Path(sys.argv[2]))
+except PerfDeskError as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limits are POSIX")
+def test_a_full_disk_leaves_the_previous_backup_and_no_temporary_files(
+    live: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "b.zip"
+    out.write_bytes(b"the previous backup")
+    result = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, str(live), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "磁盘" in result.stdout, result
+    assert out.read_bytes() == b"the previous backup"
+    assert [p.name for p in folder.iterdir()] == ["b.zip"]
+    assert check_database(live) == []
