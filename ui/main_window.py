@@ -25,7 +25,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -442,6 +449,7 @@ class MainWindow(QMainWindow):
 
     def reload_projects(self, select: int | None = None) -> None:
         self.flush()
+        self.project_list.index.reload()
         self.project_list.refresh_filters()
         self.project_list.reload(select=select)
         self._suggestions.clear()
@@ -522,6 +530,13 @@ class MainWindow(QMainWindow):
         self.form_title.setText(spec.title + spec.caption(self.project.year))
         self.indicators_box.setTitle(spec.targets_caption(self.project.year))
 
+    def _show_added(self, project_id: int) -> None:
+        self.project_list.index.refresh(project_id)
+        self.project_list.refresh_filters()
+        self.project_list.reload(select=project_id)
+        self.open_project(project_id)
+        self._update_actions()
+
     def new_project(self) -> None:
         self.flush()
         year = self.project.year if self.project else date.today().year
@@ -529,7 +544,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             project.fields[project.spec.unit_field] = self.project.unit
         new_id = self.history.create(project, self.tr("新建项目"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
         editor = self.header_form.editors.get(project.spec.name_field)
         if editor is not None:
             editor.setFocus()
@@ -539,14 +554,14 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         new_id = self.history.duplicate(self.project.id, self.tr("复制项目"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
 
     def copy_to_next_year(self) -> None:
         if self.project is None or self.project.id is None:
             return
         self.flush()
         new_id = self.history.copy_to_next_year(self.project.id, self.tr("复制到下一年度"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
 
     def delete_project(self) -> None:
         if self.project is None or self.project.id is None:
@@ -560,6 +575,7 @@ class MainWindow(QMainWindow):
             return
         row = self.project_list.model.row_of(self.project.id)
         self.history.delete(self.project.id, self.tr("删除项目“%1”").replace("%1", name))
+        self.project_list.index.refresh(self.project.id)
         self.project = None
         self.project_list.refresh_filters()
         self.project_list.reload()
@@ -607,6 +623,7 @@ class MainWindow(QMainWindow):
         if not stored:
             return
         self.project = after
+        self.project_list.index.refresh(before.id)
         if (before.name, before.unit, before.year) != (after.name, after.unit, after.year):
             self.project_list.model.update_summary(
                 ProjectSummary(before.id, after.layout, after.year, after.unit, after.name)
@@ -686,6 +703,7 @@ class MainWindow(QMainWindow):
     def _show_change(self, project_id: int) -> None:
         """After undo/redo: show the project the step was about (or a neighbour if gone)."""
         path = self.indicators.current_path()
+        self.project_list.index.refresh(project_id)
         self.project_list.refresh_filters()
         exists = self.store.exists(project_id)
         self.project_list.reload(select=project_id if exists else None)
@@ -808,6 +826,16 @@ class MainWindow(QMainWindow):
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             lines.append(f"{keys}\t{text}")
         dialogs.information(self, self.tr("键盘快捷键"), "\n".join(sorted(set(lines))))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.project_list.index.has_texts:
+            # Right after the window appears: search from memory from the first keystroke on.
+            QTimer.singleShot(0, self, self._load_search_texts)
+
+    def _load_search_texts(self) -> None:
+        if self.isVisible() and not self.project_list.index.has_texts:
+            self.project_list.index.load_texts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_item_editor()
