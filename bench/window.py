@@ -24,7 +24,16 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 UNITS = [f"上海市第{n}科技服务中心" for n in range(1, 31)] + ["上海科技报社", "市档案馆"]
-TOPICS = ["科普宣传", "档案数字化", "平台运维", "课题研究", "设备购置", "人才培训", "专项审计", "展馆建设"]
+TOPICS = [
+    "科普宣传",
+    "档案数字化",
+    "平台运维",
+    "课题研究",
+    "设备购置",
+    "人才培训",
+    "专项审计",
+    "展馆建设",
+]
 
 
 def build_database(path: Path, count: int) -> None:
@@ -80,6 +89,10 @@ def child(db_path: Path, settings_dir: Path) -> int:
     print("SHOWN", flush=True)
 
     panel = window.project_list
+    settle_until = time.perf_counter() + 2
+    while not panel.index.has_texts and time.perf_counter() < settle_until:
+        app.processEvents()  # the search texts load a moment after the window appears
+        time.sleep(0.01)
     ids = [s.id for s in store.list_projects()]
     rng = random.Random(1)
     switch_ms = []
@@ -127,12 +140,14 @@ def main() -> int:
         build_database(db_path, args.projects)
         print(f"数据库：{args.projects} 个项目，生成用时 {time.perf_counter() - started:.1f} s")
         starts = []
-        for run in range(3):
+        for run in range(5):
             settings_dir = Path(folder) / f"settings{run}"
             started = time.perf_counter()
             proc = subprocess.Popen(
                 [sys.executable, __file__, "--child", str(db_path), str(settings_dir)],
-                stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
             )
             assert proc.stdout is not None
             lines = []
@@ -141,7 +156,11 @@ def main() -> int:
                     starts.append(time.perf_counter() - started)
                 lines.append(line.rstrip())
             proc.wait()
-        print(f"启动到窗口显示：{min(starts):.2f} s（三次：{', '.join(f'{s:.2f}' for s in starts)}；目标 ≤ 0.6 s）")
+        runs = ", ".join(f"{s:.2f}" for s in starts)
+        print(
+            f"启动到窗口显示：中位 {statistics.median(starts):.2f} s，最快 {min(starts):.2f} s"
+            f"（五次：{runs}；目标 ≤ 0.6 s）"
+        )
         for line in lines:
             kind, _, rest = line.partition(" ")
             if kind == "SWITCH":

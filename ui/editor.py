@@ -433,10 +433,10 @@ class SectionTabs(QWidget):
         return [label for label, editor in self.editors.items() if not editor.toPlainText().strip()]
 
     def _typed(self, label: str) -> None:
+        if self._loading:
+            return  # load() updates the marks once at the end
         self._update_count()
         self._update_marks()
-        if self._loading:
-            return
         text = self.editors[label].toPlainText()
         self.pending.schedule(
             f"section:{label}",
@@ -452,7 +452,10 @@ class SectionTabs(QWidget):
         bar = self.tabs.tabBar()
         for index, label in enumerate(self.labels):
             is_empty = label in empty
-            self.tabs.setTabText(index, label + (self.tr("（空）") if is_empty else ""))
+            text = label + (self.tr("（空）") if is_empty else "")
+            if self.tabs.tabText(index) == text:
+                continue  # relaying out the tab bar is the slow part
+            self.tabs.setTabText(index, text)
             self.tabs.setTabToolTip(index, self.tr("此栏目尚未填写") if is_empty else "")
             bar.setTabTextColor(
                 index, Qt.GlobalColor.gray if is_empty else bar.palette().text().color()

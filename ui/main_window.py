@@ -68,6 +68,7 @@ from ui.project_list import ProjectList
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
 APP_TITLE = "PerfDesk 绩效目标表"
+LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, then search warms up
 
 
 class _TextUndoToWindow(QObject):
@@ -830,8 +831,8 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.project_list.index.has_texts:
-            # Right after the window appears: search from memory from the first keystroke on.
-            QTimer.singleShot(0, self, self._load_search_texts)
+            # Soon after the window appears: search from memory from (nearly) the first keystroke on.
+            QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)
 
     def _load_search_texts(self) -> None:
         if self.isVisible() and not self.project_list.index.has_texts:
