@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.indicator_model import NAME, TARGET, IndicatorModel
+from ui.indicator_model import NAME, IndicatorModel
 
 # (depth, column) -> the words offered while typing there
 Suggestions = Callable[[int, int], list[str]]
@@ -33,6 +33,12 @@ class SuggestingDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
         self.suggestions = suggestions
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)  # room to breathe, and for the editor
 
     def createEditor(
         self,
@@ -84,11 +90,11 @@ class IndicatorPanel(QWidget):
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
         self.view.setIndentation(18)
+        # The value right beside its name (not across the screen); the value column takes the rest.
         header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TARGET, self.fontMetrics().horizontalAdvance("指标目标值指标值") + 24)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, self.fontMetrics().horizontalAdvance("一" * 30) + 60)
         model.modelReset.connect(self.view.expandAll)
         model.rowsInserted.connect(lambda parent, _first, _last: self.view.expand(parent))
 

@@ -191,12 +191,14 @@ class MainWindow(QMainWindow):
         QVBoxLayout(sections_box).addWidget(self.sections)
         self.indicators_box = QGroupBox()
         QVBoxLayout(self.indicators_box).addWidget(self.indicators)
-        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Narratives above the indicators, both the editor's full width: the section names
+        # (tabs) and the 三级 names are long, and neither should be cut short.
+        self.lower_splitter = QSplitter(Qt.Orientation.Vertical)
         self.lower_splitter.setObjectName("lowerSplitter")
         self.lower_splitter.addWidget(sections_box)
         self.lower_splitter.addWidget(self.indicators_box)
-        self.lower_splitter.setStretchFactor(0, 1)
-        self.lower_splitter.setStretchFactor(1, 1)
+        self.lower_splitter.setStretchFactor(0, 2)
+        self.lower_splitter.setStretchFactor(1, 3)
         self.lower_splitter.setChildrenCollapsible(False)
 
         self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setSizes([340, 1100])
-        self.lower_splitter.setSizes([520, 560])
+        self.lower_splitter.setSizes([240, 360])
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setSizeGripEnabled(True)
         self.resize(1440, 900)
@@ -792,7 +794,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.settings.reset_state()
         self.main_splitter.setSizes([340, max(600, self.width() - 340)])
-        self.lower_splitter.setSizes([1, 1])
+        self.lower_splitter.setSizes([2, 3])
         self.editor_splitter.setSizes([1, 10_000])
         self.show_problem(self.tr("已恢复默认窗口布局"))
 

@@ -334,7 +334,7 @@ def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
         first.resize(1400, 880)
         qtbot.waitUntil(lambda: first.width() == 1400)
         first.main_splitter.setSizes([420, 980])
-        first.lower_splitter.setSizes([300, 650])
+        first.lower_splitter.setSizes([300, 400])
         wanted = first.main_splitter.sizes()[0], first.lower_splitter.sizes()[0]
         first.close()
         second = MainWindow(store)
