@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_TEXT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testdata import SEED_TEXT
 
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
