@@ -165,6 +165,7 @@ class Store:
             if empty:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._migrate()
+            self._indexed = self._has_trigram_index()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise DatabaseError(f"数据库 {self.path} 无法使用：{exc}") from exc
@@ -176,6 +177,12 @@ class Store:
         if migrations.pending(self.db):
             migrations.apply(self.db)
         self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _has_trigram_index(self) -> bool:
+        row = self.db.execute(
+            "SELECT sql FROM sqlite_schema WHERE name = 'project_search'"
+        ).fetchone()
+        return bool(row) and "fts5" in row[0].lower()
 
     def close(self) -> None:
         self.db.close()
@@ -211,9 +218,10 @@ class Store:
             params.append(unit)
         terms = (search or "").split()
         if terms:
-            likes = " AND ".join("body LIKE ? ESCAPE '\\'" for _ in terms)
-            where.append(f"id IN (SELECT rowid FROM project_search WHERE {likes})")
-            params.extend(f"%{_escape_like(t)}%" for t in terms)
+            matches = [_search_condition(term, self._indexed) for term in terms]
+            conditions = " AND ".join(condition for condition, _ in matches)
+            where.append(f"id IN (SELECT rowid FROM project_search WHERE {conditions})")
+            params.extend(value for _, value in matches)
         sql = "SELECT id, layout, year, unit, name FROM projects"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -384,9 +392,15 @@ def next_year_copy(project: Project) -> Project:
     copy = project.clone()
     copy.id = None
     copy.year = project.year + 1
-    for field_spec in spec.fields:
-        if field_spec.kind == "date":
-            copy.fields[field_spec.label] = _shift_year(copy.fields[field_spec.label])
+    start = project.fields.get(spec.start_date_field, "")
+    end = project.fields.get(spec.end_date_field, "")
+    if not (
+        start[:4].isdigit() and end[:4].isdigit() and int(start[:4]) <= copy.year <= int(end[:4])
+    ):
+        # A project within one year moves to the next; one spanning it keeps its dates.
+        for field_spec in spec.fields:
+            if field_spec.kind == "date":
+                copy.fields[field_spec.label] = _shift_year(copy.fields[field_spec.label])
     if spec.budget_previous_field:
         copy.budget[spec.budget_previous_field] = project.budget.get(spec.budget_current_field)
     executed = spec.extra.get("budget_previous_executed_field")
@@ -395,5 +409,9 @@ def next_year_copy(project: Project) -> Project:
     return copy
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _search_condition(term: str, indexed: bool) -> tuple[str, str]:
+    """A term of three characters or more uses the trigram index (a phrase query matches any
+    substring); a shorter one cannot, and is looked for by scanning the text."""
+    if indexed and len(term) >= 3:
+        return "project_search MATCH ?", '"' + term.replace('"', '""') + '"'
+    return "instr(body, ?) > 0", term
