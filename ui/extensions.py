@@ -15,4 +15,7 @@ Adding a feature to the window is adding a module here, not editing the window.
 
 from __future__ import annotations
 
-INSTALLED: tuple[str, ...] = ()
+INSTALLED: tuple[str, ...] = (
+    "ui.library_panel",  # 指标 → 指标库…
+    "ui.convert_action",  # 项目 → 复制为新版表样
+)

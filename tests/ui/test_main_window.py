@@ -307,6 +307,8 @@ def test_extension_points(open_window: WindowFactory, db_path: Path) -> None:
     from PySide6.QtWidgets import QLabel
 
     window = open_window(db_path)
+    installed = {a.objectName() for menu in window.menus.values() for a in menu.actions()}
+    assert {"libraryAction", "convertAction"} <= installed  # from ui/extensions.py
     action = QAction("打印预览…", window)
     window.add_action("file", action, section="print")
     file_actions = window.menus["file"].actions()
