@@ -52,3 +52,30 @@ def test_choosing_a_language_is_remembered(
         window.close()
     assert settings.Settings().get(settings.LANGUAGE) == "en"
     assert told and "下次启动" in told[0]
+
+
+def test_run_opens_the_window_on_the_database_and_lets_go_after(
+    db_path: Path, qapp: QApplication, monkeypatch: object
+) -> None:
+    import sys
+
+    from ui import app as app_module
+    from ui.single_instance import DatabaseLock
+
+    seen: list[MainWindow] = []
+
+    def exec_and_close(_self: object = None) -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.extend(w for w in windows if w.isVisible())
+        for window in seen:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # type: ignore[attr-defined]
+    monkeypatch.setattr(QApplication, "exec", exec_and_close)  # type: ignore[attr-defined]
+    assert app_module.run(db_path) == 0
+    assert len(seen) == 1 and seen[0].store.path == db_path
+    assert db_path.exists()
+    lock = DatabaseLock(db_path)
+    assert lock.acquire()  # released when the window closed
+    lock.release()
