@@ -312,6 +312,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
             "shortcuts",
         )
+        # Delete on the list itself deletes the project (after asking); elsewhere Delete edits.
+        list_delete = QAction(self.project_list.view)
+        list_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        list_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        list_delete.triggered.connect(self.delete_project)
+        self.project_list.view.addAction(list_delete)
         self.indicators.standard_block.triggered.connect(self.insert_standard_block)
         self.empty_new.clicked.connect(self.new_project)
         self.empty_sample.clicked.connect(self.import_sample)

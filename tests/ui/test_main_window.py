@@ -117,7 +117,10 @@ def test_a_whole_session_survives_closing_and_reopening(
     previous = window.budget_form.editors["同名项目上年预算额"]
     type_text(previous, "一百万")
     window.flush()
-    assert previous.styleSheet()  # marked as wrong
+    assert not previous.styleSheet()  # no red while still typing
+    previous.editingFinished.emit()
+    assert previous.styleSheet()  # marked as wrong when left
+    assert "不是有效的数字" in window.statusBar().currentMessage()
     stored = _stored(window)
     assert stored.budget["项目总预算"] == Decimal(1_000_000)
     assert stored.budget["项目当年预算"] == Decimal(800_000)
@@ -346,3 +349,21 @@ def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
         qtbot.waitUntil(lambda: second.width() == 1400)
         assert (second.main_splitter.sizes()[0], second.lower_splitter.sizes()[0]) == wanted
         second.close()
+
+
+def test_delete_key_on_the_list_asks_and_deletes(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(db_path) as store:
+        store.add_many(sample_projects())
+    window = open_window(db_path)
+    answers = iter([False, True])
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: next(answers))
+    view = window.project_list.view
+    _focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.store.count() == 2  # said no
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.store.count() == 1
+    assert window.project_list.model.rowCount() == 1
+    assert window.project is not None  # the next project is open
