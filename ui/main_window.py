@@ -72,10 +72,15 @@ LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, th
 
 
 class _TextUndoToWindow(QObject):
-    """Ctrl+Z in a text field undoes PerfDesk's last step, not the field's private history.
+    """Ctrl+Z in a field of the form undoes PerfDesk's last step, not the field's private history.
 
-    Otherwise the field would change on screen without the change being stored.
+    Otherwise the field would change on screen without the change being stored. The search box
+    and an open cell editor of the tree keep their own undo: nothing there is stored yet.
     """
+
+    def __init__(self, forms: list[QWidget], parent: QObject) -> None:
+        super().__init__(parent)
+        self.forms = forms
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -86,16 +91,11 @@ class _TextUndoToWindow(QObject):
                 event.matches(QKeySequence.StandardKey.Undo)
                 or event.matches(QKeySequence.StandardKey.Redo)
             )
-            and not _inside_item_editor(watched)
+            and any(form.isAncestorOf(watched) for form in self.forms)
         ):
             event.ignore()
             return True
         return False
-
-
-def _inside_item_editor(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    return parent is not None and parent.objectName() == "qt_scrollarea_viewport"
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.history.listeners.append(self._update_undo_actions)
-        self._text_undo_filter = _TextUndoToWindow(self)
+        self._text_undo_filter = _TextUndoToWindow(
+            [self.header_form, self.budget_form, self.sections, self.year_box], self
+        )
         app = QApplication.instance()
         self._listening = app is not None
         if app is not None:

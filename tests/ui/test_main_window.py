@@ -251,6 +251,13 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window).name == original + "（修订）"
 
+    # The search box keeps its own undo: nothing typed there is stored.
+    search = window.project_list.search
+    type_text(search, "科普")
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == ""
+    assert _stored(window).name == original + "（修订）"
+
 
 def test_typing_in_one_field_is_one_undo_step(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
@@ -367,3 +374,36 @@ def test_delete_key_on_the_list_asks_and_deletes(
     assert window.store.count() == 1
     assert window.project_list.model.rowCount() == 1
     assert window.project is not None  # the next project is open
+
+
+def test_input_method_composition_is_not_stored_until_committed(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    window = open_window(db_path)
+    window.act_new.trigger()
+    name = _field(window, "项目名称")
+    name.setFocus()
+    QCoreApplication.sendEvent(name, QInputMethodEvent("kepu", []))  # pinyin being composed
+    assert name.text() == ""
+    assert not window.pending.has_pending()
+    commit = QInputMethodEvent()
+    commit.setCommitString("科普")
+    QCoreApplication.sendEvent(name, commit)
+    assert name.text() == "科普"
+    assert _stored(window).name == "科普"
+
+
+def test_empty_sections_are_marked(open_window: WindowFactory, db_path: Path) -> None:
+    with Store(db_path) as store:
+        [_, second] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(second)
+    tabs = window.sections.tabs
+    texts = [tabs.tabText(i) for i in range(tabs.count())]
+    assert texts[-1] == "总目标及阶段性目标（空）"  # empty in the reference form
+    assert all(not t.endswith("（空）") for t in texts[:-1])
+    type_text(window.sections.editors["总目标及阶段性目标"], "全年完成。")
+    assert tabs.tabText(tabs.count() - 1) == "总目标及阶段性目标"
