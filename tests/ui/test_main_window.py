@@ -245,7 +245,9 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     name = _field(window, "项目名称")
     original = name.text()
     type_text(name, "（修订）")
+    _focus(qtbot, name)
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.act_redo.isEnabled()  # the window's undo ran, not only the field's own
     assert name.text() == original
     assert _stored(window).name == original
     qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -254,6 +256,7 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     # The search box keeps its own undo: nothing typed there is stored.
     search = window.project_list.search
     type_text(search, "科普")
+    _focus(qtbot, search)
     qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert search.text() == ""
     assert _stored(window).name == original + "（修订）"
