@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QApplication,
     QDockWidget,
     QGroupBox,
@@ -706,10 +707,12 @@ class MainWindow(QMainWindow):
             self.show_problem(self.tr("已重做：%1").replace("%1", change.description))
 
     def _close_item_editor(self) -> None:
+        """Store what is being typed in a cell of the tree (before undo, or closing)."""
         view = self.indicators.view
         editor = view.indexWidget(view.currentIndex())
         if editor is not None:
-            view.closePersistentEditor(view.currentIndex())
+            view.commitData(editor)
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _show_change(self, project_id: int) -> None:
         """After undo/redo: show the project the step was about (or a neighbour if gone)."""

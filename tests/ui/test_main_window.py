@@ -410,3 +410,20 @@ def test_empty_sections_are_marked(open_window: WindowFactory, db_path: Path) ->
     assert all(not t.endswith("（空）") for t in texts[:-1])
     type_text(window.sections.editors["总目标及阶段性目标"], "全年完成。")
     assert tabs.tabText(tabs.count() - 1) == "总目标及阶段性目标"
+
+
+def test_closing_stores_a_cell_being_typed(open_window: WindowFactory, db_path: Path) -> None:
+    with Store(db_path) as store:
+        [first, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(first)
+    view = window.indicators.view
+    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    view.edit(view.currentIndex())
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.clear()
+    type_text(editor, "预算编制科学性")
+    window.close()
+    with Store(db_path) as store:
+        assert store.get(first).indicator_rows()[0].name == "预算编制科学性"
