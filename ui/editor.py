@@ -318,14 +318,22 @@ class BudgetForm(QWidget):
             self.form.removeRow(0)
         self.editors.clear()
         self.layout_key = layout.key
+        column = layout.budget[0].column if layout.budget else 0
         for spec in layout.budget:
+            if spec.column != column:  # the form's next column: a gap, the same order
+                column = spec.column
+                gap = QWidget()
+                gap.setFixedHeight(6)
+                self.form.addRow(gap)
             field = MoneyField(layout.money_decimals)
             field.setObjectName(f"budget:{spec.label}")
             field.setAccessibleName(spec.printed)
             field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
             field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
             self.editors[spec.label] = field
-            self.form.addRow(spec.printed + "：", field)
+            # A part of a total reads as on the form, 其中：财政资金 (one colon is enough).
+            label = self.tr("其中：") + spec.printed if spec.part_of else spec.printed + "："
+            self.form.addRow(label, field)
 
     def load(self, project: Project) -> None:
         self.build(project.spec)

@@ -4,7 +4,12 @@
 <context>
     <name>BudgetForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="351"/>
+        <location filename="../../ui/editor.py" line="335"/>
+        <source>其中：</source>
+        <translation>of which: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="364"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
@@ -12,7 +17,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/editor.py" line="116"/>
+        <location filename="../../ui/editor.py" line="115"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
     </message>
@@ -20,12 +25,12 @@
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="199"/>
+        <location filename="../../ui/editor.py" line="196"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="253"/>
+        <location filename="../../ui/editor.py" line="251"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
@@ -249,180 +254,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source> 年度</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>项目说明</source>
         <translation>Project Description</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="271"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>删除项目…</source>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="828"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
-        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="842"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="771"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -431,27 +436,27 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -460,58 +465,58 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="772"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="772"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="819"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818"/>
+        <location filename="../../ui/main_window.py" line="829"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -525,7 +530,7 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="144"/>
+        <location filename="../../ui/editor.py" line="142"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
     </message>
@@ -599,27 +604,27 @@ Database: %2</translation>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="414"/>
+        <location filename="../../ui/editor.py" line="430"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="444"/>
+        <location filename="../../ui/editor.py" line="460"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="455"/>
+        <location filename="../../ui/editor.py" line="471"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="459"/>
+        <location filename="../../ui/editor.py" line="475"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="470"/>
+        <location filename="../../ui/editor.py" line="486"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
