@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setSizes([240, 360])
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setSizeGripEnabled(True)
+        self.database_label = QLabel(self.tr("数据库：%1").replace("%1", str(self.store.path)))
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setStyleSheet("color: palette(mid);")
+        self.database_label.setToolTip(str(self.store.path))
+        self.statusBar().addPermanentWidget(self.database_label)
         self.resize(1440, 900)
 
     def _action(

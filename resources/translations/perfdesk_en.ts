@@ -282,152 +282,157 @@ Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>删除项目…</source>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="828"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="833"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
-        <location filename="../../ui/main_window.py" line="842"/>
+        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
-        <location filename="../../ui/main_window.py" line="771"/>
+        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -436,27 +441,27 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -465,58 +470,58 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="772"/>
+        <location filename="../../ui/main_window.py" line="777"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="772"/>
+        <location filename="../../ui/main_window.py" line="777"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="810"/>
+        <location filename="../../ui/main_window.py" line="815"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819"/>
+        <location filename="../../ui/main_window.py" line="824"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="829"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 

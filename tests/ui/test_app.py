@@ -79,3 +79,19 @@ def test_run_opens_the_window_on_the_database_and_lets_go_after(
     lock = DatabaseLock(db_path)
     assert lock.acquire()  # released when the window closed
     lock.release()
+
+
+def test_a_bug_is_reported_plainly_and_logged(tmp_path: Path, monkeypatch: object) -> None:
+    from ui import app as app_module
+    from ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path)  # type: ignore[attr-defined]
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))  # type: ignore[attr-defined]
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        app_module._report_bug(type(exc), exc, exc.__traceback__)
+    log = (tmp_path / "perfdesk-error.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in log and "Traceback" in log
+    assert shown and "程序错误" in shown[0] and str(tmp_path) in shown[0]
