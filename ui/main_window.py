@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setSizes([240, 360])
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setSizeGripEnabled(True)
-        self.database_label = QLabel(self.tr("数据库：%1").replace("%1", str(self.store.path)))
+        # The file's name; where it is shows on hover (and in 帮助 → 关于).
+        self.database_label = QLabel(self.tr("数据库：%1").replace("%1", self.store.path.name))
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setStyleSheet("color: palette(mid);")
         self.database_label.setToolTip(str(self.store.path))
