@@ -95,3 +95,18 @@ def test_a_bug_is_reported_plainly_and_logged(tmp_path: Path, monkeypatch: objec
     log = (tmp_path / "perfdesk-error.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError" in log and "Traceback" in log
     assert shown and "程序错误" in shown[0] and str(tmp_path) in shown[0]
+
+
+def test_a_file_that_is_not_ours_is_refused_with_a_message(
+    db_path: Path, monkeypatch: object
+) -> None:
+    from ui import app as app_module
+    from ui import dialogs
+
+    db_path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = db_path.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))  # type: ignore[attr-defined]
+    assert app_module.run(db_path) == 2
+    assert shown and "不是 PerfDesk 数据库" in shown[0]
+    assert db_path.read_bytes() == before  # untouched
