@@ -62,7 +62,7 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import ProjectSummary, Store
 from ui import dialogs, extensions, settings
 from ui.editor import BudgetForm, Change, HeaderForm, PendingEdits, SectionTabs
-from ui.indicator_model import NAME, TARGET, IndicatorModel
+from ui.indicator_model import TARGET, IndicatorModel
 from ui.indicator_view import IndicatorPanel
 from ui.project_list import ProjectList
 
@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self._text_undo_filter)
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
-        self._dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
         for module in extensions.INSTALLED:
             importlib.import_module(module).install(self)
@@ -869,4 +868,4 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-__all__ = ["MENUS", "NAME", "MainWindow"]
+__all__ = ["FILE_SECTIONS", "MENUS", "MainWindow"]
