@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -59,6 +59,30 @@ class SuggestingDelegate(QStyledItemDelegate):
         return editor
 
 
+class IndicatorTreeView(QTreeView):
+    """A tree where typing Chinese into a cell starts editing it, as typing letters does.
+
+    Qt opens the editor on the first input-method event but drops the event itself, losing
+    what the input method had composed; here the event is handed on to the new editor.
+    """
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        index = self.currentIndex()
+        starts_typing = bool(event.commitString() or event.preeditString())
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and starts_typing
+            and index.isValid()
+            and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.clear()  # typing replaces the cell, as a typed letter does
+                QCoreApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
+
 class IndicatorPanel(QWidget):
     """The tree with its toolbar. The actions are also put into the window's 指标 menu."""
 
@@ -70,7 +94,7 @@ class IndicatorPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.view = QTreeView()
+        self.view = IndicatorTreeView()
         self.view.setObjectName("indicatorTree")
         self.view.setModel(model)
         self.view.setItemDelegate(SuggestingDelegate(model, suggestions, self.view))

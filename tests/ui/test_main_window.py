@@ -427,3 +427,27 @@ def test_closing_stores_a_cell_being_typed(open_window: WindowFactory, db_path: 
     window.close()
     with Store(db_path) as store:
         assert store.get(first).indicator_rows()[0].name == "预算编制科学性"
+
+
+def test_typing_chinese_onto_a_tree_cell_edits_it(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    with Store(db_path) as store:
+        [first, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(first)
+    view = window.indicators.view
+    _focus(qtbot, view)
+    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    QCoreApplication.sendEvent(view, QInputMethodEvent("yusuan", []))  # composing starts
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit) and editor.text() == ""  # the cell is being replaced
+    commit = QInputMethodEvent()
+    commit.setCommitString("预算编制科学性")
+    QCoreApplication.sendEvent(editor, commit)
+    press(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.indexWidget(view.currentIndex()) is None)  # Qt commits queued
+    assert _stored(window).indicator_rows()[0].name == "预算编制科学性"
