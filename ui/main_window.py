@@ -287,6 +287,10 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action(
             self.tr("删除项目…"), self.delete_project, "Ctrl+Shift+Del", "deleteProject"
         )
+        # Every change is stored as it is made; Ctrl+S, pressed out of habit, says so.
+        self.act_save = self._action(
+            self.tr("保存（自动）"), self.save_now, QKeySequence.StandardKey.Save, "save"
+        )
         self.act_sample = self._action(
             self.tr("导入示例数据"), self.import_sample, None, "importSample"
         )
@@ -368,6 +372,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["file"]
         file_menu.addAction(self.act_new)
         file_menu.addAction(self.act_sample)
+        file_menu.addAction(self.act_save)
         for section in FILE_SECTIONS:
             self._section_ends[section] = file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -607,6 +612,11 @@ class MainWindow(QMainWindow):
         ids = self.store.add_many(sample_projects())
         self.reload_projects(select=ids[0])
         self.show_problem(self.tr("已导入 %1 个示例项目").replace("%1", str(len(ids))))
+
+    def save_now(self) -> None:
+        self._close_item_editor()
+        self.flush()
+        self.show_problem(self.tr("所有修改都已保存（PerfDesk 随时自动保存）"))
 
     def focus_search(self) -> None:
         self.project_list.search.setFocus()

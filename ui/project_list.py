@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -123,6 +124,16 @@ class ProjectListModel(QAbstractTableModel):
         return sorted(rows, key=lambda s: s.year, reverse=reverse)
 
 
+class SearchBox(QLineEdit):
+    """The search field; Esc empties it (and shows every project again)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
 class ProjectList(QWidget):
     """Search box, year and unit filters, the list and its count.
 
@@ -136,7 +147,7 @@ class ProjectList(QWidget):
         self.store = store
         self.index = SearchIndex(store)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("projectSearch")
         self.search.setPlaceholderText(self.tr("搜索项目名称、单位、内容、指标…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)

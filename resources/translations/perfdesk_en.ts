@@ -106,67 +106,67 @@
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../ui/indicator_view.py" line="115"/>
+        <location filename="../../ui/indicator_view.py" line="139"/>
         <source>添加一级目标</source>
         <translation>Add Level 1 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="118"/>
+        <location filename="../../ui/indicator_view.py" line="142"/>
         <source>添加二级目标</source>
         <translation>Add Level 2 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="121"/>
+        <location filename="../../ui/indicator_view.py" line="145"/>
         <source>添加三级指标</source>
         <translation>Add Level 3 Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="124"/>
+        <location filename="../../ui/indicator_view.py" line="148"/>
         <source>删除所选</source>
         <translation>Delete Selected</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="131"/>
+        <location filename="../../ui/indicator_view.py" line="155"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="133"/>
+        <location filename="../../ui/indicator_view.py" line="157"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="137"/>
+        <location filename="../../ui/indicator_view.py" line="161"/>
         <source>插入标准“投入与管理”指标</source>
         <translation>Insert Standard “Input and Management” Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="140"/>
+        <location filename="../../ui/indicator_view.py" line="164"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="141"/>
+        <location filename="../../ui/indicator_view.py" line="165"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="142"/>
+        <location filename="../../ui/indicator_view.py" line="166"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="143"/>
+        <location filename="../../ui/indicator_view.py" line="167"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="144"/>
+        <location filename="../../ui/indicator_view.py" line="168"/>
         <source>标准指标</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="168"/>
+        <location filename="../../ui/indicator_view.py" line="192"/>
         <source>添加：</source>
         <translation>Add:</translation>
     </message>
@@ -254,42 +254,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source> 年度</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>项目说明</source>
         <translation>Project Description</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <location filename="../../ui/main_window.py" line="279"/>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
@@ -300,13 +300,13 @@ Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="285"/>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
@@ -316,123 +316,128 @@ Create a project, or import the sample data of the reference form.</translation>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>保存（自动）</source>
+        <translation>Save (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="755"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
-        <location filename="../../ui/main_window.py" line="833"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="843"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="857"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
-        <location filename="../../ui/main_window.py" line="776"/>
+        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -441,27 +446,32 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="619"/>
+        <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
+        <translation>All changes are saved (PerfDesk saves as you go)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -470,58 +480,58 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="777"/>
+        <location filename="../../ui/main_window.py" line="787"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="777"/>
+        <location filename="../../ui/main_window.py" line="787"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="815"/>
+        <location filename="../../ui/main_window.py" line="825"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="824"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="834"/>
+        <location filename="../../ui/main_window.py" line="844"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -543,42 +553,42 @@ Database: %2</translation>
 <context>
     <name>ProjectList</name>
     <message>
-        <location filename="../../ui/project_list.py" line="141"/>
+        <location filename="../../ui/project_list.py" line="142"/>
         <source>搜索项目名称、单位、内容、指标…（Ctrl+F）</source>
         <translation>Search names, units, text, indicators… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="146"/>
+        <location filename="../../ui/project_list.py" line="152"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="149"/>
+        <location filename="../../ui/project_list.py" line="155"/>
         <source>按申报单位筛选</source>
         <translation>Filter by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="228"/>
+        <location filename="../../ui/project_list.py" line="234"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="230"/>
+        <location filename="../../ui/project_list.py" line="236"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="232"/>
+        <location filename="../../ui/project_list.py" line="238"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="274"/>
+        <location filename="../../ui/project_list.py" line="280"/>
         <source>找到 %1 个，共 %2 个项目</source>
         <translation>%1 found of %2 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="277"/>
+        <location filename="../../ui/project_list.py" line="283"/>
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
@@ -586,22 +596,22 @@ Database: %2</translation>
 <context>
     <name>ProjectListModel</name>
     <message>
-        <location filename="../../ui/project_list.py" line="45"/>
+        <location filename="../../ui/project_list.py" line="46"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="45"/>
+        <location filename="../../ui/project_list.py" line="46"/>
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="45"/>
+        <location filename="../../ui/project_list.py" line="46"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="82"/>
+        <location filename="../../ui/project_list.py" line="83"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>

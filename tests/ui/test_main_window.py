@@ -451,3 +451,19 @@ def test_typing_chinese_onto_a_tree_cell_edits_it(
     press(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.indexWidget(view.currentIndex()) is None)  # Qt commits queued
     assert _stored(window).indicator_rows()[0].name == "预算编制科学性"
+
+
+def test_ctrl_s_stores_what_is_waiting_and_says_so(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    window = open_window(db_path)
+    window.act_new.trigger()
+    name = _field(window, "项目名称")
+    type_text(name, "科普")
+    _focus(qtbot, name)
+    if not window.pending.has_pending():
+        type_text(name, "宣传")
+    qtbot.keyClick(name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.pending.has_pending()
+    assert "已保存" in window.statusBar().currentMessage()
+    assert window.store.get(window.current_project_id() or 0).name.startswith("科普")
