@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("sample", help="加入参考表样中的两个示例项目")
     cmd.set_defaults(handler=cmd_sample)
 
+    cmd = commands.add_parser(
+        "convert",
+        help="复制为新版表样（sh2026）：原项目保留，新项目另存，无对应处的内容放入“待归类”",
+    )
+    convert_which = cmd.add_mutually_exclusive_group(required=True)
+    convert_which.add_argument("--all", action="store_true", help="全部可转换的项目")
+    convert_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.set_defaults(handler=cmd_convert)
+
     cmd = commands.add_parser("list", help="列出全部项目")
     cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     cmd.add_argument("--year", type=int, help="只列出该年度")
@@ -52,10 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(handler=cmd_import)
 
-    cmd = commands.add_parser("check", help="检查数据库完整性；有错误时退出码为 1")
+    cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
     # -- printing commands --
+    cmd = commands.add_parser("print", help="打印为 PDF（正式表样，嵌入中文字体）")
+    _add_selection(cmd)
+    cmd.add_argument("--font", type=Path, metavar="FONT.ttf", help="使用指定的 TrueType 字体文件")
+    cmd.set_defaults(handler=cmd_print)
 
     # -- backup commands --
 
@@ -94,6 +107,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         ids = store.add_many(sample_projects())
     print(f"已加入 {len(ids)} 个示例项目：编号 {', '.join(map(str, ids))}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
+
+    with open_store(args) as store:
+        sources = store.get_all() if args.all else [store.get(i) for i in args.ids]
+        if args.all:
+            sources = [p for p in sources if can_convert(p)]
+        copies = [convert(p, NEWEST_LAYOUT) for p in sources]  # all or nothing
+        ids = store.add_many(copies)
+    for source, new_id in zip(sources, ids, strict=True):
+        print(f"{source.id} → {new_id}  {source.name}")
+    print(f"已复制 {len(ids)} 个项目为新版表样 {NEWEST_LAYOUT}", file=sys.stderr)
     return 0
 
 
@@ -159,15 +187,52 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from perfdesk import printing  # ReportLab loads only when printing
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    fonts = printing.resolve_fonts(args.font)
+    for note in (*fonts.notes, fonts.fallback_reason):
+        if note:
+            print(f"警告：{note}", file=sys.stderr)
+    for project in projects:
+        for missing in printing.find_missing_characters(project, fonts):
+            print(
+                f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
+                file=sys.stderr,
+            )
+    atomic_write(args.output, printing.render_pdf(projects, fonts))
+    print(f"已打印 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    """Database integrity, then the form checks of every project; exit 1 on any error."""
+    from perfdesk.checks import check
+
     with open_store(args) as store:
         problems = integrity_problems(store)
+        projects = [] if problems else store.get_all()
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
     print("数据库完整性检查通过")
-    return 0
+    errors = warnings = 0
+    for project in projects:
+        findings = check(project)
+        if not findings:
+            continue
+        print(
+            f"\n项目 {project.id}（{project.year}年，{project.layout}）{project.name or '（未命名）'}"
+        )
+        for finding in findings:
+            print(f"  {finding.severity_text}：{finding.message}")
+        errors += sum(f.is_error for f in findings)
+        warnings += sum(not f.is_error for f in findings)
+    print(f"\n共检查 {len(projects)} 个项目：{errors} 个错误，{warnings} 个警告")
+    return 1 if errors else 0
 
 
 def integrity_problems(store: Store) -> list[str]:
