@@ -4,7 +4,7 @@ Plain text extraction sets a merged or wrapped table cell's lines at their heigh
 page, so a 一级 name printed in the middle of its rows, or a value wrapped round its label,
 lands among other rows' text. Where a page has ruled tables, each table row is therefore
 read cell by cell (a cell's wrapped lines joined) and written as one line, in the order of
-the cells; text outside the tables keeps its place by height. Pages without ruled tables
+the cells, separated by tabs; text outside the tables keeps its place by height. Pages without ruled tables
 come out as plain text. Only PDFs with a text layer can be read; a scan needs OCR first.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.importing.text import join_lines
+from perfdesk.importing.text import CELL_SEPARATOR, join_lines
 
 # Page furniture that is no part of any form: "第 1 页", "第1页 共3页", "- 2 -", "1/3".
 _PAGE_NUMBER = re.compile(
@@ -75,13 +75,14 @@ def page_text(page: Any) -> str:
 
 
 def _table_text(rows: list[list[str | None]]) -> str:
-    """One line per row, cells in order; a row that is a single (full-width) cell keeps its
-    line breaks for the reader to judge (a narrative's paragraphs)."""
+    """One line per row with its cells separated by tabs (a cell covered by a merged one is
+    empty); a row that is a single full-width cell keeps its line breaks for the reader to
+    judge (a narrative's paragraphs)."""
     lines = []
     for row in rows:
         cells = [cell for cell in row if cell is not None]
         if len(cells) == 1:
             lines.append(cells[0])
         else:
-            lines.append(" ".join(join_lines(cell) for cell in cells if cell.strip()))
+            lines.append(CELL_SEPARATOR.join(join_lines(cell or "") for cell in row))
     return "\n".join(lines)

@@ -99,7 +99,10 @@ class _SheetReader:
 
     def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
         """Fields, narratives and amounts, up to the targets heading; the row after it."""
-        amounts = {m.printed: m.label for m in layout.budget}
+        # printed label -> its amounts in print order (sh2026 prints 其他资金 twice)
+        amounts: dict[str, list[str]] = {}
+        for money in layout.budget:
+            amounts.setdefault(money.printed, []).append(money.label)
         heading = layout.targets_caption(project.year)
         seen: set[str] = set()
         section = ""
@@ -128,9 +131,10 @@ class _SheetReader:
                 if label in layout.field_labels:
                     self._field(project, label, row, col + 1)
                     seen.add(label)
-                elif label in amounts:
-                    self._amount(project, amounts[label], row, col + 1)
-                    seen.add(amounts[label])
+                elif amounts.get(label):
+                    key = amounts[label].pop(0)
+                    self._amount(project, key, row, col + 1)
+                    seen.add(key)
             row += 1
         missing = [
             key

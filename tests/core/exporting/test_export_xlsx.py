@@ -204,3 +204,13 @@ def test_a_damaged_file_is_refused_in_plain_words(tmp_path: Path) -> None:
         archive.writestr("hello.txt", "hi")
     with pytest.raises(PerfDeskError, match="不是有效的 Excel 工作簿"):
         read_any(tmp_path / "empty.xlsx")
+
+
+def test_every_layout_comes_back_exactly(tmp_path: Path) -> None:
+    from perfdesk.convert import NEWEST_LAYOUT, convert
+
+    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    for project in projects:
+        for n, label in enumerate(project.spec.budget_labels):
+            project.set_budget(label, f"{n}000.{n}5")  # 其他资金 twice, told apart by place
+    assert as_json(round_trip(projects, tmp_path / "sh2026.xlsx")) == as_json(projects)

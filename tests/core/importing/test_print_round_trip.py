@@ -54,3 +54,17 @@ def test_a_long_form_over_several_pages_survives_print_and_import(tmp_path: Path
     (back,) = print_and_import([project], tmp_path / "long.pdf")
     assert comparable(back) == comparable(project)
     assert back.sections["项目概况"] == project.sections["项目概况"]  # its paragraphs kept
+
+
+def test_the_current_shanghai_form_survives_print_and_import(tmp_path: Path) -> None:
+    # the seed converted to sh2026: other labels, two-decimal amounts, 其他资金 printed twice,
+    # and 一级 names no layout knows (待归类…), which only the table's cells can tell apart
+    from perfdesk.convert import NEWEST_LAYOUT, convert
+
+    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    for project in projects:
+        project.set_budget(project.spec.budget_labels[0], "1234.5")
+        project.set_budget(project.spec.budget_labels[-1], "99")
+    back = print_and_import(projects, tmp_path / "sh2026.pdf")
+    assert [comparable(p) for p in back] == [comparable(p) for p in projects]
+    assert {row.level1 for row in back[0].rows()} >= {"待归类（原投入与管理）", "效益指标"}
