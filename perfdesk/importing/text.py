@@ -233,7 +233,7 @@ class _FormReader:
                 cursor = pick.end()
             chosen.append((pick.start(), pick.end(), slot))
         if missing:
-            self.warn("没有找到这些栏目：" + "、".join(missing))
+            self.warn("没有找到这些栏目（其文字可能并入了前一栏）：" + "、".join(missing))
         chosen.sort(key=lambda item: item[0])
         return chosen
 
