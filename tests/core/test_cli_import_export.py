@@ -6,14 +6,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from testdata import SEED_TEXT
 
 from perfdesk.cli import main
 from perfdesk.exchange import project_to_json
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
-
-# the reference form beside the repository, as tests/conftest.py names it
-SEED_TEXT = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_04877708290d1af4.txt"
 
 
 def stored(db_path: Path) -> list[dict[str, object]]:

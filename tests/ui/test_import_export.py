@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WindowFactory
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from testdata import SEED_TEXT
+from window_harness import WindowFactory
 
 from perfdesk.exchange import project_to_json
 from perfdesk.exporting.xlsx import export_xlsx
@@ -16,9 +17,6 @@ from perfdesk.sample import sample_projects
 from ui import dialogs, import_export
 from ui.import_dialog import ImportPreview
 from ui.main_window import MainWindow
-
-# the reference form beside the repository, as tests/conftest.py names it
-SEED_TEXT = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_04877708290d1af4.txt"
 
 
 def expected() -> list[dict[str, object]]:

@@ -12,6 +12,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from testdata import SEED_TEXT
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.exchange import project_to_json
@@ -23,9 +24,6 @@ pytestmark = pytest.mark.skipif(
     not FONT_FILE.exists(), reason="needs the fonts-wqy-zenhei package for a Chinese PDF font"
 )
 LINES_PER_PAGE = 48
-
-# the reference form beside the repository, as tests/conftest.py names it
-SEED_TEXT = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_04877708290d1af4.txt"
 
 
 def text_pdf(text: str, path: Path, page_numbers: bool = True) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testdata import SEED_TEXT
 
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
@@ -17,8 +18,6 @@ from perfdesk.importing.text import join_lines, read_text, split_row
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
-# the reference form beside the repository, as tests/conftest.py names it
-SEED_TEXT = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_04877708290d1af4.txt"
 SEED = SEED_TEXT.read_text(encoding="utf-8")
 
 
