@@ -18,4 +18,5 @@ from __future__ import annotations
 INSTALLED: tuple[str, ...] = (
     "ui.library_panel",  # 指标 → 指标库…
     "ui.convert_action",  # 项目 → 复制为新版表样
+    "ui.import_export",  # 文件 → 导入… / 导出 Excel、Word
 )

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
 from perfdesk.layouts import DEFAULT_LAYOUT
@@ -710,7 +711,7 @@ class MainWindow(QMainWindow):
         self.flush()
         change = self.history.undo()
         if change is not None:
-            self._show_change(change.project_id)
+            self._show_change(change)
             self.show_problem(self.tr("已撤销：%1").replace("%1", change.description))
 
     def redo(self) -> None:
@@ -718,7 +719,7 @@ class MainWindow(QMainWindow):
         self.flush()
         change = self.history.redo()
         if change is not None:
-            self._show_change(change.project_id)
+            self._show_change(change)
             self.show_problem(self.tr("已重做：%1").replace("%1", change.description))
 
     def _close_item_editor(self) -> None:
@@ -729,19 +730,21 @@ class MainWindow(QMainWindow):
             view.commitData(editor)
             view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def _show_change(self, project_id: int) -> None:
+    def _show_change(self, change: HistoryStep) -> None:
         """After undo/redo: show the project the step was about (or a neighbour if gone)."""
         path = self.indicators.current_path()
-        self.project_list.index.refresh(project_id)
+        for part in change.parts:  # an import is one step over many projects
+            self.project_list.index.refresh(part.project_id)
         self.project_list.refresh_filters()
-        exists = self.store.exists(project_id)
-        self.project_list.reload(select=project_id if exists else None)
-        if exists:
+        shown = next((p.project_id for p in change.parts if self.store.exists(p.project_id)), None)
+        current_gone = self.project is not None and not self.store.exists(self.project.id or 0)
+        self.project_list.reload(select=shown)
+        if shown is not None:
             self.project = None  # force a fresh load from the store
-            self.open_project(project_id)
+            self.open_project(shown)
             if path:
                 self.indicators.view.setCurrentIndex(self.indicator_model.index_at(path))
-        elif self.project is not None and self.project.id == project_id:
+        elif current_gone or self.project is None:
             self.project = None
             self._open_first()
         self._update_actions()

@@ -467,3 +467,26 @@ def test_ctrl_s_stores_what_is_waiting_and_says_so(
     assert not window.pending.has_pending()
     assert "已保存" in window.statusBar().currentMessage()
     assert window.store.get(window.current_project_id() or 0).name.startswith("科普")
+
+
+def test_undoing_a_step_over_many_projects_updates_the_list(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    with Store(db_path) as store:
+        [kept, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    ids = window.history.create_many(sample_projects(), "导入 2 个项目")
+    window.reload_projects(select=ids[1])
+    assert window.project_list.model.rowCount() == 4
+    window.act_undo.trigger()
+    assert window.project_list.model.rowCount() == 2
+    assert window.store.count() == 2
+    assert window.current_project_id() is not None
+    assert window.store.exists(window.current_project_id() or 0)
+    type_text(window.project_list.search, "科普资源")  # the search forgot them too
+    assert window.project_list.model.rowCount() == 1
+    window.project_list.search.clear()
+    window.act_redo.trigger()
+    assert window.project_list.model.rowCount() == 4
+    assert window.current_project_id() == ids[0]
+    assert kept in {window.project_list.model.summary(r).id for r in range(4)}
