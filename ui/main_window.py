@@ -374,6 +374,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_new)
         file_menu.addAction(self.act_sample)
         file_menu.addAction(self.act_save)
+        # Each section sits between two separators; a menu shows only one of several in a row.
+        file_menu.addSeparator()
         for section in FILE_SECTIONS:
             self._section_ends[section] = file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
