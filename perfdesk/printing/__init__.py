@@ -90,10 +90,11 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
         fonts.bold,
         spec.targets_caption(project.year) + "".join(spec.indicator_columns),
     )
+    columns = spec.indicator_columns
     for number, row in enumerate(project.rows(), start=1):
-        where = f"指标表第 {number} 行"
-        yield f"{where}（{spec.indicator_columns[0]}）", fonts.regular, row.level1 + CONTINUED
-        yield f"{where}（{spec.indicator_columns[1]}）", fonts.regular, row.level2
-        yield f"{where}（{spec.indicator_columns[2]}）", fonts.regular, row.name
-        yield f"{where}（{spec.indicator_columns[3]}）", fonts.regular, row.target
+        where = f"指标表第 {number} 行" + (f"（{row.name}）" if row.name else "") + "的"
+        yield where + columns[0], fonts.regular, row.level1 + CONTINUED
+        yield where + columns[1], fonts.regular, row.level2
+        yield where + columns[2], fonts.regular, row.name
+        yield where + columns[3], fonts.regular, row.target
     yield "页码", fonts.regular, "第 1 页 共 1 页"

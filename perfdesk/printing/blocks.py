@@ -14,6 +14,8 @@ from perfdesk.printing.styles import (
     BODY_SIZE,
     CELL_PADDING,
     FRAME_WIDTH,
+    GRID_COLOR,
+    GRID_WIDTH,
     LABEL_BACKGROUND,
     PUNCTUATION_HANG,
     FormStyles,
@@ -22,6 +24,19 @@ from perfdesk.printing.styles import (
 from perfdesk.printing.text import TextBlock, markup
 
 LABEL_MAX_WIDTH = 46 * mm
+
+
+class ClosedTable(Table):  # type: ignore[misc]
+    """A table that, cut by a page break, is closed at the foot of one page and reopened on
+    the next (ReportLab's own ``splitlast``/``splitfirst`` rules hold for one cut only)."""
+
+    def onSplit(self, table: Table, byRow: int = 1) -> None:
+        table.setStyle(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), GRID_WIDTH, GRID_COLOR),
+                ("LINEBELOW", (0, -1), (-1, -1), GRID_WIDTH, GRID_COLOR),
+            ]
+        )
 
 
 def label_text(label: str) -> str:
@@ -58,7 +73,7 @@ def labelled_grid(
             cells += ["", ""]
             commands.append(("SPAN", (1, r), (-1, r)))
         data.append(cells)
-    return Table(data, colWidths=widths, style=TableStyle(commands))
+    return ClosedTable(data, colWidths=widths, style=TableStyle(commands))
 
 
 LONG_LINE = 300  # characters: a typed paragraph longer than this is laid out in pieces

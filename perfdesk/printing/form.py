@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from perfdesk.model import Project
-from perfdesk.printing.blocks import flowing_text, label_text, labelled_grid
+from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
 from perfdesk.printing.indicators import IndicatorTable
 from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import (
@@ -81,8 +80,7 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        *grid_style(),
-        ("GRID", (0, 0), (-1, -1), 0, colors.white),  # lines only where drawn below
+        *grid_style(lines=False),  # lines around each section only, drawn below
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -104,7 +102,7 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
         ]
     if not data:
         return []
-    return [Table(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
+    return [ClosedTable(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
 
 
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:

@@ -90,10 +90,11 @@ def make_styles(fonts: FontSet) -> FormStyles:
     )
 
 
-def grid_style() -> list[tuple[object, ...]]:
-    """The table commands every bordered block of the form shares."""
+def grid_style(lines: bool = True) -> list[tuple[object, ...]]:
+    """The table commands every bordered block of the form shares (``lines``: a full grid)."""
+    grid = [("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR)] if lines else []
     return [
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
+        *grid,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + PUNCTUATION_HANG),

@@ -114,6 +114,9 @@ def test_twenty_page_narrative_and_two_hundred_indicators(fonts: FontSet) -> Non
     pdf = read_pdf(render_pdf([project], fonts))
     assert len(pdf.pages) >= 25
     assert squash(project.sections["项目概况"]) in pdf.text
+    assert squash(project.sections["立项依据"]) in pdf.text
+    # a page of nothing but narrative is one box: no rules between its lines
+    assert pdf.rules[3] == 2, pdf.pages[3][:80]
     pieces = [
         t
         for t in pdf.tables
