@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("sample", help="加入参考表样中的两个示例项目")
     cmd.set_defaults(handler=cmd_sample)
 
+    cmd = commands.add_parser(
+        "convert",
+        help="复制为新版表样（sh2026）：原项目保留，新项目另存，无对应处的内容放入“待归类”",
+    )
+    convert_which = cmd.add_mutually_exclusive_group(required=True)
+    convert_which.add_argument("--all", action="store_true", help="全部可转换的项目")
+    convert_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.set_defaults(handler=cmd_convert)
+
     cmd = commands.add_parser("list", help="列出全部项目")
     cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     cmd.add_argument("--year", type=int, help="只列出该年度")
@@ -46,11 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(cmd)
     cmd.set_defaults(handler=cmd_export_json)
 
-    cmd = commands.add_parser("import", help="导入文件（.json 交换格式）")
+    cmd = commands.add_parser(
+        "import", help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.xlsx 本程序导出的工作簿"
+    )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(handler=cmd_import)
 
-    cmd = commands.add_parser("check", help="检查数据库完整性；有错误时退出码为 1")
+    cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
     # -- printing commands --
@@ -62,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     # -- backup commands --
 
     # -- export commands --
+    cmd = commands.add_parser("export-xlsx", help="导出为 Excel 工作簿，每个项目一张工作表")
+    _add_selection(cmd)
+    cmd.set_defaults(handler=cmd_export_xlsx)
+
+    cmd = commands.add_parser("export-docx", help="导出为 Word 文档，表格样式同打印稿")
+    _add_selection(cmd)
+    cmd.set_defaults(handler=cmd_export_docx)
 
     return parser
 
@@ -92,6 +110,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
+
+    with open_store(args) as store:
+        sources = store.get_all() if args.all else [store.get(i) for i in args.ids]
+        if args.all:
+            sources = [p for p in sources if can_convert(p)]
+        copies = [convert(p, NEWEST_LAYOUT) for p in sources]  # all or nothing
+        ids = store.add_many(copies)
+    for source, new_id in zip(sources, ids, strict=True):
+        print(f"{source.id} → {new_id}  {source.name}")
+    print(f"已复制 {len(ids)} 个项目为新版表样 {NEWEST_LAYOUT}", file=sys.stderr)
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         summaries = store.list_projects(year=args.year, unit=args.unit, search=args.search)
@@ -114,14 +147,43 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    projects: list[Project] = []
-    for path in args.files:  # read everything first: a bad file imports nothing
-        if path.suffix.lower() != ".json":
-            raise PerfDeskError(f"{path}：不支持的文件类型（可导入 .json）")
-        projects.extend(exchange.read_file(path))
+    from perfdesk.importing import read_many
+
+    result = read_many(args.files)  # every file is read first: a bad file imports nothing
+    for form in result.forms:
+        project = form.project
+        print(
+            f"识别：{project.year}  {project.unit}  {project.name}"
+            f"（指标 {len(project.indicator_rows())} 条）",
+            file=sys.stderr,
+        )
+    for warning in result.all_warnings():
+        print(f"注意：{warning}", file=sys.stderr)
+    if not result.forms:
+        raise PerfDeskError("没有识别出任何项目，未导入")
     with open_store(args) as store:
-        ids = store.add_many(projects)
-    print(f"已导入 {len(ids)} 个项目", file=sys.stderr)
+        ids = store.add_many(result.projects)
+    print(f"已导入 {len(ids)} 个项目：编号 {', '.join(map(str, ids))}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.exporting.xlsx import export_xlsx
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    export_xlsx(projects, args.output)
+    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_docx(args: argparse.Namespace) -> int:
+    from perfdesk.exporting.docx import export_docx
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    export_docx(projects, args.output)
+    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
 
@@ -146,14 +208,31 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Database integrity, then the form checks of every project; exit 1 on any error."""
+    from perfdesk.checks import check
+
     with open_store(args) as store:
         problems = integrity_problems(store)
+        projects = [] if problems else store.get_all()
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
     print("数据库完整性检查通过")
-    return 0
+    errors = warnings = 0
+    for project in projects:
+        findings = check(project)
+        if not findings:
+            continue
+        print(
+            f"\n项目 {project.id}（{project.year}年，{project.layout}）{project.name or '（未命名）'}"
+        )
+        for finding in findings:
+            print(f"  {finding.severity_text}：{finding.message}")
+        errors += sum(f.is_error for f in findings)
+        warnings += sum(not f.is_error for f in findings)
+    print(f"\n共检查 {len(projects)} 个项目：{errors} 个错误，{warnings} 个警告")
+    return 1 if errors else 0
 
 
 def integrity_problems(store: Store) -> list[str]:

@@ -392,9 +392,15 @@ def next_year_copy(project: Project) -> Project:
     copy = project.clone()
     copy.id = None
     copy.year = project.year + 1
-    for field_spec in spec.fields:
-        if field_spec.kind == "date":
-            copy.fields[field_spec.label] = _shift_year(copy.fields[field_spec.label])
+    start = project.fields.get(spec.start_date_field, "")
+    end = project.fields.get(spec.end_date_field, "")
+    if not (
+        start[:4].isdigit() and end[:4].isdigit() and int(start[:4]) <= copy.year <= int(end[:4])
+    ):
+        # A project within one year moves to the next; one spanning it keeps its dates.
+        for field_spec in spec.fields:
+            if field_spec.kind == "date":
+                copy.fields[field_spec.label] = _shift_year(copy.fields[field_spec.label])
     if spec.budget_previous_field:
         copy.budget[spec.budget_previous_field] = project.budget.get(spec.budget_current_field)
     executed = spec.extra.get("budget_previous_executed_field")

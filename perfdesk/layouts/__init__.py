@@ -2,6 +2,20 @@
 
 Each layout is one JSON file beside this module. The editor, the printer, the importer and
 the checks all read the same :class:`Layout`, so adding a layout is adding a file.
+
+What a layout can say beyond labels:
+
+- budget amounts in columns (:attr:`MoneySpec.column`); the first amount of a column is its
+  total, the others name it in :attr:`MoneySpec.part_of` and print under ``其中：``
+  (sh2026: 项目资金总额 | 年度资金申请总额);
+- sections grouped into printed parts (:class:`SectionPart`), a part possibly a document of
+  its own (sh2026's 项目经费情况说明, typed by the officer like any section);
+- the period of a multi-year project, derived from its dates, never stored
+  (:meth:`Layout.period`, printed after :attr:`Layout.period_section`);
+- a holding section for converted content that has no counterpart (never printed);
+- other spellings of printed labels met in real forms (:attr:`Layout.aliases`), e.g. the
+  value column that sh2026 heads 年度指标值 (the form is the year's application, so its
+  values are the year's) and some forms head 指标值.
 """
 
 from __future__ import annotations
@@ -35,13 +49,24 @@ class FieldSpec:
 class MoneySpec:
     label: str  # the key in data and JSON, e.g. 项目总预算
     printed: str  # the label on the form, e.g. 项目总预算（元）
+    column: int = 0  # which column of a multi-column budget block (0 = the first)
+    part_of: str = ""  # the total this amount is a part of (printed as 其中：…)
 
 
 @dataclass(frozen=True)
 class Level1Spec:
     name: str
     level2: tuple[str, ...]
-    role: str = ""  # "output" / "outcome": what the checks look for
+    role: str = ""  # "output" / "outcome" / "cost" / "satisfaction": what the checks look for
+
+
+@dataclass(frozen=True)
+class SectionPart:
+    """Sections printed together under one heading (a part of the printed document)."""
+
+    heading: str  # "" when the sections print without a heading of their own
+    sections: tuple[str, ...]
+    document: str = "form"  # "form": the form itself; any other name: a document of its own
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,17 @@ class Layout:
     indicator_columns: tuple[str, str, str, str]
     level1: tuple[Level1Spec, ...]
     standard_block: tuple[StandardRow, ...]
+    # Sections grouped into printed parts; empty: every section, in order, in one part.
+    section_parts: tuple[SectionPart, ...] = ()
+    # The section that prints the period of a multi-year project after its label, and how.
+    period_section: str = ""
+    period_format: str = "({start}年-{end}年)"
+    # A project may span several years (the form year must lie within its dates).
+    multi_year: bool = False
+    # Where converted content without a counterpart waits for the officer; never printed.
+    holding_section: str = ""
+    # Other spellings of printed labels met in forms (importing): label -> aliases.
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -105,6 +141,62 @@ class Layout:
     def level1_with_role(self, role: str) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.level1 if spec.role == role)
 
+    @property
+    def level1_names(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.level1)
+
+    def money_spec(self, label: str) -> MoneySpec:
+        for spec in self.budget:
+            if spec.label == label:
+                return spec
+        raise KeyError(label)
+
+    @property
+    def budget_columns(self) -> tuple[tuple[MoneySpec, ...], ...]:
+        """The budget amounts column by column, in print order."""
+        count = max((m.column for m in self.budget), default=-1) + 1
+        return tuple(tuple(m for m in self.budget if m.column == c) for c in range(count))
+
+    def budget_parts(self, total: str) -> tuple[str, ...]:
+        """The amounts printed as 其中：… under ``total``."""
+        return tuple(m.label for m in self.budget if m.part_of == total)
+
+    @property
+    def parts(self) -> tuple[SectionPart, ...]:
+        """The printed parts; the holding section belongs to none of them."""
+        if self.section_parts:
+            return self.section_parts
+        printed = tuple(s for s in self.sections if s != self.holding_section)
+        return (SectionPart("", printed),)
+
+    def parts_of(self, document: str) -> tuple[SectionPart, ...]:
+        return tuple(part for part in self.parts if part.document == document)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The printed documents in order ("form" first)."""
+        found: list[str] = ["form"]
+        for part in self.parts:
+            if part.document not in found:
+                found.append(part.document)
+        return tuple(found)
+
+    def period(self, start: str, end: str) -> str:
+        """The printed period of a multi-year project, e.g. ``(2024年-2026年)``.
+
+        ``start``/``end`` are stored dates (``YYYY-MM-DD``); "" for a project within one year
+        or with a date missing.
+        """
+        if len(start) < 4 or len(end) < 4 or not (start[:4].isdigit() and end[:4].isdigit()):
+            return ""
+        if start[:4] == end[:4]:
+            return ""
+        return self.period_format.format(start=start[:4], end=end[:4])
+
+    def labels_for(self, label: str) -> tuple[str, ...]:
+        """``label`` and its other spellings met in printed forms."""
+        return (label, *self.aliases.get(label, ()))
+
 
 _KNOWN_KEYS = {f for f in Layout.__dataclass_fields__ if f != "extra"}
 
@@ -134,7 +226,10 @@ def _from_json(data: dict[str, Any]) -> Layout:
         end_date_field=data["end_date_field"],
         sections=tuple(data["sections"]),
         budget_heading=data["budget_heading"],
-        budget=tuple(MoneySpec(m["label"], m["printed"]) for m in data["budget"]),
+        budget=tuple(
+            MoneySpec(m["label"], m["printed"], m.get("column", 0), m.get("part_of", ""))
+            for m in data["budget"]
+        ),
         budget_total_field=data["budget_total_field"],
         budget_current_field=data["budget_current_field"],
         budget_previous_field=data["budget_previous_field"],
@@ -145,8 +240,59 @@ def _from_json(data: dict[str, Any]) -> Layout:
             Level1Spec(s["name"], tuple(s["level2"]), s.get("role", "")) for s in data["level1"]
         ),
         standard_block=tuple(StandardRow(*row) for row in data["standard_block"]),
+        section_parts=tuple(
+            SectionPart(p["heading"], tuple(p["sections"]), p.get("document", "form"))
+            for p in data.get("section_parts", ())
+        ),
+        period_section=data.get("period_section", ""),
+        period_format=data.get("period_format", "({start}年-{end}年)"),
+        multi_year=data.get("multi_year", False),
+        holding_section=data.get("holding_section", ""),
+        aliases={k: tuple(v) for k, v in data.get("aliases", {}).items()},
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )
+
+
+def _validate(layout: Layout) -> Layout:
+    """Catch a mistyped label in a layout file when it is loaded, not when a form prints."""
+    problems: list[str] = []
+    sections = set(layout.sections)
+    for part in layout.section_parts:
+        problems += [
+            f"section_parts names unknown section {s}" for s in part.sections if s not in sections
+        ]
+    for label in (layout.period_section, layout.holding_section):
+        if label and label not in sections:
+            problems.append(f"unknown section {label}")
+    if layout.holding_section and any(
+        layout.holding_section in part.sections for part in layout.section_parts
+    ):
+        problems.append("the holding section must not be printed")
+    budget = set(layout.budget_labels)
+    problems += [
+        f"part_of names unknown amount {m.part_of}"
+        for m in layout.budget
+        if m.part_of and m.part_of not in budget
+    ]
+    for label in (
+        layout.budget_total_field,
+        layout.budget_current_field,
+        layout.budget_previous_field,
+    ):
+        if label and label not in budget:
+            problems.append(f"unknown amount {label}")
+    fields = set(layout.field_labels)
+    for label in (
+        layout.name_field,
+        layout.unit_field,
+        layout.start_date_field,
+        layout.end_date_field,
+    ):
+        if label not in fields:
+            problems.append(f"unknown field {label}")
+    if problems:
+        raise ValueError(f"layout {layout.key}: " + "; ".join(problems))
+    return layout
 
 
 @cache
@@ -156,7 +302,7 @@ def all_layouts() -> dict[str, Layout]:
     folder = resources.files(__name__)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
-            layout = _from_json(json.loads(entry.read_text(encoding="utf-8")))
+            layout = _validate(_from_json(json.loads(entry.read_text(encoding="utf-8"))))
             found[layout.key] = layout
     return found
 

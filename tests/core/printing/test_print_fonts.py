@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import read_pdf
+from printed_pdf import read_pdf
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import FontSet, find_missing_characters, fonts, render_pdf, resolve_fonts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import FOOTER_RE, read_pdf, squash
+from printed_pdf import FOOTER_RE, read_pdf, squash
 
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.printing import FontSet, PrintCancelled, render_pdf

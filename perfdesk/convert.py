@@ -1,0 +1,188 @@
+"""Copy a project onto a newer layout (复制为新版表样).
+
+The target layout's ``converts_from`` data says where each field, section, amount and
+indicator group of the older layout goes. Whatever has no counterpart is never dropped: texts
+and values land in the target's holding section (never printed; the checks remind the officer
+until it is emptied), indicators under a visible 一级 such as ``待归类（原投入与管理）``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from perfdesk.errors import InvalidValueError, PerfDeskError
+from perfdesk.layouts import Layout, get_layout
+from perfdesk.model import IndicatorRow, Project
+from perfdesk.values import format_money, parse_date
+
+NEWEST_LAYOUT = "sh2026"
+
+
+def can_convert(project: Project, target: str = NEWEST_LAYOUT) -> bool:
+    return project.layout in get_layout(target).extra.get("converts_from", {})
+
+
+def to_sh2026(project: Project) -> Project:
+    return convert(project, NEWEST_LAYOUT)
+
+
+def convert(project: Project, target: str) -> Project:
+    """A new (unsaved) project on ``target`` with everything of ``project`` in it."""
+    spec = get_layout(target)
+    rules: dict[str, Any] | None = spec.extra.get("converts_from", {}).get(project.layout)
+    if rules is None:
+        raise PerfDeskError(f"表样 {project.layout} 的项目不能转换为 {spec.name}")
+    source = project.spec
+    result = Project.new(spec.key, project.year)
+    unplaced: list[str] = []
+
+    _fields(project, source, result, rules, unplaced)
+    _sections(project, source, spec, result, rules)
+    _budget(project, source, spec, result, rules, unplaced)
+    result.set_rows(_rows(project, spec, rules))
+    if unplaced:
+        note = (
+            "以下内容来自原表样（"
+            + source.name
+            + "），新表样没有对应栏目，请移到合适的位置后删去：\n"
+        )
+        result.sections[spec.holding_section] = note + "\n".join(unplaced)
+    return result
+
+
+def _fields(
+    project: Project, source: Layout, result: Project, rules: dict[str, Any], unplaced: list[str]
+) -> None:
+    fields: dict[str, str] = rules.get("fields", {})
+    values: dict[str, dict[str, Any]] = rules.get("field_values", {})
+    for label in source.field_labels:
+        value = project.fields.get(label, "")
+        if label in fields:
+            result.fields[fields[label]] = value
+            continue
+        if not value:
+            continue
+        if label in values:
+            mapped = values[label]["values"].get(value)
+            if mapped:
+                result.fields[values[label]["to"]] = mapped
+        unplaced.append(f"原{label}：{value}")  # kept even when mapped: the wording differs
+
+
+def _bare(label: str) -> str:
+    """A section label without its numbering: 二、立项依据 → 立项依据."""
+    return (
+        label.split("、", 1)[1] if label[:1] in "一二三四五六七八九十" and "、" in label else label
+    )
+
+
+def _sections(
+    project: Project, source: Layout, spec: Layout, result: Project, rules: dict[str, Any]
+) -> None:
+    mapping: dict[str, str] = rules.get("sections", {})
+    incoming: dict[str, list[str]] = {}
+    for label in source.sections:
+        if project.sections.get(label, ""):
+            incoming.setdefault(mapping.get(label, spec.holding_section), []).append(label)
+    for target, labels in incoming.items():
+        texts = []
+        for label in labels:
+            text = project.sections[label]
+            # Several texts in one section: each keeps its own heading, except the namesake.
+            if len(labels) > 1 and _bare(target) != label:
+                text = f"{label}：\n{text}"
+            texts.append(text)
+        result.sections[target] = "\n\n".join(texts)
+    start = _date(result.fields.get(spec.start_date_field, ""))
+    end = _date(result.fields.get(spec.end_date_field, ""))
+    single_year = start is not None and end is not None and start.year == end.year
+    if single_year:  # the whole project is this year's: the year's goal is the project's
+        for whole, year in rules.get("single_year_copies", {}).items():
+            if not result.sections[year]:
+                result.sections[year] = result.sections[whole]
+    period = rules.get("period_section")
+    if period and start and end and not result.sections[period]:
+        result.sections[period] = (
+            f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+        )
+
+
+def _date(text: str) -> date | None:
+    """A stored date, or None when it is blank or unreadable (the checks report that)."""
+    try:
+        return parse_date(text)
+    except InvalidValueError:
+        return None
+
+
+def _budget(
+    project: Project,
+    source: Layout,
+    spec: Layout,
+    result: Project,
+    rules: dict[str, Any],
+    unplaced: list[str],
+) -> None:
+    mapping: dict[str, list[str]] = rules.get("budget", {})
+    for label in source.budget_labels:
+        amount = project.budget.get(label)
+        if label in mapping:
+            for target in mapping[label]:
+                result.budget[target] = amount
+        elif amount is not None:
+            printed = source.money_spec(label).printed
+            unplaced.append(f"原{printed}：{format_money(amount, spec.money_decimals)}")
+
+
+def _rows(project: Project, spec: Layout, rules: dict[str, Any]) -> list[IndicatorRow]:
+    """The indicators regrouped: mapped groups by the target's order, then the unplaced ones."""
+    placed = [_map_row(row, spec, rules) for row in project.rows()]
+    order = {name: n for n, name in enumerate(spec.level1_names)}
+    # Stable: rows keep their order within a group; known 一级 first, in the form's order.
+    placed.sort(key=lambda r: order.get(r.level1, len(order)))
+    return _grouped(placed)
+
+
+def map_row(row: IndicatorRow, source: str, target: str) -> IndicatorRow:
+    """One indicator of a ``source`` project as it belongs in a ``target`` project.
+
+    Rows already under one of the target's 一级, and rows without a known mapping, are
+    returned unchanged.
+    """
+    spec = get_layout(target)
+    rules = spec.extra.get("converts_from", {}).get(source)
+    if source == target or rules is None or row.level1 in spec.level1_names:
+        return row
+    return _map_row(row, spec, rules)
+
+
+def _map_row(row: IndicatorRow, spec: Layout, rules: dict[str, Any]) -> IndicatorRow:
+    level1: dict[str, str] = rules.get("level1", {})
+    level2: dict[str, str] = rules.get("level2", {})
+    by_name: dict[str, str] = rules.get("by_name", {})
+    unplaced_level1: str = rules.get("unplaced_level1", "待归类（原{level1}）")
+    # A name saying what it measures (满意度) wins: the new form has a 一级 for it.
+    target = next((to for word, to in by_name.items() if word in row.name), None)
+    if target is None:
+        target = level2.get(f"{row.level1}/{row.level2}")
+    if target is not None:
+        new1, new2 = target.split("/", 1)
+    elif row.level1 in level1:
+        new1 = level1[row.level1]
+        usual = spec.usual_level2(new1)
+        new2 = row.level2 + "指标" if row.level2 + "指标" in usual else row.level2
+    else:
+        new1, new2 = unplaced_level1.format(level1=row.level1 or "无一级"), row.level2
+    return IndicatorRow(new1, new2, row.name, row.target)
+
+
+def _grouped(rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    """Rows of one 一级/二级 made consecutive (first appearance decides the order)."""
+    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for row in rows:
+        groups.setdefault((row.level1, row.level2), []).append(row)
+    by_level1: dict[str, list[IndicatorRow]] = {}
+    for (l1, _), members in groups.items():
+        by_level1.setdefault(l1, []).extend(members)
+    return [row for members in by_level1.values() for row in members]

@@ -1,0 +1,193 @@
+"""Undo and redo for every change the officer makes, across all projects.
+
+Each change remembers the project as it was before and after (whole snapshots from
+:meth:`Project.clone`; a form is small). Undoing stores the *before* snapshot again, redoing the
+*after* one: a save for an edit, a delete for a creation, a put-back under the same id for a
+deletion. Every step is one store transaction, so the file is always in a state the officer saw.
+
+Consecutive edits with the same ``merge_key`` (typing in one field) merge into one step, the
+way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (focus moved on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from perfdesk.model import Project
+from perfdesk.store import Store
+
+DEFAULT_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undo step: project ``project_id`` went from ``before`` to ``after``.
+
+    ``before is None`` means the step created the project, ``after is None`` that it deleted it.
+    """
+
+    description: str
+    project_id: int
+    before: Project | None
+    after: Project | None
+    merge_key: str | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.before is None
+
+    @property
+    def deleted(self) -> bool:
+        return self.after is None
+
+
+class History:
+    """The undo and redo stacks over one store. All writes of the editor go through here."""
+
+    def __init__(self, store: Store, *, limit: int = DEFAULT_LIMIT) -> None:
+        self.store = store
+        self.limit = limit
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._merge_open = False
+        self.listeners: list[Callable[[], None]] = []
+
+    # -- what the UI shows ----------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_description(self) -> str:
+        return self._undo[-1].description if self._undo else ""
+
+    def redo_description(self) -> str:
+        return self._redo[-1].description if self._redo else ""
+
+    def __len__(self) -> int:
+        return len(self._undo)
+
+    # -- commands: each stores at once and becomes one undo step ----------------------------
+
+    def edit(
+        self,
+        project_id: int,
+        change: Callable[[Project], None],
+        description: str,
+        *,
+        merge_key: str | None = None,
+    ) -> Project:
+        """Apply ``change`` to the stored project, store it, and return the new state."""
+        before = self.store.get(project_id)
+        after = before.clone()
+        change(after)
+        self.record(before, after, description, merge_key=merge_key)
+        return after
+
+    def record(
+        self,
+        before: Project,
+        after: Project,
+        description: str,
+        *,
+        merge_key: str | None = None,
+    ) -> bool:
+        """Store ``after`` in place of ``before``; False (and nothing stored) if they are equal."""
+        if after.id is None or before.id != after.id:
+            raise ValueError("an edit keeps the project's id")
+        if before == after:
+            return False
+        self.store.save(after)
+        self._push(Change(description, after.id, before.clone(), after.clone(), merge_key))
+        return True
+
+    def create(self, project: Project, description: str) -> int:
+        project_id = self.store.add(project)
+        self._push(Change(description, project_id, None, self.store.get(project_id)))
+        return project_id
+
+    def duplicate(self, project_id: int, description: str) -> int:
+        new_id = self.store.duplicate(project_id)
+        self._push(Change(description, new_id, None, self.store.get(new_id)))
+        return new_id
+
+    def copy_to_next_year(self, project_id: int, description: str) -> int:
+        new_id = self.store.copy_to_next_year(project_id)
+        self._push(Change(description, new_id, None, self.store.get(new_id)))
+        return new_id
+
+    def delete(self, project_id: int, description: str) -> Project:
+        project = self.store.delete(project_id)
+        self._push(Change(description, project_id, project.clone(), None))
+        return project
+
+    def seal(self) -> None:
+        """End a run of merging edits: the next edit is a step of its own."""
+        self._merge_open = False
+
+    def undo(self) -> Change | None:
+        """Go back one step; returns it (the UI shows its project), or None if there is none."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._apply(change.project_id, change.before)
+        self._redo.append(change)
+        self._merge_open = False
+        self._notify()
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._apply(change.project_id, change.after)
+        self._undo.append(change)
+        self._merge_open = False
+        self._notify()
+        return change
+
+    def clear(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self._merge_open = False
+        self._notify()
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _push(self, change: Change) -> None:
+        self._redo.clear()
+        top = self._undo[-1] if self._undo else None
+        if (
+            self._merge_open
+            and top is not None
+            and change.merge_key is not None
+            and top.merge_key == change.merge_key
+            and top.project_id == change.project_id
+            and top.after is not None
+        ):
+            self._undo[-1] = Change(
+                top.description, top.project_id, top.before, change.after, top.merge_key
+            )
+        else:
+            self._undo.append(change)
+            del self._undo[: -self.limit]
+        self._merge_open = change.merge_key is not None
+        self._notify()
+
+    def _apply(self, project_id: int, state: Project | None) -> None:
+        """Make the store hold ``state`` for ``project_id`` (None: no such project)."""
+        exists = self.store.exists(project_id)
+        if state is None:
+            if exists:
+                self.store.delete(project_id)
+        elif exists:
+            self.store.save(state.clone())
+        else:
+            self.store.put_back(state.clone())
+
+    def _notify(self) -> None:
+        for listener in self.listeners:
+            listener()

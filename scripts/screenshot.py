@@ -1,0 +1,53 @@
+"""Render the main window with the reference form's first project open, to docs/window.png.
+
+    uv run python scripts/screenshot.py [OUTPUT.png]
+
+Runs offscreen (no display needed); the settings and database are temporary.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from perfdesk.sample import sample_projects  # noqa: E402
+from perfdesk.store import Store  # noqa: E402
+
+
+def main() -> int:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "window.png"
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        from ui.app import create_application
+        from ui.main_window import MainWindow
+
+        app = create_application(sys.argv[:1])
+        store = Store(Path(folder) / "perfdesk.db")
+        ids = store.add_many(sample_projects())
+        window = MainWindow(store)
+        window.resize(1440, 900)
+        window.show()
+        window.open_project(ids[0])
+        tree = window.indicators.view
+        tree.setCurrentIndex(window.indicator_model.index(1, 0))
+        QApplication.processEvents()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(output))
+        window.close()
+        store.close()
+        app.processEvents()
+    print(output if ok else "could not write the image", file=sys.stderr)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The current Shanghai layout (sh2026) as data, and the store, exchange and next-year copy on it."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfdesk import exchange
+from perfdesk.layouts import _from_json, _validate, all_layouts, get_layout
+from perfdesk.model import Project
+from perfdesk.store import Store, next_year_copy
+from perfdesk.values import format_money
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"
+
+
+def sh2026_project() -> Project:
+    return exchange.read_file(SH2026_PROJECT)[0]
+
+
+def test_both_layouts_are_shipped() -> None:
+    assert list(all_layouts()) == ["sh2020", "sh2026"]
+
+
+def test_sh2026_header_and_title() -> None:
+    spec = get_layout("sh2026")
+    assert spec.title == "财政项目支出绩效目标申报表"
+    assert spec.caption(2025) == "（2025年度）"
+    assert spec.field_labels == (
+        "项目名称", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
+    )  # fmt: skip
+    assert spec.unit_field == "实施单位"
+    assert spec.money_decimals == 2
+    assert format_money(Decimal("10308000"), spec.money_decimals) == "10,308,000.00"
+
+
+def test_sh2026_budget_is_two_columns_with_parts() -> None:
+    spec = get_layout("sh2026")
+    columns = [[m.label for m in column] for column in spec.budget_columns]
+    assert columns == [
+        ["项目资金总额", "财政资金", "其他资金"],
+        ["年度资金申请总额", "当年财政拨款", "上年结转资金", "年度其他资金"],
+    ]
+    assert spec.budget_parts("项目资金总额") == ("财政资金", "其他资金")
+    assert spec.budget_parts("年度资金申请总额") == ("当年财政拨款", "上年结转资金", "年度其他资金")
+    # both columns print 其他资金; the keys differ
+    assert spec.money_spec("年度其他资金").printed == "其他资金"
+    assert (spec.budget_total_field, spec.budget_current_field) == (
+        "项目资金总额",
+        "年度资金申请总额",
+    )
+
+
+def test_sh2026_parts_and_period() -> None:
+    spec = get_layout("sh2026")
+    assert [p.heading for p in spec.parts] == ["项目绩效目标", "项目经费情况说明"]
+    assert spec.documents == ("form", "项目经费情况说明")
+    explanation = spec.parts_of("项目经费情况说明")[0].sections
+    assert explanation[0] == "一、项目概述" and explanation[-1] == "七、绩效目标"
+    assert len(explanation) == 7
+    printed = {s for part in spec.parts for s in part.sections}
+    assert spec.holding_section not in printed
+    assert spec.period_section == "项目总体目标"
+    assert spec.period("2024-01-01", "2026-12-31") == "(2024年-2026年)"
+    assert spec.period("2025-01-01", "2025-12-31") == ""
+    assert spec.period("", "2026-12-31") == ""
+
+
+def test_sh2026_indicator_hierarchy() -> None:
+    spec = get_layout("sh2026")
+    assert spec.indicator_columns == ("一级指标", "二级指标", "三级指标", "年度指标值")
+    assert spec.level1_names == ("成本指标", "产出指标", "效益指标", "满意度指标")
+    assert spec.level1_with_role("output") == ("产出指标",)
+    assert spec.level1_with_role("outcome") == ("效益指标",)
+    assert spec.usual_level2("效益指标") == (
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+    )  # fmt: skip
+    assert "指标值" in spec.labels_for("年度指标值")
+
+
+def test_sh2020_keeps_its_single_part() -> None:
+    spec = get_layout("sh2020")
+    assert spec.parts[0].sections == spec.sections
+    assert spec.documents == ("form",)
+    assert [[m.label for m in c] for c in spec.budget_columns] == [list(spec.budget_labels)]
+
+
+def test_a_mistyped_label_in_a_layout_file_is_refused() -> None:
+    data = json.loads(
+        (Path(__file__).resolve().parents[2] / "perfdesk/layouts/sh2026.json").read_text("utf-8")
+    )
+    data["section_parts"][0]["sections"].append("项目总目标")
+    with pytest.raises(ValueError, match="项目总目标"):
+        _validate(_from_json(data))
+
+
+def test_new_sh2026_project_has_every_field_section_and_amount() -> None:
+    project = Project.new("sh2026", 2025)
+    spec = project.spec
+    assert set(project.fields) == set(spec.field_labels)
+    assert set(project.sections) == set(spec.sections)
+    assert project.budget == dict.fromkeys(spec.budget_labels)
+
+
+def test_sh2026_store_round_trip(db_path: Path) -> None:
+    project = sh2026_project()
+    with Store(db_path) as store:
+        project_id = store.add(project)
+    with Store(db_path) as store:
+        back = store.get(project_id)
+    assert back == project
+    assert back.budget["上年结转资金"] == Decimal("236000")
+    assert back.budget["其他资金"] == Decimal("0")
+
+
+def test_sh2026_exchange_round_trip() -> None:
+    project = sh2026_project()
+    text = exchange.dumps([project])
+    data = json.loads(text)["projects"][0]
+    assert list(data["budget"]) == list(project.spec.budget_labels)
+    assert data["budget"]["年度资金申请总额"] == "3436000"
+    (back,) = exchange.loads(text)
+    assert back == project
+
+
+def test_sh2026_next_year_copy_of_a_multi_year_project_keeps_its_dates(db_path: Path) -> None:
+    project = sh2026_project()  # 2024-2026, form year 2025
+    copy = next_year_copy(project)
+    assert copy.year == 2026
+    assert copy.fields["计划开始日期"] == "2024-01-01"
+    assert copy.fields["计划完成日期"] == "2026-12-31"
+    assert copy.budget == project.budget  # no 上年 amount on this form: nothing moves
+    assert copy.indicators == project.indicators
+    with Store(db_path) as store:
+        new_id = store.copy_to_next_year(store.add(project))
+        assert store.get(new_id).year == 2026
+
+
+def test_next_year_copy_of_a_one_year_project_moves_its_dates() -> None:
+    project = Project.new("sh2026", 2025)
+    project.set_field("计划开始日期", "2025-01-01")
+    project.set_field("计划完成日期", "2025-12-31")
+    copy = next_year_copy(project)
+    assert (copy.fields["计划开始日期"], copy.fields["计划完成日期"]) == (
+        "2026-01-01",
+        "2026-12-31",
+    )

@@ -1,0 +1,47 @@
+"""A real main window over a real database file, with settings kept in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_harness import WindowFactory
+
+from perfdesk.store import Store
+from ui.app import create_application
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path, qapp: QApplication) -> Path:
+    """Every test gets empty settings of its own; the user's are never touched."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    create_application()
+    return folder
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Open a window on a database file (as the program does), closed and released after."""
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def factory(path: Path) -> MainWindow:
+        store = Store(path)
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, store))
+        return window
+
+    yield factory
+    for window, store in opened:
+        if window.isVisible():
+            window.close()
+        store.close()

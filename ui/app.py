@@ -1,0 +1,124 @@
+"""Starting the window: the application, its language and font, the database and its lock."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.paths import RESOURCES, data_dir, default_database
+from perfdesk.store import Store
+from ui import dialogs, settings
+from ui.fonts import apply_ui_font
+from ui.single_instance import DatabaseLock
+
+TRANSLATIONS = RESOURCES / "translations"
+log = logging.getLogger("perfdesk")
+_installed: list[QTranslator] = []  # replaced, not stacked, when the language is set again
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with PerfDesk's names, settings format, font and language."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("PerfDesk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    apply_ui_font(app)
+    install_translators(app, settings.Settings().get(settings.LANGUAGE))
+    return app
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own dialogs and PerfDesk's texts in ``language`` ("zh_CN" or "en").
+
+    PerfDesk is written in Chinese, so Chinese needs only Qt's catalogue; English needs ours.
+    """
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        catalogues = [(TRANSLATIONS, "perfdesk_en")]
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        catalogues = [(qt_folder, "qtbase_zh_CN")]
+    for folder, name in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return list(_installed)
+
+
+def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Our bug, not the officer's: say so plainly, keep the details in a log file."""
+    details = "".join(traceback.format_exception(kind, value, tb))
+    log_file = data_dir() / "perfdesk-error.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with log_file.open("a", encoding="utf-8") as out:
+            out.write(details + "\n")
+    except OSError:
+        pass
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(details)
+    dialogs.error(
+        None,
+        "PerfDesk",
+        "PerfDesk 出现了程序错误，刚才的操作可能没有完成。\n已保存的数据不受影响。\n\n"
+        f"详细信息已记录在：{log_file}\n\n{value}",
+    )
+
+
+def run(db_path: Path | None) -> int:
+    """Open the window on ``db_path`` (or the default database) and run until it closes."""
+    app = create_application(sys.argv)
+    path = Path(db_path) if db_path else default_database()
+    lock = DatabaseLock(path)
+    if not lock.acquire():
+        owner = lock.owner_pid()
+        dialogs.warning(
+            None,
+            "PerfDesk",
+            QCoreApplication.translate(
+                "app", "数据库 %1 已在另一个 PerfDesk 窗口中打开%2。\n\n请切换到那个窗口继续工作。"
+            )
+            .replace("%1", str(path))
+            .replace("%2", f"（PID {owner}）" if owner else ""),
+        )
+        return 1
+    try:
+        try:
+            store = Store(path)
+        except PerfDeskError as exc:
+            dialogs.error(None, "PerfDesk", str(exc))
+            return 2
+        from ui.main_window import MainWindow
+
+        sys.excepthook = _report_bug
+        try:
+            window = MainWindow(store)
+            window.show()
+            return app.exec()
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+def main() -> int:
+    """The ``perfdesk-gui`` entry point: the same arguments as ``perfdesk``."""
+    from perfdesk.cli import main as cli_main
+
+    return cli_main()

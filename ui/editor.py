@@ -1,0 +1,467 @@
+"""The form's header, budget and narrative sections, with an editor fitting each field.
+
+The editors never write to the store themselves: each change goes to ``commit(description,
+change, merge_key)``, which the window turns into one stored, undoable step. Typing is saved
+after a short pause (``SAVE_DELAY_MS``) and at once when the focus moves, the project changes
+or the window closes (:meth:`PendingEdits.flush`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from perfdesk.errors import InvalidValueError
+from perfdesk.layouts import FieldKind, FieldSpec, Layout
+from perfdesk.model import Project
+from perfdesk.values import format_money, normalize_date, parse_date, parse_money
+
+SAVE_DELAY_MS = 300
+
+Change = Callable[[Project], None]
+Commit = Callable[[str, Change, str | None], None]
+
+INVALID_STYLE = "border: 1px solid #d9534f; background: #fff4f4;"
+
+
+class PendingEdits(QObject):
+    """Typing waits here briefly, so a burst of keystrokes is one save, not twenty."""
+
+    scheduled = Signal()
+    flushed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: dict[str, Callable[[], None]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def schedule(self, key: str, save: Callable[[], None]) -> None:
+        self._pending[key] = save
+        self._timer.start()
+        self.scheduled.emit()
+
+    def drop(self, key: str) -> None:
+        """Forget a waiting save (what was typed since is not a valid value)."""
+        self._pending.pop(key, None)
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for save in pending.values():
+            save()
+        if pending:
+            self.flushed.emit()
+
+    def discard(self) -> None:
+        self._timer.stop()
+        self._pending.clear()
+
+
+def _calendar_icon(color: QColor) -> QIcon:
+    """A small drawn calendar (the platform styles have no such standard icon)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color)
+    pen.setWidthF(2.4)
+    painter.setPen(pen)
+    painter.drawRoundedRect(4, 7, 24, 21, 3, 3)
+    painter.fillRect(4, 7, 24, 6, color)
+    painter.drawLine(10, 3, 10, 9)
+    painter.drawLine(22, 3, 22, 9)
+    for row in range(2):
+        for col in range(3):
+            painter.fillRect(9 + col * 6, 16 + row * 6, 3, 3, color)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateField(QLineEdit):
+    """A date typed any usual way (2020-01-01, 2020/1/1, 2020年1月1日) or picked; blank allowed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY-MM-DD")
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        self._menu = menu
+        pick = QAction(_calendar_icon(self.palette().text().color()), self.tr("选择日期"), self)
+        pick.triggered.connect(self._show_calendar)
+        self.addAction(pick, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar.clicked.connect(self._picked)
+
+    def _show_calendar(self) -> None:
+        try:
+            day = parse_date(self.text())
+        except InvalidValueError:
+            day = None
+        if day:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self._menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def _picked(self, day: QDate) -> None:
+        self._menu.close()
+        self.setText(day.toString("yyyy-MM-dd"))
+        self.textEdited.emit(self.text())
+        self.editingFinished.emit()
+
+
+class MoneyField(QLineEdit):
+    """An amount in 元: accepts 1,000,000, full-width digits and blank; shows separators."""
+
+    def __init__(self, decimals: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.decimals = decimals
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText(self.tr("空白（不填）"))
+
+    def show_value(self, value: Decimal | None) -> None:
+        self.setText(format_money(value, self.decimals))
+
+
+class HeaderForm(QWidget):
+    """The header fields of the layout, in print order."""
+
+    problem = Signal(str)
+
+    def __init__(
+        self, pending: PendingEdits, commit: Commit, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("headerForm")
+        self.pending = pending
+        self.commit = commit
+        self.layout_key = ""
+        self.editors: dict[str, QWidget] = {}
+        self._loading = False
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(8)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def build(self, layout: Layout) -> None:
+        if layout.key == self.layout_key:
+            return
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors.clear()
+        self.layout_key = layout.key
+        for spec in layout.fields:
+            editor = self._make_editor(spec)
+            editor.setObjectName(f"field:{spec.label}")
+            editor.setAccessibleName(spec.label)
+            self.editors[spec.label] = editor
+            self.form.addRow(spec.label + "：", editor)
+
+    def _make_editor(self, spec: FieldSpec) -> QWidget:
+        label = spec.label
+        if spec.kind is FieldKind.CHOICE:
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItems(list(spec.choices))
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = QCompleter(list(spec.choices), combo)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.setCompleter(completer)
+            line = combo.lineEdit()
+            if line is not None:
+                line.setPlaceholderText(self.tr("选择或输入"))
+            combo.editTextChanged.connect(lambda text, lb=label: self._typed(lb, text))
+            return combo
+        if spec.kind is FieldKind.YESNO:
+            combo = QComboBox()
+            combo.addItem("", "")
+            for choice in spec.choices or ("是", "否"):
+                combo.addItem(choice, choice)
+            combo.currentIndexChanged.connect(
+                lambda _i, lb=label, c=combo: self._chosen(lb, c.currentData())
+            )
+            return combo
+        if spec.kind is FieldKind.DATE:
+            date_field = DateField()
+            date_field.textEdited.connect(lambda text, lb=label: self._date_typed(lb, text))
+            date_field.editingFinished.connect(lambda lb=label: self._date_finished(lb))
+            return date_field
+        line = QLineEdit()
+        line.textEdited.connect(lambda text, lb=label: self._typed(lb, text))
+        return line
+
+    def load(self, project: Project) -> None:
+        self.build(project.spec)
+        self._loading = True
+        try:
+            for spec in project.spec.fields:
+                value = project.fields.get(spec.label, "")
+                editor = self.editors[spec.label]
+                if isinstance(editor, QComboBox) and editor.isEditable():
+                    if editor.currentText() != value:
+                        editor.setEditText(value)
+                elif isinstance(editor, QComboBox):
+                    index = editor.findData(value)
+                    if index < 0:  # an unusual value from an import: show it as it is
+                        editor.addItem(value, value)
+                        index = editor.count() - 1
+                    editor.setCurrentIndex(index)
+                elif isinstance(editor, QLineEdit) and editor.text() != value:
+                    editor.setText(value)
+                    editor.setStyleSheet("")
+        finally:
+            self._loading = False
+
+    def _typed(self, label: str, text: str) -> None:
+        if self._loading:
+            return
+        self.pending.schedule(label, lambda: self._save(label, text))
+
+    def _chosen(self, label: str, value: str) -> None:
+        if not self._loading:
+            self._save(label, value)
+
+    def _save(self, label: str, value: str) -> None:
+        self.commit(
+            self.tr("修改%1").replace("%1", label),
+            lambda p: p.set_field(label, value),
+            f"field:{label}",
+        )
+
+    def _date_typed(self, label: str, text: str) -> None:
+        editor = self.editors[label]
+        try:
+            normalize_date(text)
+        except InvalidValueError as exc:
+            editor.setStyleSheet(INVALID_STYLE)
+            editor.setToolTip(str(exc))
+            self.pending.drop(label)
+            return
+        editor.setStyleSheet("")
+        editor.setToolTip("")
+        self._typed(label, text)
+
+    def _date_finished(self, label: str) -> None:
+        editor = self.editors[label]
+        assert isinstance(editor, QLineEdit)
+        try:
+            normalized = normalize_date(editor.text())
+        except InvalidValueError as exc:
+            self.problem.emit(str(exc))
+            return
+        if editor.text() != normalized:
+            editor.setText(normalized)
+
+
+class BudgetForm(QWidget):
+    """The budget amounts, headed as on the form."""
+
+    problem = Signal(str)
+
+    def __init__(
+        self, pending: PendingEdits, commit: Commit, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("budgetForm")
+        self.pending = pending
+        self.commit = commit
+        self.layout_key = ""
+        self.editors: dict[str, MoneyField] = {}
+        self._loading = False
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(8)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def build(self, layout: Layout) -> None:
+        if layout.key == self.layout_key:
+            return
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors.clear()
+        self.layout_key = layout.key
+        for spec in layout.budget:
+            field = MoneyField(layout.money_decimals)
+            field.setObjectName(f"budget:{spec.label}")
+            field.setAccessibleName(spec.printed)
+            field.textEdited.connect(lambda text, lb=spec.label: self._typed(lb, text))
+            field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
+            self.editors[spec.label] = field
+            self.form.addRow(spec.printed + "：", field)
+
+    def load(self, project: Project) -> None:
+        self.build(project.spec)
+        self._loading = True
+        try:
+            for label, field in self.editors.items():
+                value = project.budget.get(label)
+                if field.hasFocus() and _same_amount(field.text(), value):
+                    continue  # the officer is typing this amount: leave the text alone
+                field.show_value(value)
+                field.setStyleSheet("")
+                field.setToolTip("")
+        finally:
+            self._loading = False
+
+    def _typed(self, label: str, text: str) -> None:
+        if self._loading:
+            return
+        field = self.editors[label]
+        try:
+            value = parse_money(text)
+        except InvalidValueError as exc:
+            field.setStyleSheet(INVALID_STYLE)
+            field.setToolTip(str(exc))
+            self.pending.drop(f"budget:{label}")
+            return
+        field.setStyleSheet("")
+        field.setToolTip("")
+        self.pending.schedule(
+            f"budget:{label}",
+            lambda: self.commit(
+                self.tr("修改%1").replace("%1", label),
+                lambda p: p.set_budget(label, value),
+                f"budget:{label}",
+            ),
+        )
+
+    def _finished(self, label: str) -> None:
+        field = self.editors[label]
+        try:
+            value = parse_money(field.text())
+        except InvalidValueError as exc:
+            self.problem.emit(str(exc))
+            return
+        field.show_value(value)
+
+
+def _same_amount(text: str, value: Decimal | None) -> bool:
+    try:
+        return parse_money(text) == value
+    except InvalidValueError:
+        return False
+
+
+class SectionTabs(QWidget):
+    """One tab per narrative section, plain text, with a character count; empty tabs say so."""
+
+    def __init__(
+        self, pending: PendingEdits, commit: Commit, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pending = pending
+        self.commit = commit
+        self.layout_key = ""
+        self.labels: list[str] = []
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self._loading = False
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sectionTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.count = QLabel()
+        self.count.setObjectName("sectionCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.count)
+        self.tabs.currentChanged.connect(lambda _i: self._update_count())
+
+    def build(self, layout: Layout) -> None:
+        if layout.key == self.layout_key:
+            return
+        self.tabs.clear()
+        self.editors.clear()
+        self.layout_key = layout.key
+        self.labels = list(layout.sections)
+        for label in layout.sections:
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"section:{label}")
+            editor.setAccessibleName(label)
+            editor.setTabChangesFocus(True)
+            editor.setPlaceholderText(self.tr("在此填写“%1”").replace("%1", label))
+            editor.textChanged.connect(lambda lb=label: self._typed(lb))
+            self.editors[label] = editor
+            self.tabs.addTab(editor, label)
+
+    def load(self, project: Project) -> None:
+        self.build(project.spec)
+        self._loading = True
+        try:
+            for label, editor in self.editors.items():
+                text = project.sections.get(label, "")
+                if editor.toPlainText() != text:
+                    editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self._update_marks()
+        self._update_count()
+
+    def empty_sections(self) -> list[str]:
+        return [label for label, editor in self.editors.items() if not editor.toPlainText().strip()]
+
+    def _typed(self, label: str) -> None:
+        self._update_count()
+        self._update_marks()
+        if self._loading:
+            return
+        text = self.editors[label].toPlainText()
+        self.pending.schedule(
+            f"section:{label}",
+            lambda: self.commit(
+                self.tr("修改%1").replace("%1", label),
+                lambda p: p.set_section(label, text),
+                f"section:{label}",
+            ),
+        )
+
+    def _update_marks(self) -> None:
+        empty = set(self.empty_sections())
+        bar = self.tabs.tabBar()
+        for index, label in enumerate(self.labels):
+            is_empty = label in empty
+            self.tabs.setTabText(index, label + (self.tr("（空）") if is_empty else ""))
+            self.tabs.setTabToolTip(index, self.tr("此栏目尚未填写") if is_empty else "")
+            bar.setTabTextColor(
+                index, Qt.GlobalColor.gray if is_empty else bar.palette().text().color()
+            )
+
+    def _update_count(self) -> None:
+        index = self.tabs.currentIndex()
+        if index < 0:
+            self.count.clear()
+            return
+        text = self.editors[self.labels[index]].toPlainText()
+        self.count.setText(self.tr("%1 字").replace("%1", str(len(text.replace("\n", "")))))

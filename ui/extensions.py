@@ -1,0 +1,18 @@
+"""Modules that plug menus, actions and dock widgets into the main window.
+
+Each module named in ``INSTALLED`` has ``install(window: ui.main_window.MainWindow) -> None``
+and uses the window's small public surface (see the MainWindow docstring):
+
+    def install(window):
+        action = QAction(window.tr("打印预览…"), window)
+        action.setShortcut(QKeySequence.StandardKey.Print)
+        action.triggered.connect(lambda: preview(window.current_project()))
+        window.add_action("file", action, section="print")
+        window.add_dock(CheckPanel(window), window.tr("检查"), object_name="checkPanel")
+
+Adding a feature to the window is adding a module here, not editing the window.
+"""
+
+from __future__ import annotations
+
+INSTALLED: tuple[str, ...] = ()

@@ -1,0 +1,265 @@
+"""The indicator tree on screen: edit in place with suggestions, add, delete, move, drag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.indicator_model import NAME, TARGET, IndicatorModel
+
+# (depth, column) -> the words offered while typing there
+Suggestions = Callable[[int, int], list[str]]
+
+
+class SuggestingDelegate(QStyledItemDelegate):
+    """A line editor with a completer over names (or 指标值) already used in the database."""
+
+    def __init__(self, model: IndicatorModel, suggestions: Suggestions, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.suggestions = suggestions
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        depth = self.model.node(index).depth
+        words = self.suggestions(depth, index.column())
+        if words:
+            completer = QCompleter(words, editor)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setMaxVisibleItems(12)
+            editor.setCompleter(completer)
+        return editor
+
+
+class IndicatorPanel(QWidget):
+    """The tree with its toolbar. The actions are also put into the window's 指标 menu."""
+
+    def __init__(
+        self,
+        model: IndicatorModel,
+        suggestions: Suggestions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTreeView()
+        self.view.setObjectName("indicatorTree")
+        self.view.setModel(model)
+        self.view.setItemDelegate(SuggestingDelegate(model, suggestions, self.view))
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setIndentation(18)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TARGET, self.fontMetrics().horizontalAdvance("指标目标值指标值") + 24)
+        model.modelReset.connect(self.view.expandAll)
+        model.rowsInserted.connect(lambda parent, _first, _last: self.view.expand(parent))
+
+        def action(
+            text: str,
+            shortcut: str | QKeySequence.StandardKey,
+            slot: Callable[[], object] | None,
+            name: str,
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(shortcut))
+            if slot is not None:
+                act.triggered.connect(slot)
+            return act
+
+        self.add_level1 = action(
+            self.tr("添加一级目标"), "Ctrl+1", lambda: self.add(1), "addLevel1"
+        )
+        self.add_level2 = action(
+            self.tr("添加二级目标"), "Ctrl+2", lambda: self.add(2), "addLevel2"
+        )
+        self.add_level3 = action(
+            self.tr("添加三级指标"), "Ctrl+3", lambda: self.add(3), "addLevel3"
+        )
+        self.delete = action(
+            self.tr("删除所选"),
+            QKeySequence.StandardKey.Delete,
+            self.remove_current,
+            "deleteIndicator",
+        )
+        # Delete belongs to the tree: in a text field it must still delete characters.
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.move_up = action(self.tr("上移"), "Alt+Up", lambda: self.move_current(-1), "moveUp")
+        self.move_down = action(
+            self.tr("下移"), "Alt+Down", lambda: self.move_current(1), "moveDown"
+        )
+        # Connected by the window: the block comes from the project's layout.
+        self.standard_block = action(
+            self.tr("插入标准“投入与管理”指标"), "Ctrl+Shift+B", None, "insertStandardBlock"
+        )
+        for act, short in (
+            (self.add_level1, self.tr("一级")),
+            (self.add_level2, self.tr("二级")),
+            (self.add_level3, self.tr("三级")),
+            (self.delete, self.tr("删除")),
+            (self.standard_block, self.tr("标准指标")),
+        ):
+            act.setIconText(short)  # the toolbar's short label; menus show the full text
+        self.actions_in_order = [
+            self.add_level1,
+            self.add_level2,
+            self.add_level3,
+            None,
+            self.move_up,
+            self.move_down,
+            self.delete,
+            None,
+            self.standard_block,
+        ]
+        self.view.addActions([self.delete])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for entry in self.actions_in_order:
+            if entry is not None and entry is not self.delete:
+                self.view.addAction(entry)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("indicatorToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
+        self.toolbar.addWidget(QLabel(self.tr("添加：")))
+        for item in self.actions_in_order:
+            if item is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(item)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        self.view.selectionModel().currentChanged.connect(lambda _c, _p: self.update_actions())
+        model.modelReset.connect(self.update_actions)
+        model.rowsRemoved.connect(lambda *_: self.update_actions())
+        model.rowsMoved.connect(lambda *_: self.update_actions())
+        self.update_actions()
+
+    # -- what the officer does -------------------------------------------------------------
+
+    def _ancestor(self, depth: int) -> QModelIndex:
+        """The current node's ancestor (or itself) at ``depth``; invalid if above that."""
+        index = self.view.currentIndex().siblingAtColumn(NAME)
+        while index.isValid() and self.model.node(index).depth > depth:
+            index = index.parent()
+        if index.isValid() and self.model.node(index).depth == depth:
+            return index
+        return QModelIndex()
+
+    def add(self, depth: int) -> QModelIndex:
+        """Add a node at ``depth`` after the current one (or at the end of the right group)."""
+        if depth == 1:
+            parent = QModelIndex()
+        else:
+            parent = self._ancestor(depth - 1)
+            if not parent.isValid():
+                # The current node is above the level: add under its last child of that level.
+                parent = self._last_at(depth - 1)
+                if not parent.isValid():
+                    return QModelIndex()
+        sibling = self._ancestor(depth)
+        position = sibling.row() + 1 if sibling.isValid() else self.model.rowCount(parent)
+        index = self.model.insert_node(parent, position, depth)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.edit(index)
+        return index
+
+    def _last_at(self, depth: int) -> QModelIndex:
+        index = self.view.currentIndex().siblingAtColumn(NAME)
+        if not index.isValid():
+            count = self.model.rowCount()
+            index = self.model.index(count - 1, NAME) if count else QModelIndex()
+        while index.isValid() and self.model.node(index).depth < depth:
+            count = self.model.rowCount(index)
+            if not count:
+                return QModelIndex()
+            index = self.model.index(count - 1, NAME, index)
+        return index
+
+    def remove_current(self) -> None:
+        index = self.view.currentIndex().siblingAtColumn(NAME)
+        if not index.isValid():
+            return
+        path = self.model.node(index).path()
+        self.model.remove(index)
+        self._select_path(path)
+
+    def move_current(self, delta: int) -> None:
+        index = self.view.currentIndex().siblingAtColumn(NAME)
+        if index.isValid():
+            node = self.model.node(index)
+            if self.model.move(index, delta):
+                self.view.setCurrentIndex(self.model.index_of(node))
+
+    def _select_path(self, path: list[int]) -> None:
+        if not path:
+            return
+        index = self.model.index_at(path)
+        if not index.isValid() and path[-1] > 0:
+            index = self.model.index_at([*path[:-1], path[-1] - 1])
+        if not index.isValid() and len(path) > 1:
+            index = self.model.index_at(path[:-1])
+        self.view.setCurrentIndex(index)
+
+    def current_path(self) -> list[int]:
+        index = self.view.currentIndex().siblingAtColumn(NAME)
+        return self.model.node(index).path() if index.isValid() else []
+
+    def update_actions(self) -> None:
+        index = self.view.currentIndex()
+        has = index.isValid()
+        has_level1 = self.model.rowCount() > 0
+        self.add_level2.setEnabled(has_level1)
+        self.add_level3.setEnabled(
+            has_level1
+            and any(
+                self.model.rowCount(self.model.index(r, NAME)) for r in range(self.model.rowCount())
+            )
+        )
+        self.delete.setEnabled(has)
+        row = index.row() if has else -1
+        self.move_up.setEnabled(has and row > 0)
+        self.move_down.setEnabled(has and row < self.model.rowCount(index.parent()) - 1)

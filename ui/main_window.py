@@ -1,0 +1,824 @@
+"""The main window: project list on the left, the open project's form on the right.
+
+Every edit goes widgets → :class:`perfdesk.history.History` (one store transaction, one undo
+step) → the views; there is no save button.
+
+The surface other parts of PerfDesk build on (see ``ui/extensions.py``):
+
+- ``window.store``, ``window.history``, ``window.current_project()``, ``window.current_project_id()``
+- ``window.add_action(menu, action, section=None)``: ``menu`` is one of ``MENUS``
+  (file, edit, project, indicators, view, help); the file menu has the sections
+  ``exchange`` (导入/导出), ``print`` (打印) and ``backup`` (备份), in that order.
+- ``window.add_dock(widget, title, object_name=..., area=...)``: a dock whose toggle goes
+  into 视图, with its place remembered.
+- ``window.reload_projects(select=None)`` after changing the store behind the window's back
+  (an import); ``window.flush()`` before reading the store (pending typing is saved).
+- signals ``projectChanged(int)`` (another project is open; -1 for none) and
+  ``projectEdited(int)`` (the open project was stored with a change).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.history import History
+from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
+from perfdesk.layouts import DEFAULT_LAYOUT
+from perfdesk.model import Project
+from perfdesk.sample import sample_projects
+from perfdesk.store import ProjectSummary, Store
+from ui import dialogs, extensions, settings
+from ui.editor import BudgetForm, Change, HeaderForm, PendingEdits, SectionTabs
+from ui.indicator_model import NAME, TARGET, IndicatorModel
+from ui.indicator_view import IndicatorPanel
+from ui.project_list import ProjectList
+
+MENUS = ("file", "edit", "project", "indicators", "view", "help")
+FILE_SECTIONS = ("exchange", "print", "backup")
+APP_TITLE = "PerfDesk 绩效目标表"
+
+
+class _TextUndoToWindow(QObject):
+    """Ctrl+Z in a text field undoes PerfDesk's last step, not the field's private history.
+
+    Otherwise the field would change on screen without the change being stored.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QLineEdit | QPlainTextEdit)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+            and not _inside_item_editor(watched)
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+def _inside_item_editor(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    return parent is not None and parent.objectName() == "qt_scrollarea_viewport"
+
+
+class MainWindow(QMainWindow):
+    projectChanged = Signal(int)
+    projectEdited = Signal(int)
+
+    def __init__(self, store: Store, prefs: settings.Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.settings = prefs or settings.Settings()
+        self.history = History(store)
+        self.project: Project | None = None
+        self._suggestions: dict[tuple[int, int], list[str]] = {}
+        self.pending = PendingEdits(self)
+        self.pending.scheduled.connect(self._update_title)
+        self.pending.flushed.connect(self._update_title)
+
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self.history.listeners.append(self._update_undo_actions)
+        self._text_undo_filter = _TextUndoToWindow(self)
+        app = QApplication.instance()
+        self._listening = app is not None
+        if app is not None:
+            app.installEventFilter(self._text_undo_filter)
+            app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
+        self._dock_area = Qt.DockWidgetArea.RightDockWidgetArea
+
+        for module in extensions.INSTALLED:
+            importlib.import_module(module).install(self)
+
+        self.project_list.refresh_filters()
+        self.project_list.reload()
+        self._restore_state()
+        self._open_initial_project()
+        self._update_undo_actions()
+
+    # == building =============================================================================
+
+    def _build_widgets(self) -> None:
+        self.project_list = ProjectList(self.store)
+        self.project_list.projectSelected.connect(self.open_project)
+
+        commit: Callable[[str, Change, str | None], None] = self.commit
+        self.header_form = HeaderForm(self.pending, commit)
+        self.budget_form = BudgetForm(self.pending, commit)
+        self.sections = SectionTabs(self.pending, commit)
+        for form in (self.header_form, self.budget_form):
+            form.problem.connect(self.show_problem)
+        self.indicator_model = IndicatorModel(self)
+        self.indicator_model.edited.connect(self._indicators_edited)
+        self.indicators = IndicatorPanel(self.indicator_model, self._suggestions_for)
+
+        self.form_title = QLabel()
+        self.form_title.setObjectName("formTitle")
+        title_font = self.form_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.form_title.setFont(title_font)
+        self.form_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.year_box = QSpinBox()
+        self.year_box.setObjectName("yearBox")
+        self.year_box.setRange(1990, 2200)
+        self.year_box.setSuffix(self.tr(" 年度"))
+        self.year_box.setKeyboardTracking(False)
+        self.year_box.valueChanged.connect(self._year_changed)
+        self.layout_label = QLabel()
+        self.layout_label.setObjectName("layoutLabel")
+        self.layout_label.setStyleSheet("color: palette(mid);")
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.form_title, 1)
+        title_row.addWidget(self.layout_label)
+        title_row.addSpacing(8)
+        title_row.addWidget(QLabel(self.tr("年度：")))
+        title_row.addWidget(self.year_box)
+
+        header_box = QGroupBox(self.tr("基本信息"))
+        QVBoxLayout(header_box).addWidget(self.header_form)
+        self.budget_box = QGroupBox()
+        budget_layout = QVBoxLayout(self.budget_box)
+        budget_layout.addWidget(self.budget_form)
+        budget_layout.addStretch(1)
+        top = QWidget()
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(header_box, 3)
+        top_row.addWidget(self.budget_box, 2)
+
+        sections_box = QGroupBox(self.tr("项目说明"))
+        QVBoxLayout(sections_box).addWidget(self.sections)
+        self.indicators_box = QGroupBox()
+        QVBoxLayout(self.indicators_box).addWidget(self.indicators)
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.lower_splitter.setObjectName("lowerSplitter")
+        self.lower_splitter.addWidget(sections_box)
+        self.lower_splitter.addWidget(self.indicators_box)
+        self.lower_splitter.setStretchFactor(0, 1)
+        self.lower_splitter.setStretchFactor(1, 1)
+        self.lower_splitter.setChildrenCollapsible(False)
+
+        self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.editor_splitter.setObjectName("editorSplitter")
+        self.editor_splitter.addWidget(top)
+        self.editor_splitter.addWidget(self.lower_splitter)
+        self.editor_splitter.setStretchFactor(0, 0)
+        self.editor_splitter.setStretchFactor(1, 1)
+        self.editor_splitter.setChildrenCollapsible(False)
+
+        editor_page = QWidget()
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(4, 8, 8, 8)
+        editor_layout.addLayout(title_row)
+        editor_layout.addWidget(self.editor_splitter, 1)
+
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel(
+            self.tr("还没有打开的项目。\n新建一个项目，或导入参考表样中的示例数据。")
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_label)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        self.empty_new = QPushButton(self.tr("新建项目"))
+        self.empty_sample = QPushButton(self.tr("导入示例数据"))
+        empty_buttons.addWidget(self.empty_new)
+        empty_buttons.addWidget(self.empty_sample)
+        empty_buttons.addStretch(1)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(2)
+
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(empty_page)
+        self.editor_stack.addWidget(editor_page)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.project_list)
+        self.main_splitter.addWidget(self.editor_stack)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setSizes([340, 1100])
+        self.lower_splitter.setSizes([520, 560])
+        self.setCentralWidget(self.main_splitter)
+        self.statusBar().setSizeGripEnabled(True)
+        self.resize(1440, 900)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(
+            self.tr("新建项目"), self.new_project, QKeySequence.StandardKey.New, "newProject"
+        )
+        self.act_duplicate = self._action(
+            self.tr("复制项目"), self.duplicate_project, "Ctrl+D", "duplicateProject"
+        )
+        self.act_next_year = self._action(
+            self.tr("复制到下一年度"), self.copy_to_next_year, "Ctrl+Shift+D", "copyToNextYear"
+        )
+        self.act_delete = self._action(
+            self.tr("删除项目…"), self.delete_project, "Ctrl+Shift+Del", "deleteProject"
+        )
+        self.act_sample = self._action(
+            self.tr("导入示例数据"), self.import_sample, None, "importSample"
+        )
+        self.act_quit = self._action(
+            self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit"
+        )
+        self.act_undo = self._action(
+            self.tr("撤销"), self.undo, QKeySequence.StandardKey.Undo, "undo"
+        )
+        self.act_redo = self._action(self.tr("重做"), self.redo, "Ctrl+Y", "redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_find = self._action(
+            self.tr("查找项目"), self.focus_search, QKeySequence.StandardKey.Find, "findProject"
+        )
+        self.act_previous = self._action(
+            self.tr("上一个项目"),
+            lambda: self.project_list.step(-1),
+            "Ctrl+PgUp",
+            "previousProject",
+        )
+        self.act_next = self._action(
+            self.tr("下一个项目"), lambda: self.project_list.step(1), "Ctrl+PgDown", "nextProject"
+        )
+        self.act_reset_layout = self._action(
+            self.tr("恢复默认窗口布局"), self.reset_layout, None, "resetLayout"
+        )
+        self.act_about = self._action(self.tr("关于 PerfDesk"), self.about, None, "about")
+        self.act_shortcuts = self._action(
+            self.tr("键盘快捷键"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "shortcuts",
+        )
+        self.indicators.standard_block.triggered.connect(self.insert_standard_block)
+        self.empty_new.clicked.connect(self.new_project)
+        self.empty_sample.clicked.connect(self.import_sample)
+
+        for act, short in (
+            (self.act_new, self.tr("新建")),
+            (self.act_duplicate, self.tr("复制")),
+            (self.act_next_year, self.tr("下一年度")),
+            (self.act_delete, self.tr("删除")),
+        ):
+            act.setIconText(short)  # the list's buttons are narrow; menus show the full text
+            act.setToolTip(
+                f"{act.text()}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+            )
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAutoRaise(False)
+            self.project_list.add_button(button)
+        self.project_list.buttons.addStretch(1)
+        self.project_list.sample_button.setDefaultAction(self.act_sample)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        titles = {
+            "file": self.tr("文件(&F)"),
+            "edit": self.tr("编辑(&E)"),
+            "project": self.tr("项目(&P)"),
+            "indicators": self.tr("指标(&I)"),
+            "view": self.tr("视图(&V)"),
+            "help": self.tr("帮助(&H)"),
+        }
+        self.menus: dict[str, QMenu] = {}
+        for key in MENUS:
+            menu = bar.addMenu(titles[key])
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+        self._section_ends: dict[str, QAction] = {}
+
+        file_menu = self.menus["file"]
+        file_menu.addAction(self.act_new)
+        file_menu.addAction(self.act_sample)
+        for section in FILE_SECTIONS:
+            self._section_ends[section] = file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit = self.menus["edit"]
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+
+        project = self.menus["project"]
+        for act in (
+            self.act_new,
+            self.act_duplicate,
+            self.act_next_year,
+            None,
+            self.act_delete,
+            None,
+            self.act_previous,
+            self.act_next,
+        ):
+            if act is None:
+                project.addSeparator()
+            else:
+                project.addAction(act)
+
+        indicators = self.menus["indicators"]
+        for act in self.indicators.actions_in_order:
+            if act is None:
+                indicators.addSeparator()
+            else:
+                indicators.addAction(act)
+
+        view = self.menus["view"]
+        language = view.addMenu(self.tr("语言 / Language"))
+        group = QActionGroup(self)
+        current = self.settings.get(settings.LANGUAGE)
+        for code, label in (("zh_CN", "中文（简体）"), ("en", "English")):
+            act = QAction(label, self, checkable=True)
+            act.setObjectName(f"language_{code}")
+            act.setChecked(code == current)
+            act.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            language.addAction(act)
+        view.addSeparator()
+        self._docks_anchor = view.addSeparator()
+        view.addAction(self.act_reset_layout)
+
+        help_menu = self.menus["help"]
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(self.act_about)
+
+    # == the public surface for the other parts ===================================================
+
+    def add_action(self, menu: str, action: QAction, section: str | None = None) -> None:
+        """Put ``action`` into a menu (and make its shortcut work anywhere in the window)."""
+        target = self.menus[menu]
+        if section is not None:
+            target.insertAction(self._section_ends[section], action)
+        elif menu == "file":
+            target.insertAction(self._section_ends[FILE_SECTIONS[-1]], action)
+        else:
+            target.addAction(action)
+        self.addAction(action)
+
+    def add_dock(
+        self,
+        widget: QWidget,
+        title: str,
+        *,
+        object_name: str,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{object_name}Dock")
+        widget.setObjectName(widget.objectName() or object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menus["view"].insertAction(self._docks_anchor, dock.toggleViewAction())
+        saved = self.settings.get(settings.WINDOW_STATE)
+        if not saved.isEmpty():
+            self.restoreDockWidget(dock)
+        return dock
+
+    def current_project(self) -> Project | None:
+        """The open project as stored (pending typing saved first); a copy to read freely."""
+        self.flush()
+        return self.project.clone() if self.project else None
+
+    def current_project_id(self) -> int | None:
+        return self.project.id if self.project else None
+
+    def flush(self) -> None:
+        """Store what is still waiting from typing."""
+        self.pending.flush()
+
+    def reload_projects(self, select: int | None = None) -> None:
+        self.flush()
+        self.project_list.refresh_filters()
+        self.project_list.reload(select=select)
+        self._suggestions.clear()
+        target = select if select is not None else self.current_project_id()
+        if target is not None and self.store.exists(target):
+            self.open_project(target)
+        else:
+            self._open_first()
+        self._update_actions()
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # == projects =================================================================================
+
+    def _open_initial_project(self) -> None:
+        last = self.settings.get(settings.LAST_PROJECT)
+        same_db = self.settings.get(settings.LAST_DATABASE) == str(self.store.path)
+        if same_db and last and self.store.exists(last):
+            self.open_project(last)
+        else:
+            self._open_first()
+
+    def _open_first(self) -> None:
+        model = self.project_list.model
+        if model.rowCount():
+            self.open_project(model.summary(0).id)
+        else:
+            self._show_project(None)
+
+    def open_project(self, project_id: int) -> None:
+        if self.project is not None and self.project.id == project_id:
+            self.project_list.select(project_id)
+            return
+        self.flush()
+        self.history.seal()
+        try:
+            project = self.store.get(project_id)
+        except PerfDeskError as exc:
+            self.show_problem(str(exc))
+            return
+        self._show_project(project)
+
+    def _show_project(self, project: Project | None) -> None:
+        self.project = project
+        if project is None:
+            self.editor_stack.setCurrentIndex(0)
+            self.project_list.select(None)
+        else:
+            spec = project.spec
+            self.header_form.load(project)
+            self.budget_form.load(project)
+            self.sections.load(project)
+            self.budget_box.setTitle(spec.budget_heading)
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(project.year)
+            self.year_box.blockSignals(False)
+            self.layout_label.setText(spec.name)
+            self.indicator_model.level_names = spec.indicator_columns[:3]
+            self.indicator_model.headers = (
+                self.tr("目标（一级 / 二级 / 三级）"),
+                spec.indicator_columns[3],
+            )
+            self.indicator_model.load(project.indicators)
+            self._update_form_title()
+            self.editor_stack.setCurrentIndex(1)
+            self.project_list.select(project.id)
+            self.settings.set(settings.LAST_PROJECT, project.id)
+            self.settings.set(settings.LAST_DATABASE, str(self.store.path))
+        self._update_title()
+        self._update_actions()
+        self.projectChanged.emit(project.id if project and project.id is not None else -1)
+
+    def _update_form_title(self) -> None:
+        if self.project is None:
+            return
+        spec = self.project.spec
+        self.form_title.setText(spec.title + spec.caption(self.project.year))
+        self.indicators_box.setTitle(spec.targets_caption(self.project.year))
+
+    def new_project(self) -> None:
+        self.flush()
+        year = self.project.year if self.project else date.today().year
+        project = Project.new(self.project.layout if self.project else DEFAULT_LAYOUT, year)
+        if self.project is not None:
+            project.fields[project.spec.unit_field] = self.project.unit
+        new_id = self.history.create(project, self.tr("新建项目"))
+        self.reload_projects(select=new_id)
+        editor = self.header_form.editors.get(project.spec.name_field)
+        if editor is not None:
+            editor.setFocus()
+
+    def duplicate_project(self) -> None:
+        if self.project is None or self.project.id is None:
+            return
+        self.flush()
+        new_id = self.history.duplicate(self.project.id, self.tr("复制项目"))
+        self.reload_projects(select=new_id)
+
+    def copy_to_next_year(self) -> None:
+        if self.project is None or self.project.id is None:
+            return
+        self.flush()
+        new_id = self.history.copy_to_next_year(self.project.id, self.tr("复制到下一年度"))
+        self.reload_projects(select=new_id)
+
+    def delete_project(self) -> None:
+        if self.project is None or self.project.id is None:
+            return
+        self.flush()
+        name = self.project.name or self.tr("（未命名项目）")
+        question = self.tr("删除项目“%1”？\n\n删除后可以用“撤销”（Ctrl+Z）恢复。").replace(
+            "%1", name
+        )
+        if not dialogs.confirm(self, self.tr("删除项目"), question, action=self.tr("删除")):
+            return
+        row = self.project_list.model.row_of(self.project.id)
+        self.history.delete(self.project.id, self.tr("删除项目“%1”").replace("%1", name))
+        self.project = None
+        self.project_list.refresh_filters()
+        self.project_list.reload()
+        model = self.project_list.model
+        if model.rowCount():
+            self.open_project(model.summary(min(max(row, 0), model.rowCount() - 1)).id)
+        else:
+            self._show_project(None)
+
+    def import_sample(self) -> None:
+        self.flush()
+        ids = self.store.add_many(sample_projects())
+        self.reload_projects(select=ids[0])
+        self.show_problem(self.tr("已导入 %1 个示例项目").replace("%1", str(len(ids))))
+
+    def focus_search(self) -> None:
+        self.project_list.search.setFocus()
+        self.project_list.search.selectAll()
+
+    # == editing ===================================================================================
+
+    def commit(self, description: str, change: Change, merge_key: str | None = None) -> None:
+        """Apply one change to the open project: stored at once, one undo step."""
+        before = self.project
+        if before is None or before.id is None:
+            return
+        after = before.clone()
+        try:
+            change(after)
+        except PerfDeskError as exc:
+            self.show_problem(str(exc))
+            return
+        try:
+            stored = self.history.record(before, after, description, merge_key=merge_key)
+        except (PerfDeskError, sqlite3.Error) as exc:
+            dialogs.error(
+                self,
+                self.tr("保存失败"),
+                self.tr("这次修改没有保存：%1\n\n数据库中仍是修改前的内容。").replace(
+                    "%1", str(exc)
+                ),
+            )
+            self._show_project(self.store.get(before.id) if self.store.exists(before.id) else None)
+            return
+        if not stored:
+            return
+        self.project = after
+        if (before.name, before.unit, before.year) != (after.name, after.unit, after.year):
+            self.project_list.model.update_summary(
+                ProjectSummary(before.id, after.layout, after.year, after.unit, after.name)
+            )
+            if before.unit != after.unit or before.year != after.year:
+                QTimer.singleShot(0, self.project_list.refresh_filters)
+        self._update_title()
+        self.projectEdited.emit(after.id)
+
+    def _indicators_edited(self, description: str, merge_key: object) -> None:
+        tree = self.indicator_model.tree()
+        self.commit(
+            description,
+            lambda p: setattr(p, "indicators", tree),
+            merge_key if isinstance(merge_key, str) else None,
+        )
+        self._suggestions.clear()
+
+    def _year_changed(self, year: int) -> None:
+        self.commit(self.tr("修改年度"), lambda p: setattr(p, "year", year))
+        self._update_form_title()
+
+    def insert_standard_block(self) -> None:
+        if self.project is None:
+            return
+        self.flush()
+        tree = with_standard_block(self.project.indicators, self.project.spec)
+        self.commit(self.tr("插入标准指标"), lambda p: setattr(p, "indicators", tree))
+        self.indicator_model.load(self.project.indicators)
+
+    def _suggestions_for(self, depth: int, column: int) -> list[str]:
+        key = (depth, column)
+        if key not in self._suggestions:
+            if column == TARGET:
+                words = used_targets(self.store)
+            else:
+                usual: list[str] = []
+                if self.project is not None:
+                    spec = self.project.spec
+                    if depth == 1:
+                        usual = [s.name for s in spec.level1]
+                    elif depth == 2:
+                        usual = [name for s in spec.level1 for name in s.level2]
+                words = list(dict.fromkeys([*usual, *used_names(self.store, depth)]))
+            self._suggestions[key] = words
+        return self._suggestions[key]
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field ends its typing: save it now, and start a new undo step next time.
+        self.flush()
+        self.history.seal()
+
+    # == undo ====================================================================================
+
+    def undo(self) -> None:
+        self._close_item_editor()
+        self.flush()
+        change = self.history.undo()
+        if change is not None:
+            self._show_change(change.project_id)
+            self.show_problem(self.tr("已撤销：%1").replace("%1", change.description))
+
+    def redo(self) -> None:
+        self._close_item_editor()
+        self.flush()
+        change = self.history.redo()
+        if change is not None:
+            self._show_change(change.project_id)
+            self.show_problem(self.tr("已重做：%1").replace("%1", change.description))
+
+    def _close_item_editor(self) -> None:
+        view = self.indicators.view
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None:
+            view.closePersistentEditor(view.currentIndex())
+
+    def _show_change(self, project_id: int) -> None:
+        """After undo/redo: show the project the step was about (or a neighbour if gone)."""
+        path = self.indicators.current_path()
+        self.project_list.refresh_filters()
+        exists = self.store.exists(project_id)
+        self.project_list.reload(select=project_id if exists else None)
+        if exists:
+            self.project = None  # force a fresh load from the store
+            self.open_project(project_id)
+            if path:
+                self.indicators.view.setCurrentIndex(self.indicator_model.index_at(path))
+        elif self.project is not None and self.project.id == project_id:
+            self.project = None
+            self._open_first()
+        self._update_actions()
+
+    def _update_undo_actions(self) -> None:
+        if self.history.can_undo():
+            self.act_undo.setText(
+                self.tr("撤销“%1”").replace("%1", self.history.undo_description())
+            )
+        else:
+            self.act_undo.setText(self.tr("撤销"))
+        if self.history.can_redo():
+            self.act_redo.setText(
+                self.tr("重做“%1”").replace("%1", self.history.redo_description())
+            )
+        else:
+            self.act_redo.setText(self.tr("重做"))
+        self.act_undo.setEnabled(self.history.can_undo())
+        self.act_redo.setEnabled(self.history.can_redo())
+
+    # == window state ===============================================================================
+
+    def _update_actions(self) -> None:
+        has = self.project is not None
+        for act in (self.act_duplicate, self.act_next_year, self.act_delete):
+            act.setEnabled(has)
+        for entry in self.indicators.actions_in_order:
+            if entry is not None and not has:
+                entry.setEnabled(False)
+        if has:
+            self.indicators.update_actions()
+            self.indicators.add_level1.setEnabled(True)
+            self.indicators.standard_block.setEnabled(True)
+        empty = self.store.count() == 0
+        self.act_sample.setEnabled(empty)
+        self.project_list.sample_button.setVisible(empty)
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        name = self.project.name or self.tr("（未命名项目）")
+        status = self.tr("正在保存…") if self.pending.has_pending() else self.tr("已自动保存")
+        self.setWindowTitle(f"{name} — {APP_TITLE}（{status}）")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for option, splitter in self._splitters():
+            saved = self.settings.get(option)
+            if not saved.isEmpty():
+                splitter.restoreState(saved)
+        header = self.settings.get(settings.INDICATOR_HEADER)
+        if not header.isEmpty():
+            self.indicators.view.header().restoreState(header)
+
+    def _splitters(self) -> list[tuple[settings.Option, QSplitter]]:
+        return [
+            (settings.MAIN_SPLITTER, self.main_splitter),
+            (settings.EDITOR_SPLITTER, self.editor_splitter),
+            (settings.LOWER_SPLITTER, self.lower_splitter),
+        ]
+
+    def save_state(self) -> None:
+        self.settings.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(settings.WINDOW_STATE, self.saveState())
+        for option, splitter in self._splitters():
+            self.settings.set(option, splitter.saveState())
+        self.settings.set(settings.INDICATOR_HEADER, self.indicators.view.header().saveState())
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        self.settings.reset_state()
+        self.main_splitter.setSizes([340, max(600, self.width() - 340)])
+        self.lower_splitter.setSizes([1, 1])
+        self.editor_splitter.setSizes([1, 10_000])
+        self.show_problem(self.tr("已恢复默认窗口布局"))
+
+    def choose_language(self, code: str) -> None:
+        self.settings.set(settings.LANGUAGE, code)
+        self.settings.sync()
+        dialogs.information(
+            self,
+            "PerfDesk",
+            self.tr(
+                "界面语言将在下次启动 PerfDesk 时更改。\nThe language changes the next time PerfDesk starts."
+            ),
+        )
+
+    def about(self) -> None:
+        from perfdesk import __version__
+
+        dialogs.information(
+            self,
+            self.tr("关于 PerfDesk"),
+            self.tr("PerfDesk %1\n财政项目支出绩效目标表的编制、检查、打印与保管。\n\n数据库：%2")
+            .replace("%1", __version__)
+            .replace("%2", str(self.store.path)),
+        )
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for act in self.findChildren(QAction):
+            if act.shortcut().isEmpty() or not act.text():
+                continue
+            text = act.text().replace("&", "")
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            lines.append(f"{keys}\t{text}")
+        dialogs.information(self, self.tr("键盘快捷键"), "\n".join(sorted(set(lines))))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_item_editor()
+        self.flush()
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None and self._listening:
+            app.removeEventFilter(self._text_undo_filter)
+            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+            self._listening = False
+        event.accept()
+
+
+__all__ = ["MENUS", "NAME", "MainWindow"]

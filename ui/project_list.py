@@ -1,0 +1,320 @@
+"""The project list: every project with name, unit and year; search, filters, sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.store import ProjectSummary, Store
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+NAME, UNIT, YEAR = range(3)
+
+
+class ProjectListModel(QAbstractTableModel):
+    """The summaries the store found, sorted here (the store filters, the model orders)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProjectSummary] = []
+        self._sort_column = YEAR
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._headers = (self.tr("项目名称"), self.tr("申报单位"), self.tr("年度"))
+
+    def set_projects(self, rows: Sequence[ProjectSummary]) -> None:
+        self.beginResetModel()
+        self._rows = self._sorted(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> ProjectSummary:
+        return self._rows[row]
+
+    def row_of(self, project_id: int) -> int:
+        for row, summary in enumerate(self._rows):
+            if summary.id == project_id:
+                return row
+        return -1
+
+    def update_summary(self, summary: ProjectSummary) -> None:
+        row = self.row_of(summary.id)
+        if row >= 0 and self._rows[row] != summary:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, YEAR))
+
+    # -- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == NAME:
+                return summary.name or self.tr("（未命名项目）")
+            if column == UNIT:
+                return summary.unit
+            if column == YEAR:
+                return str(summary.year)
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == YEAR:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
+            return self._headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        self._rows = self._sorted(self._rows)
+        positions = {summary.id: row for row, summary in enumerate(self._rows)}
+        for index in self.persistentIndexList():
+            new_row = positions[old[index.row()].id]
+            self.changePersistentIndex(index, self.index(new_row, index.column()))
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: Sequence[ProjectSummary]) -> list[ProjectSummary]:
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        if self._sort_column == NAME:
+            return sorted(rows, key=lambda s: (s.name, s.id), reverse=reverse)
+        if self._sort_column == UNIT:
+            return sorted(rows, key=lambda s: (s.unit, s.name, s.id), reverse=reverse)
+        # By year, newest first by default, and within a year in the order they were made.
+        ordered = sorted(rows, key=lambda s: s.id)
+        return sorted(ordered, key=lambda s: s.year, reverse=reverse)
+
+
+class ProjectList(QWidget):
+    """Search box, year and unit filters, the list and its count.
+
+    ``projectSelected(id)`` is emitted when the officer moves to a project.
+    """
+
+    projectSelected = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+
+        self.search = QLineEdit()
+        self.search.setObjectName("projectSearch")
+        self.search.setPlaceholderText(self.tr("搜索项目名称、单位、内容、指标…（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+
+        self.year_filter = QComboBox()
+        self.year_filter.setObjectName("yearFilter")
+        self.year_filter.setToolTip(self.tr("按年度筛选"))
+        self.unit_filter = QComboBox()
+        self.unit_filter.setObjectName("unitFilter")
+        self.unit_filter.setToolTip(self.tr("按申报单位筛选"))
+        self.unit_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit_filter.setMinimumContentsLength(6)
+
+        self.model = ProjectListModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("projectList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(YEAR, Qt.SortOrder.DescendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.view.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(YEAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(UNIT, self.fontMetrics().horizontalAdvance("上海科技报社") + 16)
+        header.resizeSection(YEAR, self.fontMetrics().horizontalAdvance("2020年") + 16)
+        header.setHighlightSections(False)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("projectCount")
+        self.sample_button = QToolButton()
+        self.sample_button.setObjectName("sampleButton")
+        self.sample_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.unit_filter, 1)
+
+        self.buttons = QHBoxLayout()
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons.setSpacing(4)
+
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.sample_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(footer)
+
+        self._total = 0
+        self._loading_filters = False
+        self.search.textChanged.connect(lambda _text: self.reload())
+        self.year_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.unit_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(self._current_row_changed)
+
+    def add_button(self, button: QToolButton) -> None:
+        self.buttons.addWidget(button)
+
+    # -- reading from the store ---------------------------------------------------------
+
+    def refresh_filters(self) -> None:
+        """Fill the year and unit boxes from the store, keeping the choices made."""
+        year, unit = self.year_filter.currentData(), self.unit_filter.currentData()
+        self._loading_filters = True
+        try:
+            self.year_filter.clear()
+            self.year_filter.addItem(self.tr("全部年度"), None)
+            for y in self.store.years():
+                self.year_filter.addItem(self.tr("%1年").replace("%1", str(y)), y)
+            self.unit_filter.clear()
+            self.unit_filter.addItem(self.tr("全部单位"), None)
+            for u in self.store.units():
+                self.unit_filter.addItem(u, u)
+            self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
+            self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(unit)))
+        finally:
+            self._loading_filters = False
+
+    def reload(self, select: int | None = None) -> None:
+        """Ask the store again (search and filters apply) and keep or set the selection."""
+        keep = self.current_id() if select is None else select
+        rows = self.store.list_projects(
+            year=self.year_filter.currentData(),
+            unit=self.unit_filter.currentData(),
+            search=self.search.text(),
+        )
+        self._total = self.store.count() if self._filtered() else len(rows)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_projects(rows)
+            row = self.model.row_of(keep) if keep is not None else -1
+            if row >= 0:
+                self._select_row(row)
+        finally:
+            selection.blockSignals(False)
+        self._update_count()
+
+    def _filtered(self) -> bool:
+        return bool(
+            self.search.text().strip()
+            or self.year_filter.currentData() is not None
+            or self.unit_filter.currentData() is not None
+        )
+
+    def _filters_changed(self) -> None:
+        if not self._loading_filters:
+            self.reload()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self._filtered():
+            text = self.tr("找到 %1 个，共 %2 个项目").replace("%1", str(shown))
+            text = text.replace("%2", str(self._total))
+        else:
+            text = self.tr("共 %1 个项目").replace("%1", str(shown))
+        self.count_label.setText(text)
+
+    # -- selection ----------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.summary(index.row()).id
+
+    def select(self, project_id: int | None) -> bool:
+        """Make ``project_id`` the current row without announcing it (the window opened it)."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            row = self.model.row_of(project_id) if project_id is not None else -1
+            if row < 0:
+                self.view.clearSelection()
+                self.view.setCurrentIndex(QModelIndex())
+                return False
+            self._select_row(row)
+            return True
+        finally:
+            selection.blockSignals(False)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, NAME)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.projectSelected.emit(self.model.summary(current.row()).id)
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) project in the list."""
+        if self.model.rowCount() == 0:
+            return
+        row = self.view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(self.model.rowCount() - 1, row + delta))
+        self.view.setCurrentIndex(self.model.index(row, NAME))
