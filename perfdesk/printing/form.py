@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from perfdesk.model import Project
 from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
+from perfdesk.printing.content import printed_parts
 from perfdesk.printing.indicators import IndicatorTable
 from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import (
@@ -76,7 +77,8 @@ def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """Each narrative section full width: its label, then its text, flowing over pages."""
+    """Each narrative section full width: its label, then its text, flowing over pages;
+    sections grouped under a part heading where the layout has one."""
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
@@ -84,22 +86,28 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    for label in project.spec.sections:
-        top = len(data)
-        data.append([TextBlock(markup(label_text(label)), styles.label)])
-        data.extend(
-            [p] for p in flowing_text(project.sections.get(label, ""), styles.body, text_width)
-        )
-        bottom = len(data) - 1
-        commands += [
-            ("BACKGROUND", (0, top), (0, top), LABEL_BACKGROUND),
-            ("LINEABOVE", (0, top), (0, top), GRID_WIDTH, GRID_COLOR),
-            ("LINEBELOW", (0, bottom), (0, bottom), GRID_WIDTH, GRID_COLOR),
-            ("TOPPADDING", (0, top + 1), (0, bottom), 0),
-            ("BOTTOMPADDING", (0, top + 1), (0, bottom), 0),
-            ("TOPPADDING", (0, top + 1), (0, top + 1), CELL_PADDING),
-            ("BOTTOMPADDING", (0, bottom), (0, bottom), CELL_PADDING),
-        ]
+    for part in printed_parts(project):
+        if part.heading:
+            row = len(data)
+            data.append([TextBlock(markup(part.heading), styles.heading)])
+            commands += [
+                ("BACKGROUND", (0, row), (0, row), LABEL_BACKGROUND),
+                ("LINEABOVE", (0, row), (0, row), GRID_WIDTH, GRID_COLOR),
+            ]
+        for section in part.sections:
+            top = len(data)
+            data.append([TextBlock(markup(label_text(section.label)), styles.label)])
+            data.extend([p] for p in flowing_text(section.text, styles.body, text_width))
+            bottom = len(data) - 1
+            commands += [
+                ("BACKGROUND", (0, top), (0, top), LABEL_BACKGROUND),
+                ("LINEABOVE", (0, top), (0, top), GRID_WIDTH, GRID_COLOR),
+                ("LINEBELOW", (0, bottom), (0, bottom), GRID_WIDTH, GRID_COLOR),
+                ("TOPPADDING", (0, top + 1), (0, bottom), 0),
+                ("BOTTOMPADDING", (0, top + 1), (0, bottom), 0),
+                ("TOPPADDING", (0, top + 1), (0, top + 1), CELL_PADDING),
+                ("BOTTOMPADDING", (0, bottom), (0, bottom), CELL_PADDING),
+            ]
     if not data:
         return []
     return [ClosedTable(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
@@ -122,15 +130,34 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 FormPart = Callable[[Project, FormStyles], list[Flowable]]
-FORM_PARTS: tuple[FormPart, ...] = (
-    title_part,
-    header_part,
-    narratives_part,
-    budget_part,
-    targets_part,
-)
+FORM_PARTS: dict[str, FormPart] = {
+    "title": title_part,
+    "header": header_part,
+    "narratives": narratives_part,
+    "budget": budget_part,
+    "targets": targets_part,
+}
 
 
 def form_flowables(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The whole form of one project, part by part."""
-    return [flowable for part in FORM_PARTS for flowable in part(project, styles)]
+    """The whole form of one project, part by part in the layout's order."""
+    order = specifics_for(project.layout).order
+    return [flowable for name in order for flowable in FORM_PARTS[name](project, styles)]
+
+
+def document_flowables(project: Project, document: str, styles: FormStyles) -> list[Flowable]:
+    """A document that travels with the form (sh2026: 项目经费情况说明), set as a document:
+    its title, the project it belongs to, then each section's heading and paragraphs."""
+    text_width = FRAME_WIDTH - PUNCTUATION_HANG
+    flowables: list[Flowable] = [
+        Title(document, styles),
+        TextBlock(markup(f"（{project.name}）" if project.name else ""), styles.caption),
+        Spacer(1, 4 * mm),
+    ]
+    for part in printed_parts(project, document):
+        if part.heading and part.heading != document:
+            flowables.append(TextBlock(markup(part.heading), styles.heading))
+        for section in part.sections:
+            flowables.append(TextBlock(markup(section.label), styles.section_heading))
+            flowables += flowing_text(section.text, styles.document_body, text_width)
+    return flowables

@@ -61,6 +61,8 @@ class FormStyles:
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     amount: ParagraphStyle
+    section_heading: ParagraphStyle
+    document_body: ParagraphStyle
     column_head: ParagraphStyle
 
 
@@ -82,6 +84,17 @@ def make_styles(fonts: FontSet) -> FormStyles:
         cell=style("cell", fonts.regular, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_LEFT),
         cell_center=style(
             "cell_center", fonts.regular, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_CENTER
+        ),
+        section_heading=style(
+            "section_heading", fonts.bold, BODY_SIZE + 1, BODY_SIZE * 2, alignment=TA_LEFT
+        ),
+        document_body=style(
+            "document_body",
+            fonts.regular,
+            BODY_SIZE,
+            BODY_SIZE * 1.6,
+            alignment=TA_LEFT,
+            firstLineIndent=2 * BODY_SIZE,  # two characters, as Chinese paragraphs begin
         ),
         amount=style("amount", fonts.regular, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_RIGHT),
         column_head=style(
