@@ -24,11 +24,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
     QAction,
-    QDesktopServices,
     QImage,
     QKeySequence,
     QPageLayout,
@@ -41,9 +39,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QToolBar,
     QVBoxLayout,
@@ -54,6 +50,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.printing import FontSet, PrintCancelled, find_missing_characters, render_pdf
+from ui import dialogs
 
 BAND_HEIGHT = 1024  # device pixels painted at a time when printing
 MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
@@ -171,14 +168,12 @@ class PrintPreview(QDialog):
         file_name: str,
         warnings: Sequence[str] = (),
         parent: QWidget | None = None,
-        ask_save_path: Callable[[QWidget, str], Path | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(tr("打印预览 — {0}").format(file_name))
         self.pdf = pdf
         self.file_name = file_name
-        self.ask_save_path = ask_save_path or _ask_save_path
         # Kept for the dialog's life: a printer that goes away under a print dialog crashes Qt.
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(file_name)
@@ -258,39 +253,42 @@ class PrintPreview(QDialog):
         try:
             paint_pages(self.document, self.printer)
         except PerfDeskError as exc:
-            QMessageBox.critical(self, tr("打印"), str(exc))
+            dialogs.error(self, tr("打印"), str(exc))
 
     def export_pdf(self) -> Path | None:
-        path = self.ask_save_path(self, self.file_name)
-        if path is None:
-            return None
-        try:
-            atomic_write(path, self.pdf)
-        except PerfDeskError as exc:
-            QMessageBox.critical(self, tr("导出PDF"), str(exc))
-            return None
-        return path
+        return export_pdf(self, self.pdf, self.file_name)
 
     def open_pdf(self) -> Path | None:
-        """Open the PDF in the system's viewer (from a file in the temporary folder)."""
-        folder = Path(tempfile.gettempdir()) / "PerfDesk"
-        try:
-            folder.mkdir(exist_ok=True)
-            path = folder / self.file_name
-            atomic_write(path, self.pdf)
-        except (OSError, PerfDeskError) as exc:
-            QMessageBox.critical(self, tr("打开PDF"), str(exc))
-            return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return path
+        return open_pdf(self, self.pdf, self.file_name)
 
 
-def _ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, tr("导出PDF"), suggested, tr("PDF 文件 (*.pdf)"))
-    if not name:
+def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
+    """Ask where, then write the PDF there safely; the path, or ``None``."""
+    path = dialogs.save_file(parent, tr("导出PDF"), tr("PDF 文件 (*.pdf)"), file_name)
+    if path is None:
         return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    try:
+        atomic_write(path, pdf)
+    except PerfDeskError as exc:
+        dialogs.error(parent, tr("导出PDF"), str(exc))
+        return None
+    return path
+
+
+def open_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
+    """Open the PDF in the system's viewer, from a file in the temporary folder."""
+    folder = Path(tempfile.gettempdir()) / "PerfDesk"
+    try:
+        folder.mkdir(exist_ok=True)
+        path = folder / file_name
+        atomic_write(path, pdf)
+    except (OSError, PerfDeskError) as exc:
+        dialogs.error(parent, tr("打开PDF"), str(exc))
+        return None
+    dialogs.open_document(path)
+    return path
 
 
 def preview(

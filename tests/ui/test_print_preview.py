@@ -8,7 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import FontSet, render_pdf, resolve_fonts
 from perfdesk.sample import sample_projects
-from ui import print_preview
+from ui import dialogs, print_preview
 from ui.print_preview import PrintPreview, page_bands, paint_pages, preview, render_with_progress
 
 A4_POINTS = (595.28, 841.89)
@@ -117,32 +117,34 @@ def test_bands_make_up_the_whole_page(qtbot: QtBot) -> None:
     assert abs(dark_pixels(banded, 1) - dark_pixels(whole, 1)) < dark_pixels(whole, 1) * 0.05
 
 
-def test_export_writes_the_previewed_bytes(tmp_path: Path, qtbot: QtBot) -> None:
+def test_export_writes_the_previewed_bytes(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdf = render_pdf(sample_projects()[:1])
-    target = tmp_path / "导出.pdf"
     asked: list[str] = []
 
-    def ask(_parent: QWidget, suggested: str) -> Path:
+    def save_file(_parent: QWidget, _title: str, _filters: str, suggested: str) -> Path:
         asked.append(suggested)
-        return target
+        return tmp_path / "导出"  # the user left out the extension
 
-    dialog = PrintPreview(pdf, file_name="2020-项目.pdf", ask_save_path=ask)
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    dialog = PrintPreview(pdf, file_name="2020-项目.pdf")
     qtbot.addWidget(dialog)
-    assert dialog.export_pdf() == target
+    assert dialog.export_pdf() == tmp_path / "导出.pdf"
     assert asked == ["2020-项目.pdf"]
-    assert target.read_bytes() == pdf
+    assert (tmp_path / "导出.pdf").read_bytes() == pdf
 
 
 def test_open_pdf_hands_a_file_to_the_system_viewer(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_document", opened.append)
     pdf = render_pdf(sample_projects()[:1])
     dialog = PrintPreview(pdf, file_name="查看.pdf")
     qtbot.addWidget(dialog)
     path = dialog.open_pdf()
-    assert path is not None and opened == [str(path)]
+    assert path is not None and opened == [path]
     assert path.read_bytes() == pdf
 
 
