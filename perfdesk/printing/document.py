@@ -9,7 +9,9 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from perfdesk.errors import PerfDeskError
 from perfdesk.model import Project
 from perfdesk.printing.content import attached_documents
 from perfdesk.printing.form import document_flowables, form_flowables
@@ -114,19 +116,32 @@ def build_pdf(
         id="form",
     )
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    started = [0]  # the forms begun so far: which one a layout failure is in
+
+    def track(done: int, total: int) -> bool:
+        started.append(min(done, total - 1))
+        return progress is None or progress(done, total)
+
     story: list[Flowable] = []
     documents = 0
     for index, project in enumerate(projects):
         if index:
             story.append(PageBreak())
-        story.append(DocumentStart(documents, index, len(projects), progress))
+        story.append(DocumentStart(documents, index, len(projects), track))
         story.extend(form_flowables(project, styles))
         documents += 1
         for document in attached_documents(project):
             story += [PageBreak(), DocumentStart(documents)]
             story.extend(document_flowables(project, document, styles))
             documents += 1
-    doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.regular))
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.regular))
+    except LayoutError:
+        project = projects[started[-1]]
+        raise PerfDeskError(
+            f"项目“{project.name or '未命名项目'}”中有一格内容比一整页还长，无法排版；"
+            "请把过长的指标或栏目文字缩短或分成几项后再打印"
+        ) from None
     if progress is not None and not progress(len(projects), len(projects)):
         raise PrintCancelled
     return buffer.getvalue()
