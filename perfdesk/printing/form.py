@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from perfdesk.model import Project
 from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
@@ -114,18 +114,25 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    return specifics_for(project.layout).budget_block(project, styles)
+    """The layout's budget block, kept on one page."""
+    return [KeepTogether(specifics_for(project.layout).budget_block(project, styles))]
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The ``YYYY年绩效目标`` heading and the indicator table (never a lone heading)."""
+    """The ``YYYY年绩效目标`` heading and the indicator table, never a lone heading. A table
+    that fits on one page but not in what is left of this one starts on the next page (as on
+    the reference form); a longer one starts here and continues."""
     spec = project.spec
     return [
         CondPageBreak(30 * mm),
-        Spacer(1, 3 * mm),
-        TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
-        Spacer(1, 2 * mm),
-        IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+        KeepTogether(
+            [
+                Spacer(1, 3 * mm),
+                TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
+                Spacer(1, 2 * mm),
+                IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+            ]
+        ),
     ]
 
 
