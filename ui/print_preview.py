@@ -9,6 +9,7 @@ gigabyte per page.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -112,7 +113,11 @@ def suggested_file_name(projects: Sequence[Project]) -> str:
 
 
 def paint_pages(document: QPdfDocument, printer: QPrinter) -> None:
-    """Paint every page onto ``printer`` at its resolution, one device pixel per pixel."""
+    """Paint the pages (those chosen in the print dialog, or all) onto ``printer`` at its
+    resolution, one device pixel per pixel."""
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()  # 0, 0: every page
+    pages = range(max(first, 1) - 1, min(last, count) if last else count)
     printer.setFullPage(True)
     printer.setPageLayout(
         QPageLayout(
@@ -125,8 +130,8 @@ def paint_pages(document: QPdfDocument, printer: QPrinter) -> None:
     if not painter.begin(printer):
         raise PerfDeskError(tr("无法开始打印：打印机不可用"))
     try:
-        for page in range(document.pageCount()):
-            if page:
+        for page in pages:
+            if page != pages.start:
                 printer.newPage()
             for top, band in page_bands(document, page, printer.resolution()):
                 painter.drawImage(QPoint(0, top), band)
@@ -282,13 +287,25 @@ def open_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
     folder = Path(tempfile.gettempdir()) / "PerfDesk"
     try:
         folder.mkdir(exist_ok=True)
-        path = folder / file_name
-        atomic_write(path, pdf)
+        path = _writable_copy(folder, file_name, pdf)
     except (OSError, PerfDeskError) as exc:
         dialogs.error(parent, tr("打开PDF"), str(exc))
         return None
     dialogs.open_document(path)
     return path
+
+
+def _writable_copy(folder: Path, file_name: str, pdf: bytes) -> Path:
+    """Write ``pdf`` as ``file_name`` in ``folder``; while a viewer still holds an earlier
+    copy open (Windows locks it), as ``name-2.pdf``, ``name-3.pdf``…"""
+    stem, suffix = Path(file_name).stem, Path(file_name).suffix
+    names = [file_name, *(f"{stem}-{n}{suffix}" for n in range(2, 100))]
+    for name in names[:-1]:
+        with contextlib.suppress(PerfDeskError):
+            atomic_write(folder / name, pdf)
+            return folder / name
+    atomic_write(folder / names[-1], pdf)
+    return folder / names[-1]
 
 
 def preview(

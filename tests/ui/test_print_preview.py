@@ -102,6 +102,13 @@ def test_printing_paints_a4_pages_at_the_printer_resolution(tmp_path: Path, qtbo
             assert all(im["x1"] == pytest.approx(A4_POINTS[0], abs=0.5) for im in images)
             assert all(im["srcsize"][0] == round(A4_POINTS[0] / 72 * 150) for im in images)
 
+    # a page range chosen in the print dialog prints those pages only
+    printer.setOutputFileName(str(tmp_path / "page2.pdf"))
+    printer.setFromTo(2, 2)
+    paint_pages(dialog.document, printer)
+    with pdfplumber.open(tmp_path / "page2.pdf") as printed:
+        assert len(printed.pages) == 1
+
 
 def test_bands_make_up_the_whole_page(qtbot: QtBot) -> None:
     dialog = PrintPreview(render_pdf(sample_projects()[:1]), file_name="form.pdf")
