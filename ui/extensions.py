@@ -15,4 +15,4 @@ Adding a feature to the window is adding a module here, not editing the window.
 
 from __future__ import annotations
 
-INSTALLED: tuple[str, ...] = ("ui.print_actions",)
+INSTALLED: tuple[str, ...] = ("ui.import_export", "ui.print_actions")
