@@ -6,18 +6,21 @@ Each change remembers the project as it was before and after (whole snapshots fr
 deletion. Every step is one store transaction, so the file is always in a state the officer saw.
 
 Consecutive edits with the same ``merge_key`` (typing in one field) merge into one step, the
-way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (focus moved on).
+way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (focus moved on),
+and so does a pause of ``MERGE_SECONDS``: one undo never takes away a whole afternoon's writing.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from perfdesk.model import Project
 from perfdesk.store import Store
 
 DEFAULT_LIMIT = 500
+MERGE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,11 @@ class Change:
     before: Project | None
     after: Project | None
     merge_key: str | None = None
+    also: tuple[Change, ...] = ()  # further projects changed in the same step (an import)
+
+    @property
+    def parts(self) -> tuple[Change, ...]:
+        return (self, *self.also)
 
     @property
     def created(self) -> bool:
@@ -45,9 +53,19 @@ class Change:
 class History:
     """The undo and redo stacks over one store. All writes of the editor go through here."""
 
-    def __init__(self, store: Store, *, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        merge_seconds: float = MERGE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store = store
         self.limit = limit
+        self.merge_seconds = merge_seconds
+        self.clock = clock
+        self._last_push = float("-inf")
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._merge_open = False
@@ -109,6 +127,15 @@ class History:
         self._push(Change(description, project_id, None, self.store.get(project_id)))
         return project_id
 
+    def create_many(self, projects: list[Project], description: str) -> list[int]:
+        """Store several new projects in one transaction and one step: one undo removes all."""
+        if not projects:
+            return []
+        ids = self.store.add_many(projects)
+        parts = tuple(Change(description, i, None, self.store.get(i)) for i in ids)
+        self._push(replace(parts[0], also=parts[1:]))
+        return ids
+
     def duplicate(self, project_id: int, description: str) -> int:
         new_id = self.store.duplicate(project_id)
         self._push(Change(description, new_id, None, self.store.get(new_id)))
@@ -133,7 +160,9 @@ class History:
         if not self._undo:
             return None
         change = self._undo.pop()
-        self._apply(change.project_id, change.before)
+        with self.store.transaction():
+            for part in change.parts:
+                self._apply(part.project_id, part.before)
         self._redo.append(change)
         self._merge_open = False
         self._notify()
@@ -143,7 +172,9 @@ class History:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._apply(change.project_id, change.after)
+        with self.store.transaction():
+            for part in change.parts:
+                self._apply(part.project_id, part.after)
         self._undo.append(change)
         self._merge_open = False
         self._notify()
@@ -160,8 +191,12 @@ class History:
     def _push(self, change: Change) -> None:
         self._redo.clear()
         top = self._undo[-1] if self._undo else None
+        now = self.clock()
+        recent = now - self._last_push <= self.merge_seconds
+        self._last_push = now
         if (
             self._merge_open
+            and recent
             and top is not None
             and change.merge_key is not None
             and top.merge_key == change.merge_key

@@ -226,7 +226,8 @@ class Store:
                 problems = integrity_problems(conn, quick=True)
                 if problems and not read_only:
                     raise DamagedDatabaseError(damaged_message(self.path, problems))
-            self.db = sqlite_utils.Database(conn)
+            # No sqlite-utils plugins: nothing installed elsewhere may change how our file is used.
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             if read_only:
                 if empty or migrations.pending(self.db):
                     raise DatabaseError(

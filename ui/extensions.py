@@ -15,4 +15,10 @@ Adding a feature to the window is adding a module here, not editing the window.
 
 from __future__ import annotations
 
-INSTALLED: tuple[str, ...] = ("ui.backup_actions",)
+INSTALLED: tuple[str, ...] = (
+    "ui.library_panel",  # 指标 → 指标库…
+    "ui.convert_action",  # 项目 → 复制为新版表样
+    "ui.import_export",  # 文件 → 导入… / 导出 Excel、Word
+    "ui.print_actions",  # 文件 → 打印预览… / 打印… / 导出PDF… / 打开PDF / 批量打印… / 打印字体…
+    "ui.backup_actions",  # 文件 → 导出备份… / 恢复备份… / 打开备份文件夹; automatic backups
+)

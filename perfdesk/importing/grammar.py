@@ -48,6 +48,16 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class DocumentGrammar:
+    """A document printed after the form (sh2026: 项目经费情况说明): its title, a line in
+    brackets under it (the project's name), and the labels of its sections."""
+
+    name: str
+    title: re.Pattern[str]
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
 class FormGrammar:
     layout: Layout
     title: re.Pattern[str]
@@ -59,6 +69,7 @@ class FormGrammar:
     level2: dict[str, re.Pattern[str]]  # by 一级: its usual 二级 names
     any_level2: re.Pattern[str]
     level2_owner: dict[str, str]  # usual 二级 name -> the 一级 it belongs to
+    documents: tuple[DocumentGrammar, ...] = ()
 
     def slot_count(self, text: str) -> int:
         """How many of this layout's labels occur in ``text``: which layout a text is."""
@@ -105,10 +116,43 @@ def grammar_for(key: str) -> FormGrammar:
     def heading(text: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\S){spelled(text)}(?=\s|$)")
 
+    def section(key: str) -> re.Pattern[str]:
+        """A section's label; the period section's may carry a multi-year period after it."""
+        if key != layout.period_section:
+            return label(key)
+        period = r"(?:\s*[（(]\s*\d{4}\s*年\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)])?"
+        return re.compile(rf"(?<!\S){spelled(key)}{period}(?:\s*[：:])?(?=\s|$)")
+
+    def amount(text: str) -> re.Pattern[str]:
+        """An amount's label; the first part of a total is printed 其中：…."""
+        part = r"(?:其中\s*[：:]\s*)?"
+        if colon:
+            return re.compile(part + spelled(text) + r"\s*[：:]")
+        return re.compile(rf"(?<!\S){part}{spelled(text)}(?:\s*[：:])?(?=\s|$)")
+
     slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
-    slots += [Slot(SlotKind.SECTION, s, label(s)) for s in layout.sections]
+    for part in layout.parts_of("form"):
+        if part.heading:
+            slots.append(Slot(SlotKind.HEADING, part.heading, heading(part.heading)))
+        slots += [Slot(SlotKind.SECTION, s, section(s)) for s in part.sections]
     slots.append(Slot(SlotKind.HEADING, layout.budget_heading, heading(layout.budget_heading)))
-    slots += [Slot(SlotKind.BUDGET, m.label, label(m.printed)) for m in layout.budget]
+    slots += [Slot(SlotKind.BUDGET, m.label, amount(m.printed)) for m in layout.budget]
+    documents = tuple(
+        DocumentGrammar(
+            name,
+            re.compile(
+                rf"^[ \t]*{spelled(name)}[ \t]*(?:\n[ \t]*[（(][^\n]*[）)][ \t]*)?(?=\n|$)",
+                re.MULTILINE,
+            ),
+            tuple(
+                Slot(SlotKind.SECTION, s, section(s))
+                for part in layout.parts_of(name)
+                for s in part.sections
+            ),
+        )
+        for name in layout.documents
+        if name != "form"
+    )
     owner: dict[str, str] = {}
     for spec in layout.level1:
         for name in spec.level2:
@@ -124,6 +168,7 @@ def grammar_for(key: str) -> FormGrammar:
         level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
         any_level2=_names(list(owner)),
         level2_owner=owner,
+        documents=documents,
     )
 
 

@@ -17,12 +17,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from perfdesk.errors import InvalidValueError
-from perfdesk.importing.grammar import FormGrammar, Slot, SlotKind, all_grammars
+from perfdesk.importing.grammar import (
+    DocumentGrammar,
+    FormGrammar,
+    Slot,
+    SlotKind,
+    all_grammars,
+)
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.target_value import normalize, parse_target
 
 Warn = Callable[[str, str], None]
+
+# Between the cells of a table row, where the source knows them (a PDF's ruled table).
+CELL_SEPARATOR = "\t"
+_CONTINUED = re.compile(r"\s*[（(]续[）)]$")
 
 # A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
 _ENUMERATOR = re.compile(
@@ -185,12 +195,30 @@ class _FormReader:
             self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
         if table_start is None:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
-        else:
+        documents = self._documents(body_end if table_start is None else table_start)
+        if table_start is not None:
+            table_end = documents[0][0] if documents else len(text)
             table = _TableReader(grammar, self.warn)
-            for line in text[table_start:].split("\n"):
+            for line in text[table_start:table_end].split("\n"):
                 table.feed(line)
             project.set_rows(table.finish())
+        for number, (_, title_end, document) in enumerate(documents):
+            end = documents[number + 1][0] if number + 1 < len(documents) else len(text)
+            chosen = self._choose_slots(title_end, end, document.slots)
+            first = min((start for start, _, _ in chosen), default=end)
+            self._unplaced(text[title_end:first], f"“{document.name}”开头的文字未导入")
+            self._fill(project, self._values(chosen, end))
         return ImportedForm(project, self.warnings)
+
+    def _documents(self, pos: int) -> list[tuple[int, int, DocumentGrammar]]:
+        """The documents printed after the form (sh2026: 项目经费情况说明), in order:
+        (start, end of the title, grammar)."""
+        found = [
+            (match.start(), match.end(), document)
+            for document in self.grammar.documents
+            for match in document.title.finditer(self.text, pos)
+        ]
+        return sorted(found, key=lambda item: item[0])
 
     def _table_headings(self, pos: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         """The targets heading and the column headings; a heading right above the columns
@@ -208,7 +236,9 @@ class _FormReader:
             return (above[-1] if above else None), columns
         return (headings[-1] if headings else None), None
 
-    def _choose_slots(self, pos: int, end: int) -> list[tuple[int, int, Slot]]:
+    def _choose_slots(
+        self, pos: int, end: int, slots: tuple[Slot, ...] | None = None
+    ) -> list[tuple[int, int, Slot]]:
         """Each label's occurrence: the first one after the previous label, or failing that
         (labels out of order) the first one not already taken."""
         chosen: list[tuple[int, int, Slot]] = []
@@ -218,7 +248,7 @@ class _FormReader:
         def free(match: re.Match[str]) -> bool:
             return all(match.end() <= s or match.start() >= e for s, e, _ in chosen)
 
-        for slot in self.grammar.slots:
+        for slot in self.grammar.slots if slots is None else slots:
             matches = [m for m in slot.pattern.finditer(self.text, pos, end) if free(m)]
             in_order = [m for m in matches if m.start() >= cursor]
             pick = in_order[0] if in_order else (matches[0] if matches else None)
@@ -229,7 +259,7 @@ class _FormReader:
                 cursor = pick.end()
             chosen.append((pick.start(), pick.end(), slot))
         if missing:
-            self.warn("没有找到这些栏目：" + "、".join(missing))
+            self.warn("没有找到这些栏目（其文字可能并入了前一栏）：" + "、".join(missing))
         chosen.sort(key=lambda item: item[0])
         return chosen
 
@@ -362,7 +392,11 @@ class _TableReader:
             return  # the column headings repeat on each page
         if self.grammar.targets_heading.fullmatch(rest):
             return
-        rest = self._peel_levels(rest)
+        cells = line.split(CELL_SEPARATOR)
+        if len(cells) == len(self.grammar.layout.indicator_columns):
+            self._cells(*(cell.strip() for cell in cells))
+            return
+        rest = self._peel_levels(rest.replace(CELL_SEPARATOR, " "))
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
@@ -371,6 +405,21 @@ class _TableReader:
             rest = rest[token.end() :].strip()
         if rest:
             self._content(rest)
+
+    def _cells(self, level1: str, level2: str, name: str, target: str) -> None:
+        """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
+        covered by the merged cell above."""
+        self._close_open_row()
+        if level1:
+            self._start_level1(_CONTINUED.sub("", level1))
+        if level2:
+            self._start_level2(_CONTINUED.sub("", level2))
+        if name or target:
+            self.name_parts = [name]
+            if target:
+                self._close_row(target)
+            else:
+                self._close_open_row()
 
     def _peel_levels(self, rest: str) -> str:
         while rest:

@@ -36,13 +36,16 @@ def read_workbook(path: Path) -> ImportResult:
     result = ImportResult()
     for sheet in workbook.worksheets:
         where = f"{path.name} 工作表“{sheet.title}”"
-        form = _SheetReader(sheet, where).read()
-        if form is None:
+        reader = _SheetReader(sheet, where)
+        form = reader.read()
+        if form is not None:
+            result.forms.append(form)
+        elif reader.warnings:
+            result.warnings.extend(reader.warnings)
+        else:
             result.warnings.append(
                 ImportWarning("不是 PerfDesk 导出的绩效目标表，未导入", "", where)
             )
-        else:
-            result.forms.append(form)
     return result
 
 
@@ -89,7 +92,13 @@ class _SheetReader:
         grammar = grammar_for(layout.key)
         caption = grammar.caption.match(self.text(2, 1))
         if caption is None:
-            self.warn("没有找到年度", self.text(2, 1))
+            for row in range(3, self.sheet.max_row + 1):
+                caption = grammar.targets_heading.fullmatch(self.text(row, 1).strip())
+                if caption is not None:
+                    self.warn("第 2 行的年度看不懂，按绩效目标表头定年度", self.text(2, 1))
+                    break
+        if caption is None:
+            self.warn("找不到年度，这张工作表未导入", self.text(2, 1))
             return None
         project = Project.new(layout.key, int(caption["year"]))
         last = self.sheet.max_row
@@ -99,7 +108,10 @@ class _SheetReader:
 
     def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
         """Fields, narratives and amounts, up to the targets heading; the row after it."""
-        amounts = {m.printed: m.label for m in layout.budget}
+        # printed label -> its amounts in print order (sh2026 prints 其他资金 twice)
+        amounts: dict[str, list[str]] = {}
+        for money in layout.budget:
+            amounts.setdefault(money.printed, []).append(money.label)
         heading = layout.targets_caption(project.year)
         seen: set[str] = set()
         section = ""
@@ -128,9 +140,10 @@ class _SheetReader:
                 if label in layout.field_labels:
                     self._field(project, label, row, col + 1)
                     seen.add(label)
-                elif label in amounts:
-                    self._amount(project, amounts[label], row, col + 1)
-                    seen.add(amounts[label])
+                elif amounts.get(label):
+                    key = amounts[label].pop(0)
+                    self._amount(project, key, row, col + 1)
+                    seen.add(key)
             row += 1
         missing = [
             key

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEED_TEXT
+from testdata import SEED_TEXT
 
 from perfdesk.cli import main
 from perfdesk.exchange import project_to_json

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TEXT
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from testdata import SEED_TEXT
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.exchange import project_to_json

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import read_pdf, squash
+from printed_pdf import read_pdf, squash
 
 from perfdesk.model import IndicatorRow
 from perfdesk.sample import sample_projects
