@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database
@@ -39,7 +41,7 @@ def test_a_megabyte_pasted_into_a_section_is_stored_whole(
 
 
 def test_a_megabyte_pasted_into_an_amount_is_refused_and_nothing_changes(
-    open_window: WindowFactory, db_path: Path
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
 ) -> None:
     window = _window_on_sample(open_window, db_path)
     assert window.project is not None and window.project.id is not None
@@ -48,6 +50,7 @@ def test_a_megabyte_pasted_into_an_amount_is_refused_and_nothing_changes(
     field.selectAll()
     QApplication.clipboard().setText("9" * 1_000_000)
     field.paste()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the officer confirms the amount
     window.flush()
     assert "太长" in field.toolTip()
     assert window.store.get(window.project.id).budget == before
