@@ -29,6 +29,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -475,6 +476,7 @@ def restore_backup(
             "或关闭窗口后再恢复；未作任何改动"
         )
     live.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(live)
     stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
     with _prepared_candidate(source, live.parent) as candidate:
         if not live.exists():
@@ -670,6 +672,8 @@ class AutoBackup:
         self.interval_minutes = interval_minutes
         self.limits = limits
         self.clock = clock
+        if not store.read_only:
+            remove_leftovers(store.path)
         existing = list_backups(store.path)
         self.last_backup: datetime | None = existing[0].taken if existing else None
         # With no backup at all yet, the first chance makes one.
@@ -711,6 +715,32 @@ class AutoBackup:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+_LEFTOVER = re.compile(
+    r"\.perfdesk-(snapshot|restore)-\w+\.db(-wal|-shm|-journal)?|\..+\.zip\.\w+\.tmp"
+)
+LEFTOVER_AGE_SECONDS = 3600  # nothing of ours takes an hour: older temporary files are orphans
+
+
+def remove_leftovers(database: str | Path, *, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a killed backup or restore left beside the database and in
+    its backup folder (only ones older than an hour, never one still in use)."""
+    db = Path(database)
+    limit = (time.time() if now is None else now) - LEFTOVER_AGE_SECONDS
+    removed: list[Path] = []
+    for folder in (db.parent, backup_dir(db)):
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if not _LEFTOVER.fullmatch(child.name):
+                continue
+            with contextlib.suppress(OSError):
+                if child.is_file() and child.stat().st_mtime < limit:
+                    child.unlink()
+                    removed.append(child)
+    return removed
 
 
 @contextlib.contextmanager

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -25,6 +27,7 @@ from perfdesk.backup import (
     list_backups,
     newest_good_backup,
     read_manifest,
+    remove_leftovers,
     restore_backup,
     verify_backup,
 )
@@ -477,3 +480,19 @@ def test_a_full_disk_leaves_the_previous_backup_and_no_temporary_files(
     assert out.read_bytes() == b"the previous backup"
     assert [p.name for p in folder.iterdir()] == ["b.zip"]
     assert check_database(live) == []
+
+
+def test_only_old_temporary_files_are_cleaned_up(live: Path) -> None:
+    folder = backup_dir(live)
+    folder.mkdir()
+    old = live.parent / ".perfdesk-restore-abc123.db"
+    old_wal = live.parent / ".perfdesk-restore-abc123.db-wal"
+    in_use = folder / ".perfdesk-20260101-080000.zip.k9x2.tmp"
+    lookalike = live.parent / "perfdesk-restore-notes.db"  # not ours: no leading dot
+    for path in (old, old_wal, in_use, lookalike):
+        path.write_bytes(b"x")
+    two_hours_ago = time.time() - 7200
+    for path in (old, old_wal, lookalike):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    assert sorted(remove_leftovers(live)) == sorted([old, old_wal])
+    assert in_use.exists() and lookalike.exists()
