@@ -25,7 +25,7 @@ from perfdesk.backup import (
 )
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
 from perfdesk.store import Store
-from ui import dialogs
+from ui import dialogs, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -45,7 +45,8 @@ class BackupActions(QObject):
         super().__init__(window)
         self.setObjectName("backupActions")
         self.window = window
-        self.auto = AutoBackup(window.store)
+        minutes = max(1, window.settings.get(settings.BACKUP_MINUTES))
+        self.auto = AutoBackup(window.store, interval_minutes=minutes)
 
         self.export_action = self._action("exportBackupAction", _tr("导出备份…"), self.export)
         self.export_action.setToolTip(_tr("把全部项目保存为一个备份文件（可在程序运行时进行）"))

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from perfdesk.backup import DEFAULT_INTERVAL_MINUTES
+
 ORGANIZATION = "PerfDesk"
 APPLICATION = "PerfDesk"
 
@@ -42,6 +44,7 @@ def _state(key: str, default: Any) -> Option:
 
 LANGUAGE = _preference("language", "zh_CN")  # "zh_CN" or "en"
 PRINT_FONT = _preference("print_font", "")  # a TrueType file to print with; "" = the system's
+BACKUP_MINUTES = _preference("backup_minutes", DEFAULT_INTERVAL_MINUTES)  # automatic backups
 
 WINDOW_GEOMETRY = _state("window_geometry", QByteArray())
 WINDOW_STATE = _state("window_state", QByteArray())
@@ -56,6 +59,7 @@ LAST_PROJECT = _state("last_project", 0)
 OPTIONS: tuple[Option, ...] = (
     LANGUAGE,
     PRINT_FONT,
+    BACKUP_MINUTES,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     MAIN_SPLITTER,

@@ -239,3 +239,10 @@ def test_the_command_line_will_not_restore_under_an_open_window(
         window.kill()  # as if it crashed: the lock it leaves behind is stale
         window.wait()
     assert main(["--db", str(db_path), "restore", str(saved)]) == 0
+
+
+def test_the_interval_is_a_preference(open_window: WindowFactory, db_path: Path) -> None:
+    from ui import settings
+
+    settings.Settings().set(settings.BACKUP_MINUTES, 45)
+    assert _actions(open_window(db_path)).auto.interval_minutes == 45
