@@ -200,8 +200,10 @@ def open_or_offer_restore(path: Path) -> Store | None:
     """
     try:
         return Store(path)
-    except DamagedDatabaseError as exc:
-        damage = str(exc)
+    except DamagedDatabaseError:
+        damage = _tr("数据库 %1 已损坏，PerfDesk 不会再写入它，以免损坏扩大。").replace(
+            "%1", str(path)
+        )
     except PerfDeskError as exc:
         dialogs.error(None, "PerfDesk", str(exc))
         return None
@@ -211,7 +213,9 @@ def open_or_offer_restore(path: Path) -> Store | None:
             None,
             "PerfDesk",
             damage
-            + _tr("\n\n备份文件夹 %1 中没有可用的备份。").replace("%1", str(backup_dir(path))),
+            + _tr(
+                "\n\n备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。"
+            ).replace("%1", str(backup_dir(path))),
         )
         return None
     question = (
