@@ -200,10 +200,8 @@ def open_or_offer_restore(path: Path) -> Store | None:
     """
     try:
         return Store(path)
-    except DamagedDatabaseError:
-        damage = _tr("数据库 %1 已损坏，PerfDesk 不会再写入它，以免损坏扩大。").replace(
-            "%1", str(path)
-        )
+    except DamagedDatabaseError as exc:
+        damage = str(exc)
     except PerfDeskError as exc:
         dialogs.error(None, "PerfDesk", str(exc))
         return None
