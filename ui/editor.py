@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -141,6 +142,9 @@ class MoneyField(QLineEdit):
         super().__init__(parent)
         self.decimals = decimals
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # room for a hundred million 元 with fen, so two budget columns never clip amounts
+        sample = "000,000,000" + ("." + "0" * decimals if decimals else "")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(sample) + 24)
         self.setPlaceholderText(self.tr("空白（不填）"))
 
     def show_value(self, value: Decimal | None) -> None:
@@ -295,28 +299,46 @@ class BudgetForm(QWidget):
         self.layout_key = ""
         self.editors: dict[str, MoneyField] = {}
         self._loading = False
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setHorizontalSpacing(12)
-        self.form.setVerticalSpacing(8)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(8)
 
     def build(self, layout: Layout) -> None:
+        """One label | amount pair per row, column by column as the form prints them;
+        the parts of a total (其中：…) indented under it."""
         if layout.key == self.layout_key:
             return
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.editors.clear()
         self.layout_key = layout.key
-        for spec in layout.budget:
-            field = MoneyField(layout.money_decimals)
-            field.setObjectName(f"budget:{spec.label}")
-            field.setAccessibleName(spec.printed)
-            field.textEdited.connect(lambda text, lb=spec.label: self._typed(lb, text))
-            field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
-            self.editors[spec.label] = field
-            self.form.addRow(spec.printed + "：", field)
+        for column, specs in enumerate(layout.budget_columns):
+            first_part = True
+            for row, spec in enumerate(specs):
+                field = MoneyField(layout.money_decimals)
+                field.setObjectName(f"budget:{spec.label}")
+                field.setAccessibleName(spec.printed)
+                field.textEdited.connect(lambda text, lb=spec.label: self._typed(lb, text))
+                field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
+                self.editors[spec.label] = field
+                text = spec.printed + "："
+                if spec.part_of:
+                    text = ("其中：" if first_part else "") + text
+                    first_part = False
+                label = QLabel(text)
+                label.setBuddy(field)
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not spec.part_of and layout.budget_parts(spec.label):
+                    font = label.font()
+                    font.setBold(True)
+                    label.setFont(font)
+                self.grid.addWidget(label, row, 2 * column)
+                self.grid.addWidget(field, row, 2 * column + 1)
+                self.grid.setColumnStretch(2 * column + 1, 1)
 
     def load(self, project: Project) -> None:
         self.build(project.spec)

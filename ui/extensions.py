@@ -15,4 +15,8 @@ Adding a feature to the window is adding a module here, not editing the window.
 
 from __future__ import annotations
 
-INSTALLED: tuple[str, ...] = ()
+INSTALLED: tuple[str, ...] = (
+    "ui.check_panel",
+    "ui.library_panel",
+    "ui.convert_action",
+)
