@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(cmd)
     cmd.set_defaults(handler=cmd_export_json)
 
-    cmd = commands.add_parser("import", help="导入文件（.json 交换格式）")
+    cmd = commands.add_parser(
+        "import", help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.xlsx 本程序导出的工作簿"
+    )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(handler=cmd_import)
 
@@ -63,10 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(handler=cmd_check)
 
     # -- printing commands --
+    cmd = commands.add_parser("print", help="打印为 PDF（正式表样，嵌入中文字体）")
+    _add_selection(cmd)
+    cmd.add_argument("--font", type=Path, metavar="FONT.ttf", help="使用指定的 TrueType 字体文件")
+    cmd.set_defaults(handler=cmd_print)
 
     # -- backup commands --
 
     # -- export commands --
+    cmd = commands.add_parser("export-xlsx", help="导出为 Excel 工作簿，每个项目一张工作表")
+    _add_selection(cmd)
+    cmd.set_defaults(handler=cmd_export_xlsx)
+
+    cmd = commands.add_parser("export-docx", help="导出为 Word 文档，表格样式同打印稿")
+    _add_selection(cmd)
+    cmd.set_defaults(handler=cmd_export_docx)
 
     return parser
 
@@ -134,14 +147,63 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    projects: list[Project] = []
-    for path in args.files:  # read everything first: a bad file imports nothing
-        if path.suffix.lower() != ".json":
-            raise PerfDeskError(f"{path}：不支持的文件类型（可导入 .json）")
-        projects.extend(exchange.read_file(path))
+    from perfdesk.importing import read_many
+
+    result = read_many(args.files)  # every file is read first: a bad file imports nothing
+    for form in result.forms:
+        project = form.project
+        print(
+            f"识别：{project.year}  {project.unit}  {project.name}"
+            f"（指标 {len(project.indicator_rows())} 条）",
+            file=sys.stderr,
+        )
+    for warning in result.all_warnings():
+        print(f"注意：{warning}", file=sys.stderr)
+    if not result.forms:
+        raise PerfDeskError("没有识别出任何项目，未导入")
     with open_store(args) as store:
-        ids = store.add_many(projects)
-    print(f"已导入 {len(ids)} 个项目", file=sys.stderr)
+        ids = store.add_many(result.projects)
+    print(f"已导入 {len(ids)} 个项目：编号 {', '.join(map(str, ids))}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.exporting.xlsx import export_xlsx
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    export_xlsx(projects, args.output)
+    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_docx(args: argparse.Namespace) -> int:
+    from perfdesk.exporting.docx import export_docx
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    export_docx(projects, args.output)
+    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from perfdesk import printing  # ReportLab loads only when printing
+
+    with open_store(args) as store:
+        projects = selected_projects(store, args)
+    fonts = printing.resolve_fonts(args.font)
+    for note in (*fonts.notes, fonts.fallback_reason):
+        if note:
+            print(f"警告：{note}", file=sys.stderr)
+    for project in projects:
+        for missing in printing.find_missing_characters(project, fonts):
+            print(
+                f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
+                file=sys.stderr,
+            )
+    atomic_write(args.output, printing.render_pdf(projects, fonts))
+    print(f"已打印 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Shared test set-up: Qt runs headless, and every test gets its own database file."""
+"""Shared test set-up: Qt runs headless, and every test gets its own database file.
+
+Helpers shared by several test files live in importable modules beside this one
+(``testdata``, ``printed_pdf``, ``window_harness``), never in a conftest: every conftest.py
+is imported under the same module name, so ``from conftest import`` gets whichever came last.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-REPO = Path(__file__).resolve().parent.parent
-SEED_TEXT = REPO.parent / "shared" / "seed" / "000_04877708290d1af4.txt"
 
 
 @pytest.fixture

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from window_harness import WindowFactory
 
 from perfdesk.store import Store
 from ui.app import create_application
@@ -23,9 +24,6 @@ def settings_folder(tmp_path: Path, qapp: QApplication) -> Path:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     create_application()
     return folder
-
-
-WindowFactory = Callable[[Path], MainWindow]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import WindowFactory
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from qt_input import press, type_keys, type_text
+from window_harness import WindowFactory
 
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store

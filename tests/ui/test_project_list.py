@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import WindowFactory
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from qt_input import type_text
+from window_harness import WindowFactory
 
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects

@@ -1,0 +1,188 @@
+"""How fast printing is, against LibreOffice converting the same form.
+
+    uv run python bench/print.py [--runs 3] [--projects 100]
+
+Prints, side by side:
+- ``perfdesk print`` of the seed's first project, as a whole process (start-up included);
+- LibreOffice (``soffice --headless --convert-to pdf``) converting the same form made as an
+  .xlsx with openpyxl (also a whole process; its first run, which sets up a profile, is
+  reported apart). Target: PerfDesk at most a quarter of LibreOffice's time.
+- 100 projects into one PDF in one process (fonts already found). Target: ≤ 3 s.
+Medians of ``--runs`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from perfdesk.model import Project
+from perfdesk.printing import render_pdf, resolve_fonts
+from perfdesk.sample import sample_projects
+from perfdesk.store import Store
+from perfdesk.values import format_money
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def form_as_xlsx(project: Project, path: Path) -> None:
+    """The form as a spreadsheet laid out like the printed one: A4, fitted to the page width."""
+    spec = project.spec
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标表"
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for column, width in zip("ABCD", (18, 24, 18, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    row = 1
+
+    def put(values: list[str], merge: bool = False, bold: bool = False, height: float = 0) -> None:
+        nonlocal row
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=col, value=value)
+            cell.alignment, cell.border = wrap, box
+            cell.font = Font(name="SimSun", bold=bold)
+        if merge:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        if height:
+            sheet.row_dimensions[row].height = height
+        row += 1
+
+    title = sheet.cell(row=row, column=1, value=spec.title)
+    title.font = Font(name="SimSun", bold=True, size=20)
+    title.alignment = Alignment(horizontal="center")
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+    row += 1
+    put([spec.caption(project.year)], merge=True)
+    labels = [label for label in spec.field_labels if label != spec.unit_field]
+    put([f"{spec.unit_field}：", project.unit, "", ""])
+    for i in range(0, len(labels), 2):
+        pair = labels[i : i + 2]
+        cells: list[str] = []
+        for label in pair:
+            cells += [f"{label}：", project.fields[label]]
+        put(cells)
+    for label in spec.sections:
+        put([f"{label}："], merge=True, bold=True)
+        text = project.sections[label]
+        put([text], merge=True, height=max(15, 15 * (len(text) // 45 + 1)))
+    put([spec.budget_heading], merge=True, bold=True)
+    amounts = [
+        (f"{m.printed}：", format_money(project.budget[m.label], spec.money_decimals))
+        for m in spec.budget
+    ]
+    for i in range(0, len(amounts), 2):
+        put([text for pair in amounts[i : i + 2] for text in pair])
+    put([spec.targets_caption(project.year)], merge=True, bold=True)
+    put(list(spec.indicator_columns), bold=True)
+    for indicator in project.rows():
+        put([indicator.level1, indicator.level2, indicator.name, indicator.target])
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    book.save(path)
+
+
+def many_projects(count: int) -> list[Project]:
+    projects = []
+    for n in range(count):
+        project = sample_projects()[n % 2]
+        project.set_field("项目名称", f"{project.name}（第{n + 1}期）")
+        projects.append(project)
+    return projects
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--projects", type=int, default=100)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        db = tmp / "bench.db"
+        with Store(db) as store:
+            project_id = store.add(sample_projects()[0])
+        pdf = tmp / "perfdesk.pdf"
+        command = [sys.executable, str(REPO / "main.py"), "--db", str(db)]
+        ours = timed(
+            lambda: subprocess.run(
+                [*command, "print", str(project_id), "-o", str(pdf)],
+                check=True,
+                capture_output=True,
+            ),
+            args.runs,
+        )
+        print(f"perfdesk print, one seed project (whole process): {statistics.median(ours):.2f} s")
+
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            print(
+                "LibreOffice: soffice not found, comparison skipped "
+                "(apt-get install libreoffice-calc-nogui)"
+            )
+        else:
+            xlsx = tmp / "form.xlsx"
+            form_as_xlsx(sample_projects()[0], xlsx)
+            profile = f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}"
+            convert = [
+                soffice,
+                profile,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp / "lo"),
+                str(xlsx),
+            ]
+            first = timed(lambda: subprocess.run(convert, check=True, capture_output=True), 1)[0]
+            theirs = timed(
+                lambda: subprocess.run(convert, check=True, capture_output=True), args.runs
+            )
+            median = statistics.median(theirs)
+            print(
+                f"LibreOffice xlsx → pdf, same form (whole process): {median:.2f} s "
+                f"(first run, creating its profile: {first:.2f} s)"
+            )
+            print(
+                f"  PerfDesk / LibreOffice = {statistics.median(ours) / median:.2f} (target ≤ 0.25)"
+            )
+
+        fonts = resolve_fonts()
+        projects = many_projects(args.projects)
+        pages: list[int] = []
+
+        def batch() -> None:
+            data = render_pdf(projects, fonts)
+            pages.append(data.count(b"/Type /Page\n"))
+
+        times = timed(batch, args.runs)
+        print(
+            f"{args.projects} projects into one PDF (one process): {statistics.median(times):.2f} s "
+            f"(target ≤ 3 s; fonts: {fonts.source})"
+        )
+
+
+if __name__ == "__main__":
+    main()

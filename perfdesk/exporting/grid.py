@@ -1,0 +1,212 @@
+"""The printed form as a grid of cells: what the Excel and Word exports lay out, and what the
+Excel reader finds its way back by.
+
+Four columns, as in the indicator table (一级 | 二级 | 三级 | 指标值); the header and budget
+put label | value | label | value on the same columns. Everything is derived from the layout.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import Layout
+from perfdesk.model import Project
+
+COLUMNS = 4
+# Column widths in Excel's units (about one Latin character; a Chinese character takes two).
+# Together they fill an A4 page in portrait at 11 pt.
+COLUMN_WIDTHS = (20.0, 22.0, 30.0, 20.0)
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 400.0  # Excel refuses rows taller than 409 pt
+PAGE_HEIGHT = 720.0  # points of rows that fit on an A4 page between the margins
+# Control characters neither an .xlsx nor a .docx (both XML) can hold.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class Role(StrEnum):
+    TITLE = "title"
+    CAPTION = "caption"
+    LABEL = "label"  # a field or amount label, beside its value
+    VALUE = "value"
+    MONEY = "money"
+    SECTION = "section"  # a narrative's label, full width
+    TEXT = "text"  # a narrative, full width
+    HEADING = "heading"  # budget and targets headings
+    COLUMN = "column"  # the indicator table's column headings
+    LEVEL = "level"  # 一级 / 二级, merged down over their rows
+    NAME = "name"
+    TARGET = "target"
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    col: int
+    role: Role
+    text: str = ""
+    rowspan: int = 1
+    colspan: int = 1
+    amount: Decimal | None = None  # for MONEY cells
+    key: str = ""  # the field, section or amount the cell shows
+
+
+@dataclass
+class FormGrid:
+    cells: list[Cell]
+    rows: int
+    row_lines: list[int]  # estimated lines of text per row, for row heights
+    targets_row: int  # the row of the targets heading: where the indicator table starts
+
+    def row_height(self, row: int) -> float:
+        return min(MAX_ROW_HEIGHT, self.row_lines[row] * LINE_HEIGHT + 6)
+
+    def table_on_new_page(self) -> bool:
+        """Whether the indicator table should start a page: it would be split otherwise, and
+        fits on one page by itself."""
+        heights = [self.row_height(row) for row in range(self.rows)]
+        before = sum(heights[: self.targets_row])
+        table = sum(heights[self.targets_row :])
+        return before + table > PAGE_HEIGHT and table <= PAGE_HEIGHT
+
+
+def header_rows(layout: Layout) -> list[list[str]]:
+    """Header fields as printed: the applying unit alone on the first line, then two a line."""
+    labels = list(layout.field_labels)
+    rows: list[list[str]] = []
+    if layout.unit_field in labels:
+        labels.remove(layout.unit_field)
+        rows.append([layout.unit_field])
+    rows.extend(labels[i : i + 2] for i in range(0, len(labels), 2))
+    return rows
+
+
+def budget_rows(layout: Layout) -> list[list[str]]:
+    labels = list(layout.budget_labels)
+    return [labels[i : i + 2] for i in range(0, len(labels), 2)]
+
+
+def display_width(text: str) -> int:
+    """Width in Latin characters: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a cell ``width`` characters wide."""
+    usable = max(width - 2, 4)
+    return sum(max(1, math.ceil(display_width(p) / usable)) for p in text.split("\n"))
+
+
+def split_paragraphs(text: str, width: float) -> list[str]:
+    """A narrative cut, at line breaks only, into pieces that each fit one row's height."""
+    limit = int(MAX_ROW_HEIGHT // LINE_HEIGHT) - 1
+    pieces: list[str] = []
+    current: list[str] = []
+    for paragraph in text.split("\n"):
+        if current and text_lines("\n".join([*current, paragraph]), width) > limit:
+            pieces.append("\n".join(current))
+            current = []
+        current.append(paragraph)
+    pieces.append("\n".join(current))
+    return pieces
+
+
+def form_grid(project: Project) -> FormGrid:
+    layout = project.spec
+    full = sum(COLUMN_WIDTHS)
+    cells: list[Cell] = []
+    lines: list[int] = []
+
+    def row(*row_cells: Cell) -> None:
+        cells.extend(row_cells)
+        height = 1
+        for cell in row_cells:
+            if cell.rowspan == 1:
+                width = sum(COLUMN_WIDTHS[cell.col : cell.col + cell.colspan])
+                height = max(height, text_lines(cell.text, width))
+        lines.append(height)
+
+    def r() -> int:
+        return len(lines)
+
+    row(Cell(r(), 0, Role.TITLE, layout.title, colspan=COLUMNS))
+    lines[-1] = 2  # the title is set large
+    row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=COLUMNS))
+
+    for labels in header_rows(layout):
+        pair: list[Cell] = []
+        for n, label in enumerate(labels):
+            last = n == len(labels) - 1
+            span = COLUMNS - 1 - 2 * n if last else 1
+            value = project.fields.get(label, "")
+            pair.append(Cell(r(), 2 * n, Role.LABEL, label, key=label))
+            pair.append(Cell(r(), 2 * n + 1, Role.VALUE, value, colspan=span, key=label))
+        row(*pair)
+
+    for label in layout.sections:
+        row(Cell(r(), 0, Role.SECTION, label, colspan=COLUMNS, key=label))
+        for piece in split_paragraphs(project.sections.get(label, ""), full):
+            row(Cell(r(), 0, Role.TEXT, piece, colspan=COLUMNS, key=label))
+
+    row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
+    printed = {m.label: m.printed for m in layout.budget}
+    for labels in budget_rows(layout):
+        pair = []
+        for n, label in enumerate(labels):
+            last = n == len(labels) - 1
+            span = COLUMNS - 1 - 2 * n if last else 1
+            amount = project.budget.get(label)
+            pair.append(Cell(r(), 2 * n, Role.LABEL, printed[label], key=label))
+            pair.append(
+                Cell(r(), 2 * n + 1, Role.MONEY, "", colspan=span, amount=amount, key=label)
+            )
+        row(*pair)
+
+    targets_row = r()
+    row(Cell(r(), 0, Role.HEADING, layout.targets_caption(project.year), colspan=COLUMNS))
+    row(*(Cell(r(), n, Role.COLUMN, text) for n, text in enumerate(layout.indicator_columns)))
+    _indicator_rows(project, cells, lines)
+    grid = FormGrid(cells, len(lines), lines, targets_row)
+    for cell in cells:
+        if _UNWRITABLE.search(cell.text):
+            raise PerfDeskError(
+                f"项目“{project.name}”中含有无法导出的控制字符，请删除后再导出：{cell.text[:30]}"
+            )
+    return grid
+
+
+def _indicator_rows(project: Project, cells: list[Cell], lines: list[int]) -> None:
+    rows = project.rows()
+    first = len(lines)
+    for n, item in enumerate(rows):
+        height = max(
+            text_lines(item.name, COLUMN_WIDTHS[2]), text_lines(item.target, COLUMN_WIDTHS[3])
+        )
+        cells.append(Cell(first + n, 2, Role.NAME, item.name))
+        cells.append(Cell(first + n, 3, Role.TARGET, item.target))
+        lines.append(height)
+    # 一级 and 二级 merged down over their runs of rows, the way tree_from_rows groups them
+    level1_runs = _runs([(r.level1,) for r in rows])
+    level2_runs = _runs([(r.level1, r.level2) for r in rows])
+    for start, end in level1_runs:
+        cells.append(Cell(first + start, 0, Role.LEVEL, rows[start].level1, rowspan=end - start))
+    for start, end in level2_runs:
+        cells.append(Cell(first + start, 1, Role.LEVEL, rows[start].level2, rowspan=end - start))
+
+
+def _runs(keys: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal consecutive keys."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(keys):
+        end = start + 1
+        while end < len(keys) and keys[end] == keys[start]:
+            end += 1
+        runs.append((start, end))
+        start = end
+    return runs

@@ -1,0 +1,73 @@
+"""Importing forms: printed forms as text or PDF, our Excel export, our JSON exchange files.
+
+:func:`read_any` reads one file into an :class:`ImportResult` (projects plus warnings) and
+stores nothing; the caller shows the result and stores it as one change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfdesk import exchange
+from perfdesk.errors import PerfDeskError
+from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
+from perfdesk.importing.text import read_text
+
+__all__ = [
+    "SUFFIXES",
+    "ImportResult",
+    "ImportWarning",
+    "ImportedForm",
+    "read_any",
+    "read_many",
+    "read_text_file",
+]
+
+SUFFIXES = (".json", ".txt", ".pdf", ".xlsx")
+
+
+def read_any(path: Path) -> ImportResult:
+    """Read one file by its suffix; a file that cannot be read at all raises PerfDeskError."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return ImportResult([ImportedForm(p) for p in exchange.read_file(path)])
+    if suffix == ".txt":
+        return read_text(read_text_file(path), path.name)
+    if suffix == ".pdf":
+        from perfdesk.importing.pdf import pdf_text
+
+        text = pdf_text(path)
+        if not text.strip():
+            raise PerfDeskError(f"{path} 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）")
+        return read_text(text, path.name)
+    if suffix == ".xlsx":
+        from perfdesk.importing.xlsx import read_workbook
+
+        return read_workbook(path)
+    raise PerfDeskError(f"{path}：不支持的文件类型（可导入 {'、'.join(SUFFIXES)}）")
+
+
+def read_many(paths: list[Path]) -> ImportResult:
+    """Read every file before anything is stored: one unreadable file imports nothing."""
+    result = ImportResult()
+    for path in paths:
+        result.extend(read_any(path))
+    return result
+
+
+def read_text_file(path: Path) -> str:
+    """A text file in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (Windows)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PerfDeskError(f"找不到文件 {path}") from None
+    except OSError as exc:
+        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")  # a warning will quote what is unreadable

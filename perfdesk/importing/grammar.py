@@ -1,0 +1,131 @@
+"""How a layout's printed form reads as text: its labels turned into search patterns.
+
+Everything comes from the :class:`~perfdesk.layouts.Layout` (title, caption, field labels,
+sections, budget labels, headings, 一级/二级 names). What differs between layouts' printed
+forms and is not in the layout itself lives in :data:`LABEL_COLON`, keyed by layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from perfdesk.layouts import Layout, all_layouts, get_layout
+
+# Layouts whose printed labels end in a colon (申报单位名称：…). There the colon is required,
+# which keeps a label's words inside a narrative from being taken for the label.
+LABEL_COLON: dict[str, bool] = {"sh2020": True}
+
+# Characters that extraction or typing spells either way.
+_EITHER_WAY = {
+    "（": "[（(]",
+    "(": "[（(]",
+    "）": "[）)]",
+    ")": "[）)]",
+    "：": "[：:]",
+    ":": "[：:]",
+    "、": "[、,，]",
+}
+_CONTINUED = r"(?:[（(]续[）)])?"  # a group label repeated on the next page
+
+
+class SlotKind(StrEnum):
+    FIELD = "field"
+    SECTION = "section"
+    BUDGET = "budget"
+    HEADING = "heading"  # a heading with nothing of its own after it
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A label on the form and where its value goes."""
+
+    kind: SlotKind
+    key: str  # the field, section or budget key; the heading text for headings
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FormGrammar:
+    layout: Layout
+    title: re.Pattern[str]
+    caption: re.Pattern[str]  # group "year"
+    slots: tuple[Slot, ...]
+    targets_heading: re.Pattern[str]  # group "year"
+    columns: re.Pattern[str]
+    level1: re.Pattern[str]  # a 一级 name at the start of a line's remainder
+    level2: dict[str, re.Pattern[str]]  # by 一级: its usual 二级 names
+    any_level2: re.Pattern[str]
+    level2_owner: dict[str, str]  # usual 二级 name -> the 一级 it belongs to
+
+    def slot_count(self, text: str) -> int:
+        """How many of this layout's labels occur in ``text``: which layout a text is."""
+        return sum(1 for slot in self.slots if slot.pattern.search(text))
+
+
+def spelled(text: str) -> str:
+    """A regex for ``text`` as extraction may render it: spaces or line breaks between any two
+    characters, and brackets, colons and 、 in either width."""
+    parts: list[str] = []
+    for char in text:
+        if char.isspace():
+            continue
+        parts.append(_EITHER_WAY.get(char, re.escape(char)))
+    return r"\s*".join(parts)
+
+
+def _with_year(template: str) -> str:
+    before, _, after = template.partition("{year}")
+    year = r"(?P<year>\d{4})"
+    if not _:
+        return spelled(template)
+    return (spelled(before) + r"\s*" if before else "") + year + r"\s*" + spelled(after)
+
+
+def _names(names: list[str]) -> re.Pattern[str]:
+    """Whole names at the start of a string, longest first, with an optional （续）."""
+    if not names:
+        return re.compile(r"(?!)")
+    alternation = "|".join(f"(?:{spelled(n)})" for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
+
+
+@cache
+def grammar_for(key: str) -> FormGrammar:
+    layout = get_layout(key)
+    colon = LABEL_COLON.get(layout.key, False)
+
+    def label(text: str) -> re.Pattern[str]:
+        if colon:
+            return re.compile(spelled(text) + r"\s*[：:]")
+        return re.compile(rf"(?<!\S){spelled(text)}(?:\s*[：:])?(?=\s|$)")
+
+    def heading(text: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\S){spelled(text)}(?=\s|$)")
+
+    slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
+    slots += [Slot(SlotKind.SECTION, s, label(s)) for s in layout.sections]
+    slots.append(Slot(SlotKind.HEADING, layout.budget_heading, heading(layout.budget_heading)))
+    slots += [Slot(SlotKind.BUDGET, m.label, label(m.printed)) for m in layout.budget]
+    owner: dict[str, str] = {}
+    for spec in layout.level1:
+        for name in spec.level2:
+            owner.setdefault(name, spec.name)
+    return FormGrammar(
+        layout=layout,
+        title=re.compile(rf"^[ \t]*{spelled(layout.title)}[ \t]*(?=\n|$|[（(])", re.MULTILINE),
+        caption=re.compile(r"\s*" + _with_year(layout.year_caption)),
+        slots=tuple(slots),
+        targets_heading=re.compile(rf"(?<!\S){_with_year(layout.targets_heading)}(?=\s|$)"),
+        columns=re.compile(r"\s+".join(spelled(c) for c in layout.indicator_columns)),
+        level1=_names([spec.name for spec in layout.level1]),
+        level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
+        any_level2=_names(list(owner)),
+        level2_owner=owner,
+    )
+
+
+def all_grammars() -> list[FormGrammar]:
+    return [grammar_for(key) for key in all_layouts()]

@@ -1,0 +1,481 @@
+"""Read printed forms back from their text (a .txt file, or what was extracted from a PDF).
+
+Extraction scrambles a form in known ways: a label and its value on one line or on separate
+lines, several labels on one line, cells wrapped mid-word with empty lines inside, a ``%``
+split from its number, merged 一级/二级 cells printed once for several rows. The reader finds
+the layout's labels (see :mod:`perfdesk.importing.grammar`), takes the text between two labels
+as the first one's value and rejoins the broken lines. Whatever cannot be placed becomes an
+:class:`ImportWarning` quoting the text; nothing is dropped or guessed without one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from perfdesk.errors import InvalidValueError
+from perfdesk.importing.grammar import FormGrammar, Slot, SlotKind, all_grammars
+from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
+from perfdesk.model import IndicatorRow, Project
+from perfdesk.target_value import normalize, parse_target
+
+Warn = Callable[[str, str], None]
+
+# A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
+_ENUMERATOR = re.compile(
+    r"(?:[0-9]{1,2}[、.．]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+_SENTENCE_END = "。；;！!？?：:"
+_PUNCTUATION = re.compile(r"[，。；、：,;:！？!?]")
+# Words before a number that still make the whole cell a 指标值 (不低于90%, 提高10%).
+_VALUE_PREFIXES = (
+    "=", "≥", "≤", ">", "<", "±", "不低于", "不少于", "不小于", "不高于", "不超过", "不多于",
+    "大于", "小于", "高于", "低于", "超过", "至少", "至多", "约", "提高", "降低", "增长",
+    "下降", "减少", "增加", "达到", "控制在",
+)  # fmt: skip
+_MAX_GRADE = 8  # a worded 指标值 (合理, 反馈良好) is short
+_MAX_GRADE_ALONE = 6  # ... and shorter still to be told from a wrapped 三级 name on its own line
+_MAX_VALUE = 20
+
+
+# ---------------------------------------------------------------------------------------------
+# entry point
+
+
+def read_text(text: str, where: str = "") -> ImportResult:
+    """Every form found in ``text``; never raises on bad input, it warns instead."""
+    text = clean(text)
+    result = ImportResult()
+    starts = _form_starts(text)
+    if not starts:
+        grammar = _best_guess(text)
+        if grammar is None:
+            if text.strip():
+                result.warnings.append(
+                    ImportWarning("没有找到可识别的绩效目标表", text.strip(), where)
+                )
+            else:
+                result.warnings.append(ImportWarning("文件中没有文字", "", where))
+            return result
+        result.warnings.append(
+            ImportWarning(f"没有找到表头“{grammar.layout.title}”，按该表样读取", "", where)
+        )
+        starts = [(0, grammar, None)]
+    before = text[: starts[0][0]].strip()
+    if before:
+        result.warnings.append(ImportWarning("第一张表之前的文字未导入", before, where))
+    for number, (start, grammar, title) in enumerate(starts, start=1):
+        end = starts[number][0] if number < len(starts) else len(text)
+        label = f"{where} 第 {number} 张表" if where else f"第 {number} 张表"
+        result.forms.append(_FormReader(grammar, text[start:end], title, label).read())
+    return result
+
+
+def clean(text: str) -> str:
+    """One kind of line break, and the look-alike ideographs PDFs are full of made plain."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+
+
+# Kangxi radicals and CJK compatibility ideographs: what some PDFs map 目, 项 … to.
+_RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+def _form_starts(text: str) -> list[tuple[int, FormGrammar, re.Match[str] | None]]:
+    found: dict[int, tuple[int, FormGrammar, re.Match[str]]] = {}
+    for grammar in all_grammars():
+        for match in grammar.title.finditer(text):
+            known = found.get(match.start())
+            if known is None or len(match[0]) > len(known[2][0]):
+                found[match.start()] = (match.start(), grammar, match)
+    return [found[pos] for pos in sorted(found)]
+
+
+def _best_guess(text: str) -> FormGrammar | None:
+    """The layout most of whose labels occur in a text without a title, if enough do."""
+    scored = [(grammar.slot_count(text), grammar) for grammar in all_grammars()]
+    best = max(scored, key=lambda item: item[0], default=(0, None))
+    return best[1] if best[0] >= 3 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# line joining
+
+
+def join_lines(text: str, paragraphs: bool = False) -> str:
+    """Rejoin what extraction broke into lines.
+
+    Lines are glued without a space (CJK text wraps anywhere), except between two Latin
+    letters. With ``paragraphs``, a break after a sentence end and before a numbered item
+    (``2、``, ``（三）``) is a real paragraph break and stays.
+    """
+    out = ""
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif paragraphs and out[-1] in _SENTENCE_END and _ENUMERATOR.match(line):
+            out += "\n" + line
+        elif _is_latin_letter(out[-1]) and _is_latin_letter(line[0]):
+            out += " " + line
+        else:
+            out += line
+    return out
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+# ---------------------------------------------------------------------------------------------
+# one form
+
+
+class _FormReader:
+    def __init__(
+        self, grammar: FormGrammar, text: str, title: re.Match[str] | None, where: str
+    ) -> None:
+        self.grammar = grammar
+        self.layout = grammar.layout
+        self.text = text
+        self.title = title
+        self.where = where
+        self.warnings: list[ImportWarning] = []
+
+    def warn(self, message: str, text: str = "") -> None:
+        self.warnings.append(ImportWarning(message, text, self.where))
+
+    def read(self) -> ImportedForm:
+        text, grammar = self.text, self.grammar
+        pos = self.title.end() - self.title.start() if self.title else 0
+        year: int | None = None
+        caption = grammar.caption.match(text, pos)
+        if caption:
+            year = int(caption["year"])
+            pos = caption.end()
+        heading, columns = self._table_headings(pos)
+        body_end = len(text)
+        for match in (heading, columns):
+            if match is not None:
+                body_end = min(body_end, match.start())
+        if year is None and heading is not None:
+            year = int(heading["year"])
+        chosen = self._choose_slots(pos, body_end)
+        values = self._values(chosen, body_end)
+        first = min((start for start, _, _ in chosen), default=body_end)
+        self._unplaced(text[pos:first], "表头与第一个栏目之间的文字未导入")
+        if heading is not None and columns is not None and heading.end() <= columns.start():
+            self._unplaced(text[heading.end() : columns.start()], "绩效目标表头附近的文字未导入")
+
+        if year is None:
+            year = self._year_from_dates(values)
+        project = Project.new(self.layout.key, year)
+        self._fill(project, values)
+
+        table_start = None
+        if columns is not None:
+            table_start = columns.end()
+        elif heading is not None:
+            table_start = heading.end()
+            self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
+        if table_start is None:
+            self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
+        else:
+            table = _TableReader(grammar, self.warn)
+            for line in text[table_start:].split("\n"):
+                table.feed(line)
+            project.set_rows(table.finish())
+        return ImportedForm(project, self.warnings)
+
+    def _table_headings(self, pos: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        """The targets heading and the column headings; a heading right above the columns
+        wins over the same words inside a narrative."""
+        grammar, text = self.grammar, self.text
+        columns = grammar.columns.search(text, pos)
+        headings = list(grammar.targets_heading.finditer(text, pos))
+        if columns is not None:
+            above = [h for h in headings if h.end() <= columns.start()]
+            if above and not text[above[-1].end() : columns.start()].strip():
+                return above[-1], columns
+            after = [h for h in headings if h.start() >= columns.end()]
+            if not above and not after:
+                return None, columns
+            return (above[-1] if above else None), columns
+        return (headings[-1] if headings else None), None
+
+    def _choose_slots(self, pos: int, end: int) -> list[tuple[int, int, Slot]]:
+        """Each label's occurrence: the first one after the previous label, or failing that
+        (labels out of order) the first one not already taken."""
+        chosen: list[tuple[int, int, Slot]] = []
+        missing: list[str] = []
+        cursor = pos
+
+        def free(match: re.Match[str]) -> bool:
+            return all(match.end() <= s or match.start() >= e for s, e, _ in chosen)
+
+        for slot in self.grammar.slots:
+            matches = [m for m in slot.pattern.finditer(self.text, pos, end) if free(m)]
+            in_order = [m for m in matches if m.start() >= cursor]
+            pick = in_order[0] if in_order else (matches[0] if matches else None)
+            if pick is None:
+                missing.append(slot.key)
+                continue
+            if in_order:
+                cursor = pick.end()
+            chosen.append((pick.start(), pick.end(), slot))
+        if missing:
+            self.warn("没有找到这些栏目：" + "、".join(missing))
+        chosen.sort(key=lambda item: item[0])
+        return chosen
+
+    def _values(self, chosen: list[tuple[int, int, Slot]], end: int) -> list[tuple[Slot, str]]:
+        values = []
+        for number, (_, value_start, slot) in enumerate(chosen):
+            value_end = chosen[number + 1][0] if number + 1 < len(chosen) else end
+            values.append((slot, self.text[value_start:value_end]))
+        return values
+
+    def _fill(self, project: Project, values: list[tuple[Slot, str]]) -> None:
+        for slot, raw in values:
+            if slot.kind is SlotKind.HEADING:
+                self._unplaced(raw, f"“{slot.key}”下的文字未导入")
+            elif slot.kind is SlotKind.SECTION:
+                project.set_section(slot.key, join_lines(raw, paragraphs=True))
+            elif slot.kind is SlotKind.FIELD:
+                value = join_lines(raw)
+                try:
+                    project.set_field(slot.key, value)
+                except InvalidValueError as exc:
+                    self.warn(f"{slot.key}：{exc}，未导入", value)
+            else:
+                value = join_lines(raw)
+                try:
+                    project.set_budget(slot.key, value)
+                except InvalidValueError as exc:
+                    self.warn(f"{slot.key}：{exc}，未导入", value)
+
+    def _year_from_dates(self, values: list[tuple[Slot, str]]) -> int:
+        for slot, raw in values:
+            if slot.key == self.layout.start_date_field:
+                found = re.search(r"(19|20|21)\d{2}", raw)
+                if found:
+                    self.warn(f"没有找到年度，按计划开始日期定为 {found[0]} 年度")
+                    return int(found[0])
+        year = date.today().year
+        self.warn(f"没有找到年度，暂定为 {year} 年度")
+        return year
+
+    def _unplaced(self, text: str, message: str) -> None:
+        if text.strip():
+            self.warn(message, text.strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# the indicator table
+
+
+def looks_like_value(text: str, alone: bool) -> bool:
+    """Whether ``text`` reads as a whole 指标值 cell.
+
+    ``alone``: the text is a line of its own, where a wrapped piece of a 三级 name could also
+    stand, so only values that start like one (``=``, ``≥``, a number, 不低于 …) or short
+    words count.
+    """
+    value = parse_target(text)
+    if not value.understood or _PUNCTUATION.search(text):
+        return False
+    plain = normalize(text)
+    if value.is_quantitative:
+        if len(plain) > _MAX_VALUE:
+            return False
+        if not alone:
+            return True
+        return plain[:1].isdigit() or plain.startswith(_VALUE_PREFIXES)
+    if alone:
+        return 2 <= len(plain) <= _MAX_GRADE_ALONE
+    return len(plain) <= _MAX_GRADE
+
+
+def is_unit_piece(text: str) -> bool:
+    """A unit that wrapped away from its number: ``%``, ``(%)``, ``次``."""
+    if re.fullmatch(r"[(（]?\s*[%％‰][)）]?", text):
+        return True
+    return len(text) <= 3 and parse_target("1" + text).unit == text
+
+
+def split_row(text: str) -> tuple[str, str | None]:
+    """A row's remainder as (三级 name, 指标值); the value is None when the line has none."""
+    tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) < 2:
+        return text, None
+    for count in (1, 2, 3):
+        if count >= len(tokens):
+            break
+        start = tokens[-count].start()
+        candidate = text[start:]
+        if looks_like_value(candidate, alone=False):
+            first = len(tokens) - count
+            while first > 0 and _is_operator(tokens[first - 1][0]):
+                first -= 1
+            start = tokens[first].start()
+            return text[:start].strip(), text[start:].strip()
+    return text, None
+
+
+def _is_operator(token: str) -> bool:
+    return normalize(token) in _VALUE_PREFIXES
+
+
+@dataclass
+class _Row:
+    level1: str
+    level2: str
+    name: str
+    target: str
+
+
+class _TableReader:
+    """Feeds on the table's lines one by one; rows end with their 指标值."""
+
+    def __init__(self, grammar: FormGrammar, warn: Warn) -> None:
+        self.grammar = grammar
+        self.warn = warn
+        self.rows: list[_Row] = []
+        self.level1 = ""
+        self.level2 = ""
+        self.need_level2 = False  # a 一级 began and its first 二级 has not come yet
+        self.group_rows = 0  # rows (of any kind) in the current 二级 group
+        self.level1_groups = 0  # 二级 groups in the current 一级
+        self.name_parts: list[str] = []  # the open row's 三级 name so far
+        self.warned_no_level = False
+
+    # -- structure -----------------------------------------------------------------------
+
+    def feed(self, line: str) -> None:
+        rest = line.strip()
+        if not rest or self.grammar.columns.fullmatch(rest):
+            return  # the column headings repeat on each page
+        if self.grammar.targets_heading.fullmatch(rest):
+            return
+        rest = self._peel_levels(rest)
+        if rest and self.need_level2:
+            token = re.match(r"\S+", rest)
+            assert token is not None
+            self.warn(f"“{self.level1}”下的二级目标不是常用名称，请核对", token[0])
+            self._start_level2(token[0])
+            rest = rest[token.end() :].strip()
+        if rest:
+            self._content(rest)
+
+    def _peel_levels(self, rest: str) -> str:
+        while rest:
+            match = self.grammar.level1.match(rest)
+            if match:
+                self._start_level1(_plain(match["name"]))
+                rest = rest[match.end() :].strip()
+                continue
+            usual = self.grammar.level2.get(self.level1)
+            match = usual.match(rest) if usual else None
+            if match:
+                self._start_level2(_plain(match["name"]))
+                rest = rest[match.end() :].strip()
+                continue
+            if not self.level1:
+                match = self.grammar.any_level2.match(rest)
+                if match:
+                    name = _plain(match["name"])
+                    owner = self.grammar.level2_owner[name]
+                    self.warn(f"二级目标“{name}”前没有一级目标，归入“{owner}”", rest)
+                    self._start_level1(owner)
+                    self._start_level2(name)
+                    rest = rest[match.end() :].strip()
+                    continue
+            break
+        return rest
+
+    def _start_level1(self, name: str) -> None:
+        if name == self.level1:
+            return  # the same 一级 repeated (continued on a new page)
+        self._close_group()
+        self._close_level1()
+        self.level1, self.level2 = name, ""
+        self.need_level2 = True
+        self.level1_groups = 0
+
+    def _start_level2(self, name: str) -> None:
+        if name == self.level2 and not self.need_level2:
+            return  # the same 二级 repeated (continued on a new page)
+        self._close_group()
+        self.level2 = name
+        self.need_level2 = False
+        self.level1_groups += 1
+        self.group_rows = 0
+
+    def _close_group(self) -> None:
+        self._close_open_row()
+        if self.level2 and not self.group_rows:
+            self.warn(f"“{self.level1}”下的二级目标没有三级目标", self.level2)
+            self.rows.append(_Row(self.level1, self.level2, "", ""))  # an empty 二级 group
+
+    def _close_level1(self) -> None:
+        if self.level1 and not self.level1_groups:
+            self.warn("一级目标下没有二级目标", self.level1)
+            self.rows.append(_Row(self.level1, "", "", ""))
+
+    def finish(self) -> list[IndicatorRow]:
+        self._close_group()
+        self._close_level1()
+        return [IndicatorRow(r.level1, r.level2, r.name, r.target) for r in self.rows]
+
+    # -- rows ----------------------------------------------------------------------------
+
+    def _content(self, rest: str) -> None:
+        name, value = split_row(rest)
+        if value is not None and name:
+            self.name_parts.append(name)
+            self._close_row(value)
+        elif self.name_parts:
+            if self.name_parts[-1][-1].isdigit() and is_unit_piece(rest):
+                self.name_parts.append(rest)  # 发布信息1400 / 条: the name wrapped at its unit
+            elif looks_like_value(rest, alone=True):
+                self._close_row(rest)
+            else:
+                self.name_parts.append(rest)
+        elif self._continues_value(rest):
+            self.rows[-1].target += rest
+        else:
+            self.name_parts.append(rest)
+
+    def _continues_value(self, piece: str) -> bool:
+        """A unit on its own line right after a number that ended a row (=100 / %)."""
+        if not self.rows or not self.group_rows:
+            return False
+        target = self.rows[-1].target
+        return bool(target) and target[-1].isdigit() and is_unit_piece(piece)
+
+    def _close_row(self, value: str) -> None:
+        self._add_row(join_lines("\n".join(self.name_parts)), value)
+        self.name_parts = []
+
+    def _close_open_row(self) -> None:
+        if self.name_parts:
+            name = join_lines("\n".join(self.name_parts))
+            self.warn("三级目标没有指标值", name)
+            self._add_row(name, "")
+            self.name_parts = []
+
+    def _add_row(self, name: str, value: str) -> None:
+        if not self.level1 and not self.warned_no_level:
+            self.warn("绩效指标前没有一级、二级目标", f"{name} {value}")
+            self.warned_no_level = True
+        self.rows.append(_Row(self.level1, self.level2, name, value))
+        self.group_rows += 1
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\s+", "", name)

@@ -1,0 +1,184 @@
+"""Reading PerfDesk's Excel export back: each sheet laid out by :mod:`perfdesk.exporting.grid`.
+
+The reader goes by the labels on the sheet, not by fixed cell addresses, so a sheet whose
+rows were resized or whose narratives were edited in Excel or WPS still reads.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from perfdesk.errors import InvalidValueError, PerfDeskError
+from perfdesk.importing.grammar import grammar_for
+from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
+from perfdesk.layouts import Layout, all_layouts
+from perfdesk.model import IndicatorRow, Project
+
+
+def read_workbook(path: Path) -> ImportResult:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise PerfDeskError(f"找不到文件 {path}") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise PerfDeskError(
+            f"{path} 不是有效的 Excel 工作簿（.xlsx）（{exc.__class__.__name__}）"
+        ) from None
+    except OSError as exc:
+        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    result = ImportResult()
+    for sheet in workbook.worksheets:
+        where = f"{path.name} 工作表“{sheet.title}”"
+        form = _SheetReader(sheet, where).read()
+        if form is None:
+            result.warnings.append(
+                ImportWarning("不是 PerfDesk 导出的绩效目标表，未导入", "", where)
+            )
+        else:
+            result.forms.append(form)
+    return result
+
+
+class _SheetReader:
+    def __init__(self, sheet: Any, where: str) -> None:
+        self.sheet = sheet
+        self.where = where
+        self.warnings: list[ImportWarning] = []
+        # every cell of a merged range -> the range's first cell and its width in columns
+        self.merged: dict[tuple[int, int], tuple[int, int, int]] = {}
+        for rng in sheet.merged_cells.ranges:
+            for row in range(rng.min_row, rng.max_row + 1):
+                for col in range(rng.min_col, rng.max_col + 1):
+                    self.merged[(row, col)] = (rng.min_row, rng.min_col, rng.max_col)
+
+    def warn(self, message: str, text: str = "") -> None:
+        self.warnings.append(ImportWarning(message, text, self.where))
+
+    def value(self, row: int, col: int) -> Any:
+        first = self.merged.get((row, col))
+        if first is not None:
+            row, col = first[0], first[1]
+        return self.sheet.cell(row=row, column=col).value
+
+    def text(self, row: int, col: int) -> str:
+        value = self.value(row, col)
+        if value is None:
+            return ""
+        if isinstance(value, datetime | date):
+            return value.strftime("%Y-%m-%d")
+        return str(value)
+
+    def spans_the_width(self, row: int) -> bool:
+        first = self.merged.get((row, 1))
+        return first is not None and first[0] == row and first[2] >= 4
+
+    def bold(self, row: int) -> bool:
+        return bool(self.sheet.cell(row=row, column=1).font.b)
+
+    def read(self) -> ImportedForm | None:
+        layout = _layout_by_title(self.text(1, 1).strip())
+        if layout is None:
+            return None
+        grammar = grammar_for(layout.key)
+        caption = grammar.caption.match(self.text(2, 1))
+        if caption is None:
+            self.warn("没有找到年度", self.text(2, 1))
+            return None
+        project = Project.new(layout.key, int(caption["year"]))
+        last = self.sheet.max_row
+        row = self._header(project, layout, 3, last)
+        self._indicators(project, layout, row, last)
+        return ImportedForm(project, self.warnings)
+
+    def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
+        """Fields, narratives and amounts, up to the targets heading; the row after it."""
+        amounts = {m.printed: m.label for m in layout.budget}
+        heading = layout.targets_caption(project.year)
+        seen: set[str] = set()
+        section = ""
+        pieces: list[str] = []
+
+        def end_section() -> None:
+            if section:
+                project.set_section(section, "\n".join(pieces))
+                seen.add(section)
+
+        while row <= last:
+            first = self.text(row, 1).strip()
+            if first == heading:
+                end_section()
+                break
+            if section and self.spans_the_width(row) and not self.bold(row):
+                pieces.append(self.text(row, 1))
+                row += 1
+                continue
+            end_section()
+            section, pieces = "", []
+            if first in layout.sections and self.spans_the_width(row):
+                section = first
+            for col in (1, 3):
+                label = self.text(row, col).strip()
+                if label in layout.field_labels:
+                    self._field(project, label, row, col + 1)
+                    seen.add(label)
+                elif label in amounts:
+                    self._amount(project, amounts[label], row, col + 1)
+                    seen.add(amounts[label])
+            row += 1
+        missing = [
+            key
+            for key in (*layout.field_labels, *layout.sections, *layout.budget_labels)
+            if key not in seen
+        ]
+        if missing:
+            self.warn("没有找到这些栏目：" + "、".join(missing))
+        return row + 1
+
+    def _field(self, project: Project, label: str, row: int, col: int) -> None:
+        value = self.text(row, col)
+        try:
+            project.set_field(label, value)
+        except InvalidValueError as exc:
+            self.warn(f"{label}：{exc}，未导入", value)
+
+    def _amount(self, project: Project, label: str, row: int, col: int) -> None:
+        value = self.value(row, col)
+        try:
+            if isinstance(value, bool):
+                raise InvalidValueError("不是金额")
+            if isinstance(value, int):
+                project.set_budget(label, Decimal(value))
+            elif isinstance(value, float):
+                project.set_budget(label, Decimal(repr(value)))
+            else:
+                project.set_budget(label, None if value is None else str(value))
+        except InvalidValueError as exc:
+            self.warn(f"{label}：{exc}，未导入", str(value))
+
+    def _indicators(self, project: Project, layout: Layout, row: int, last: int) -> None:
+        if row > last:
+            self.warn(f"没有找到“{layout.targets_caption(project.year)}”表，未导入任何绩效指标")
+            return
+        columns = tuple(self.text(row, col).strip() for col in range(1, 5))
+        if columns != layout.indicator_columns:
+            self.warn("绩效目标表的列标题与表样不同", " ".join(columns))
+        rows = []
+        for number in range(row + 1, last + 1):
+            cells = [self.text(number, col) for col in range(1, 5)]
+            if any(cells):
+                rows.append(IndicatorRow(*cells))
+        project.set_rows(rows)
+
+
+def _layout_by_title(title: str) -> Layout | None:
+    for layout in all_layouts().values():
+        if layout.title == title:
+            return layout
+    return None

@@ -1,0 +1,99 @@
+"""Printing the official form as PDF: ReportLab, CJK fonts embedded as subsets, no GUI.
+
+``render_pdf(projects)`` gives the bytes of one PDF, each form starting on a new page;
+``find_missing_characters(project, fonts)`` lists what the chosen font cannot draw (ReportLab
+would silently leave it out), so the user hears about it before the form goes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.model import Project
+from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
+from perfdesk.printing.fonts import FontSet, resolve_fonts
+from perfdesk.printing.indicators import CONTINUED
+from perfdesk.printing.specifics import specifics_for
+from perfdesk.printing.styles import make_styles
+from perfdesk.printing.text import printed_characters
+from perfdesk.values import format_money
+
+__all__ = [
+    "FontSet",
+    "MissingCharacter",
+    "PrintCancelled",
+    "find_missing_characters",
+    "render_pdf",
+    "resolve_fonts",
+]
+
+
+def render_pdf(
+    projects: Sequence[Project],
+    fonts: FontSet | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The forms of ``projects`` as one PDF.
+
+    ``progress(done, total)`` is called as each form is laid out; returning ``False``
+    stops the run with :class:`PrintCancelled`.
+    """
+    if not projects:
+        raise PerfDeskError("没有要打印的项目")
+    return build_pdf(projects, make_styles(fonts or resolve_fonts()), progress)
+
+
+@dataclass(frozen=True)
+class MissingCharacter:
+    """A character the print font cannot draw, and where on the form it is."""
+
+    where: str
+    char: str
+
+    def __str__(self) -> str:
+        return f"{self.where}：“{self.char}”（U+{ord(self.char):04X}）"
+
+
+def find_missing_characters(project: Project, fonts: FontSet) -> list[MissingCharacter]:
+    """Every character on ``project``'s form that its font lacks, once per place."""
+    missing: list[MissingCharacter] = []
+    for where, font, text in _printed_texts(project, fonts):
+        seen: set[str] = set()
+        for char in printed_characters(text):
+            if char not in seen and not fonts.can_draw(font, char):
+                seen.add(char)
+                missing.append(MissingCharacter(where, char))
+    return missing
+
+
+def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str, str]]:
+    """(where, font, text) for everything the form prints, as the renderer prints it."""
+    spec = project.spec
+    yield "标题", fonts.title, spec.title
+    yield "年度", fonts.regular, spec.caption(project.year)
+    for header_row in specifics_for(project.layout).header_rows(spec):
+        for label in header_row:
+            yield label, fonts.bold, label + "："
+            yield label, fonts.regular, project.fields.get(label, "")
+    for label in spec.sections:
+        yield label, fonts.bold, label + "："
+        yield label, fonts.regular, project.sections.get(label, "")
+    yield spec.budget_heading, fonts.bold, spec.budget_heading
+    for money in spec.budget:
+        yield money.printed, fonts.bold, money.printed + "："
+        amount = format_money(project.budget.get(money.label), spec.money_decimals)
+        yield money.printed, fonts.regular, amount
+    yield (
+        "绩效目标",
+        fonts.bold,
+        spec.targets_caption(project.year) + "".join(spec.indicator_columns),
+    )
+    for number, row in enumerate(project.rows(), start=1):
+        where = f"指标表第 {number} 行"
+        yield f"{where}（{spec.indicator_columns[0]}）", fonts.regular, row.level1 + CONTINUED
+        yield f"{where}（{spec.indicator_columns[1]}）", fonts.regular, row.level2
+        yield f"{where}（{spec.indicator_columns[2]}）", fonts.regular, row.name
+        yield f"{where}（{spec.indicator_columns[3]}）", fonts.regular, row.target
+    yield "页码", fonts.regular, "第 1 页 共 1 页"

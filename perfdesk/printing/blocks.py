@@ -1,0 +1,112 @@
+"""Bordered building blocks shared by the form parts and by the per-layout specifics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from perfdesk.printing.styles import (
+    BODY_SIZE,
+    CELL_PADDING,
+    FRAME_WIDTH,
+    LABEL_BACKGROUND,
+    PUNCTUATION_HANG,
+    FormStyles,
+    grid_style,
+)
+from perfdesk.printing.text import TextBlock, markup
+
+LABEL_MAX_WIDTH = 46 * mm
+
+
+def label_text(label: str) -> str:
+    return f"{label}："
+
+
+def labelled_grid(
+    rows: Sequence[Sequence[tuple[str, str]]],
+    styles: FormStyles,
+    heading: str | None = None,
+    value_style: str = "cell",
+) -> Table:
+    """A four-column grid of label | value | label | value; a lone pair spans the row."""
+    label_widths = [_label_width(rows, column, styles) for column in (0, 1)]
+    value_width = (FRAME_WIDTH - sum(label_widths)) / 2
+    widths = [label_widths[0], value_width, label_widths[1], value_width]
+    vstyle = getattr(styles, value_style)
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = grid_style()
+    if heading is not None:
+        data.append([TextBlock(markup(heading), styles.heading), "", "", ""])
+        commands.append(("SPAN", (0, 0), (-1, 0)))
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND))
+    for row in rows:
+        r = len(data)
+        cells: list[Any] = []
+        for label, value in row:
+            label_markup = _fitted_label(label, widths[len(cells)], styles)
+            cells += [TextBlock(label_markup, styles.label), TextBlock(markup(value), vstyle)]
+            commands.append(
+                ("BACKGROUND", (len(cells) - 2, r), (len(cells) - 2, r), LABEL_BACKGROUND)
+            )
+        if len(row) == 1:
+            cells += ["", ""]
+            commands.append(("SPAN", (1, r), (-1, r)))
+        data.append(cells)
+    return Table(data, colWidths=widths, style=TableStyle(commands))
+
+
+LONG_LINE = 300  # characters: a typed paragraph longer than this is laid out in pieces
+LINES_PER_PIECE = 8
+
+
+def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragraph]:
+    """``text`` as paragraphs that can sit in table rows: one per typed line, long ones cut.
+
+    A long paragraph is broken into lines once, then handed on in pieces of a few lines,
+    so a page break falls between pieces. (Splitting one huge paragraph again on every
+    page costs time that grows with the square of its length.)
+    """
+    pieces: list[Paragraph] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        paragraph = TextBlock(markup(line), style)
+        if len(line) <= LONG_LINE:
+            pieces.append(paragraph)
+            continue
+        paragraph.wrap(width, 1e9)
+        lines = [_line_text(row) for row in paragraph.blPara.lines]
+        for start in range(0, len(lines), LINES_PER_PIECE):
+            chunk = lines[start : start + LINES_PER_PIECE]
+            pieces.append(TextBlock("<br/>".join(markup(row) for row in chunk), style))
+    return pieces
+
+
+def _line_text(line: Any) -> str:
+    """The text of one line ReportLab broke: ``(space, [text])`` or a ``FragLine``."""
+    if isinstance(line, tuple):
+        return "".join(line[1])
+    return "".join(frag.text for frag in line.words)
+
+
+def _fitted_label(label: str, width: float, styles: FormStyles) -> str:
+    """A label too wide for its column breaks before its unit, as in ``…预算额<br/>（元）：``."""
+    room = width - 2 * CELL_PADDING - PUNCTUATION_HANG
+    if stringWidth(label, styles.label.fontName, BODY_SIZE) <= room or "（" not in label:
+        return markup(label)
+    head, _, unit = label.rpartition("（")
+    return f"{markup(head)}<br/>{markup('（' + unit)}"
+
+
+def _label_width(
+    rows: Sequence[Sequence[tuple[str, str]]], column: int, styles: FormStyles
+) -> float:
+    labels = [row[column][0] for row in rows if len(row) > column]
+    if not labels:
+        return float(LABEL_MAX_WIDTH)
+    widest = max(float(stringWidth(label, styles.label.fontName, BODY_SIZE)) for label in labels)
+    return float(min(widest + 2 * CELL_PADDING + PUNCTUATION_HANG + 1, LABEL_MAX_WIDTH))

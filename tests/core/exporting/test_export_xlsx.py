@@ -1,0 +1,206 @@
+"""Excel export (perfdesk.exporting.xlsx) and reading it back (perfdesk.importing.xlsx)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.exchange import project_to_json
+from perfdesk.exporting.xlsx import FONT_NAME, export_xlsx
+from perfdesk.importing import read_any
+from perfdesk.layouts import get_layout
+from perfdesk.model import IndicatorRow, Project
+from perfdesk.sample import sample_projects
+
+
+def as_json(projects: list[Project]) -> list[dict[str, Any]]:
+    return [project_to_json(p) for p in projects]
+
+
+def round_trip(projects: list[Project], path: Path) -> list[Project]:
+    export_xlsx(projects, path)
+    result = read_any(path)
+    assert [str(w) for w in result.all_warnings()] == []
+    return result.projects
+
+
+def test_the_sample_projects_come_back_exactly(tmp_path: Path) -> None:
+    projects = sample_projects()
+    assert as_json(round_trip(projects, tmp_path / "forms.xlsx")) == as_json(projects)
+
+
+def test_one_sheet_per_project_laid_out_like_the_form(tmp_path: Path) -> None:
+    path = tmp_path / "forms.xlsx"
+    export_xlsx(sample_projects(), path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "“上海科协”官方微信、微博策划与运维及视频拍摄制作"[:31],
+        "科普资源平台建设",
+    ]
+    sheet = book.worksheets[1]
+    assert sheet["A1"].value == "财政项目支出绩效目标表"
+    assert sheet["A2"].value == "（2020年度）"
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert "A1:D1" in merged
+    # 投入与管理 is merged down over its ten rows, 投入管理 over three
+    heading_row = next(
+        r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "一级目标"
+    )
+    first = heading_row + 1
+    assert f"A{first}:A{first + 9}" in merged
+    assert f"B{first}:B{first + 2}" in merged
+    assert sheet.cell(first, 3).value == "预算编制合理性"
+    target = sheet.cell(first + 1, 4)
+    assert target.value == "=100%" and target.data_type == "s"  # text, not a formula
+    # amounts are numbers with thousands separators; blank stays blank
+    total = next(c for row in sheet.iter_rows() for c in row if c.value == "项目总预算（元）")
+    amount = sheet.cell(total.row, total.column + 1)
+    assert amount.value == 700000 and amount.number_format == "#,##0"
+    previous = next(
+        c for row in sheet.iter_rows() for c in row if c.value == "同名项目上年预算额（元）"
+    )
+    assert sheet.cell(previous.row, previous.column + 1).value is None
+    # the look of a printed form
+    assert sheet.cell(first, 3).font.name == FONT_NAME
+    assert sheet.cell(first, 3).border.left.style == "thin"
+    assert sheet.cell(first, 3).alignment.wrap_text
+    assert [sheet.column_dimensions[c].width for c in "ABCD"] == [20, 22, 30, 20]
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_a_long_narrative_is_spread_over_rows_and_read_back_whole(tmp_path: Path) -> None:
+    project = sample_projects()[0]
+    long_text = "\n".join(f"{n}、" + "这是一段很长的项目概况说明文字。" * 12 for n in range(1, 40))
+    project.set_section("项目概况", long_text + "\n\n末尾空行之后")
+    (back,) = round_trip([project], tmp_path / "long.xlsx")
+    assert back.sections["项目概况"] == long_text + "\n\n末尾空行之后"
+    sheet = openpyxl.load_workbook(tmp_path / "long.xlsx").active
+    assert sheet is not None
+    assert max(sheet.row_dimensions[r].height or 0 for r in range(1, sheet.max_row)) <= 409
+
+
+def test_empty_groups_money_with_fen_and_awkward_text(tmp_path: Path) -> None:
+    project = Project.new("sh2020", 2021)
+    project.set_field("项目名称", "  前后有空格的名称 ")
+    project.set_field("申报单位名称", "=SUM(A1:A2)")
+    project.set_budget("项目总预算", "1,234,567.89")
+    project.set_budget("项目当年预算", "0")
+    project.set_budget("同名项目上年预算额", "999999999999999.99")  # beyond a double
+    project.set_section("立项依据", "第一段\n\n  缩进的第二段\t制表符")
+    project.set_rows(
+        [
+            IndicatorRow("投入与管理", "投入管理", "预算执行率", "=100%"),
+            IndicatorRow("产出目标", "数量", "", ""),  # an empty 二级 group
+            IndicatorRow("效果目标", "", "", ""),  # an empty 一级 group
+            IndicatorRow("影响力目标", "其它", "满意度", "≥90%"),
+            IndicatorRow("影响力目标", "其它", "满意度", "≥90%"),  # duplicates stay
+        ]
+    )
+    assert as_json(round_trip([project], tmp_path / "odd.xlsx")) == as_json([project])
+
+
+@st.composite
+def projects(draw: st.DrawFn) -> Project:
+    text = st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r")
+        | st.sampled_from("\n\t 一二三%=＝（）"),
+        max_size=40,
+    )
+    layout = get_layout("sh2020")
+    project = Project.new("sh2020", draw(st.integers(2000, 2100)))
+    for spec in layout.fields:
+        if spec.kind.value != "date":
+            project.fields[spec.label] = draw(text)
+    project.set_field("计划开始日期", draw(st.sampled_from(["", "2020-01-01", "2099-12-31"])))
+    for label in layout.sections:
+        project.set_section(label, draw(text))
+    for label in layout.budget_labels:
+        cents = draw(st.none() | st.integers(-(10**14), 10**14))
+        project.set_budget(label, None if cents is None else Decimal(cents) / 100)
+    names = st.sampled_from(["投入与管理", "产出目标", "自定义", ""])
+    rows = draw(st.lists(st.tuples(names, text, text, text), max_size=8))
+    project.set_rows([IndicatorRow(*row) for row in rows])
+    return project
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(projects(), min_size=1, max_size=3))
+def test_any_projects_come_back_exactly(
+    tmp_path_factory: pytest.TempPathFactory, items: list[Project]
+) -> None:
+    path = tmp_path_factory.mktemp("xlsx") / "any.xlsx"
+    export_xlsx(items, path)
+    back = read_any(path).projects
+    assert as_json(back) == as_json([p.clone() for p in items])
+
+
+def test_sheet_names_are_made_valid_and_unique(tmp_path: Path) -> None:
+    first = sample_projects()[1]
+    second = first.clone()
+    third = first.clone()
+    third.set_field("项目名称", "a/b:c*d?e[f]" + "长" * 40)
+    nameless = Project.new("sh2020", 2020)
+    path = tmp_path / "names.xlsx"
+    export_xlsx([first, second, third, nameless], path)
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[:2] == ["科普资源平台建设", "科普资源平台建设(2)"]
+    assert names[2] == ("abcdef" + "长" * 40)[:31]
+    assert names[3] == "项目4"
+
+
+def test_control_characters_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    project = sample_projects()[0]
+    project.set_section("项目概况", "响铃\x07字符")
+    path = tmp_path / "bad.xlsx"
+    with pytest.raises(PerfDeskError, match="控制字符"):
+        export_xlsx([project], path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_date_retyped_in_excel_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "edited.xlsx"
+    export_xlsx(sample_projects()[:1], path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    label = next(c for row in sheet.iter_rows() for c in row if c.value == "计划完成日期")
+    sheet.cell(label.row, label.column + 1).value = datetime(2020, 11, 30)
+    book.save(path)
+    (project,) = read_any(path).projects
+    assert project.fields["计划完成日期"] == "2020-11-30"
+
+
+def test_a_foreign_workbook_is_named_in_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "other.xlsx"
+    book = openpyxl.Workbook()
+    assert book.active is not None
+    book.active.title = "工资表"
+    book.active["A1"] = "姓名"
+    book.save(path)
+    result = read_any(path)
+    assert result.forms == []
+    assert [str(w) for w in result.warnings] == [
+        "other.xlsx 工作表“工资表”：不是 PerfDesk 导出的绩效目标表，未导入"
+    ]
+
+
+def test_a_damaged_file_is_refused_in_plain_words(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"not a zip at all")
+    with pytest.raises(PerfDeskError, match="不是有效的 Excel 工作簿"):
+        read_any(path)
+    with zipfile.ZipFile(tmp_path / "empty.xlsx", "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(PerfDeskError, match="不是有效的 Excel 工作簿"):
+        read_any(tmp_path / "empty.xlsx")
