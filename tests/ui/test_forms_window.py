@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import WindowFactory
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from qt_input import type_text
+from window_harness import WindowFactory
 
 from perfdesk import exchange
 from perfdesk.library import load_templates
