@@ -14,6 +14,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.model import Project
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
+from perfdesk.printing.form import section_label
 from perfdesk.printing.indicators import CONTINUED
 from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import make_styles
@@ -77,12 +78,17 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
         for label in header_row:
             yield label, fonts.bold, label + "："
             yield label, fonts.regular, project.fields.get(label, "")
-    for label in spec.sections:
-        yield label, fonts.bold, label + "："
-        yield label, fonts.regular, project.sections.get(label, "")
+    for document in spec.documents[1:]:
+        yield document, fonts.title, document
+    for part in spec.parts:  # the holding section is never printed
+        if part.heading:
+            yield part.heading, fonts.bold, part.heading
+        for label in part.sections:
+            yield label, fonts.bold, section_label(project, label)
+            yield label, fonts.regular, project.sections.get(label, "")
     yield spec.budget_heading, fonts.bold, spec.budget_heading
     for money in spec.budget:
-        yield money.printed, fonts.bold, money.printed + "："
+        yield money.printed, fonts.bold, "其中：" + money.printed + "："
         amount = format_money(project.budget.get(money.label), spec.money_decimals)
         yield money.printed, fonts.regular, amount
     yield (

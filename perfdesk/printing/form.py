@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from perfdesk.model import Project
 from perfdesk.printing.blocks import flowing_text, label_text, labelled_grid
@@ -29,8 +29,6 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
-
-INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
 
 
 class Title(Flowable):  # type: ignore[misc]
@@ -76,8 +74,28 @@ def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return [labelled_grid(pairs, styles)]
 
 
+def section_label(project: Project, label: str) -> str:
+    """A section's printed label; the period of a multi-year project follows its own."""
+    spec = project.spec
+    if label == spec.period_section:
+        start = project.fields.get(spec.start_date_field, "")
+        end = project.fields.get(spec.end_date_field, "")
+        label += spec.period(start, end)
+    return label_text(label)
+
+
 def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """Each narrative section full width: its label, then its text, flowing over pages."""
+    """The form's narrative sections, part by part: each full width, its label, then its
+    text, flowing over pages. A part with a heading (项目绩效目标) prints it above them."""
+    flowables: list[Flowable] = []
+    for part in project.spec.parts_of("form"):
+        flowables += _sections_table(project, part.heading, part.sections, styles)
+    return flowables
+
+
+def _sections_table(
+    project: Project, heading: str, sections: tuple[str, ...], styles: FormStyles
+) -> list[Flowable]:
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
@@ -86,9 +104,15 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    for label in project.spec.sections:
+    if heading:
+        data.append([TextBlock(markup(heading), styles.heading)])
+        commands += [
+            ("BACKGROUND", (0, 0), (0, 0), LABEL_BACKGROUND),
+            ("LINEBELOW", (0, 0), (0, 0), GRID_WIDTH, GRID_COLOR),
+        ]
+    for label in sections:
         top = len(data)
-        data.append([TextBlock(markup(label_text(label)), styles.label)])
+        data.append([TextBlock(markup(section_label(project, label)), styles.label)])
         data.extend(
             [p] for p in flowing_text(project.sections.get(label, ""), styles.body, text_width)
         )
@@ -107,6 +131,25 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return [Table(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
 
 
+def documents_part(project: Project, styles: FormStyles) -> list[Flowable]:
+    """Documents that travel with the form (sh2026's 项目经费情况说明), each from a new page:
+    its title, the project's name, then its sections."""
+    spec = project.spec
+    flowables: list[Flowable] = []
+    for document in spec.documents[1:]:
+        flowables += [
+            PageBreak(),
+            Title(document, styles),
+            Spacer(1, 2 * mm),
+            TextBlock(markup(label_text(spec.name_field) + project.name), styles.body),
+            Spacer(1, 3 * mm),
+        ]
+        for part in spec.parts_of(document):
+            heading = "" if part.heading == document else part.heading
+            flowables += _sections_table(project, heading, part.sections, styles)
+    return flowables
+
+
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return specifics_for(project.layout).budget_block(project, styles)
 
@@ -119,20 +162,27 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
         Spacer(1, 3 * mm),
         TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
         Spacer(1, 2 * mm),
-        IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+        IndicatorTable(
+            project.rows(),
+            spec.indicator_columns,
+            specifics_for(project.layout).indicator_widths,
+            styles,
+        ),
     ]
 
 
 FormPart = Callable[[Project, FormStyles], list[Flowable]]
-FORM_PARTS: tuple[FormPart, ...] = (
-    title_part,
-    header_part,
-    narratives_part,
-    budget_part,
-    targets_part,
-)
+FORM_PARTS: dict[str, FormPart] = {
+    "title": title_part,
+    "header": header_part,
+    "narratives": narratives_part,
+    "budget": budget_part,
+    "targets": targets_part,
+    "documents": documents_part,
+}
 
 
 def form_flowables(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The whole form of one project, part by part."""
-    return [flowable for part in FORM_PARTS for flowable in part(project, styles)]
+    """The whole form of one project, part by part in the layout's print order."""
+    order = specifics_for(project.layout).part_order
+    return [flowable for name in order for flowable in FORM_PARTS[name](project, styles)]

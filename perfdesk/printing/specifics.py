@@ -1,8 +1,10 @@
 """What a layout prints differently, beyond the labels its :class:`Layout` already gives.
 
 Each layout registers a :class:`PrintSpecifics`; a layout without one gets the generic
-form (header fields two to a row, budget amounts two to a row). Adding a layout adds a
-registration here, not conditions throughout the renderer.
+form (header fields two to a row; budget amounts two to a row, or in the layout's own
+columns when it has several; parts in the order title, header, narratives, budget, targets,
+then any accompanying document). Adding a layout adds a registration here, not conditions
+throughout the renderer.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from perfdesk.layouts import Layout
@@ -30,6 +33,36 @@ def paired_header_rows(layout: Layout) -> list[tuple[str, ...]]:
     return rows
 
 
+def name_first_header_rows(layout: Layout) -> list[tuple[str, ...]]:
+    """The project's name alone on the first row, then the other fields two to a row."""
+    labels = [label for label in layout.field_labels if label != layout.name_field]
+    rows: list[tuple[str, ...]] = [(layout.name_field,)]
+    rows += [tuple(labels[i : i + 2]) for i in range(0, len(labels), 2)]
+    return rows
+
+
+def column_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
+    """The amounts in the layout's columns, side by side under the budget heading: each
+    column its total then its parts, the first part as ``其中：…``
+    (sh2026: 项目资金总额 | 年度资金申请总额)."""
+    spec = project.spec
+    columns: list[list[tuple[str, str]]] = []
+    for specs in spec.budget_columns:
+        cells: list[tuple[str, str]] = []
+        first_part = True
+        for money in specs:
+            label = money.printed
+            if money.part_of:
+                label = ("其中：" if first_part else "") + label
+                first_part = False
+            amount = format_money(project.budget.get(money.label), spec.money_decimals)
+            cells.append((label_text(label), amount))
+        columns.append(cells)
+    height = max((len(c) for c in columns), default=0)
+    rows = [[c[r] if r < len(c) else ("", "") for c in columns] for r in range(height)]
+    return [labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")]
+
+
 def paired_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
     """The budget heading over a grid of printed label | amount, two to a row."""
     spec = project.spec
@@ -44,10 +77,22 @@ def paired_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
     return [labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")]
 
 
+def generic_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
+    if len(project.spec.budget_columns) > 1:
+        return column_budget_block(project, styles)
+    return paired_budget_block(project, styles)
+
+
+FORM_ORDER = ("title", "header", "narratives", "budget", "targets", "documents")
+INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
+
+
 @dataclass(frozen=True)
 class PrintSpecifics:
     header_rows: HeaderRows = paired_header_rows
-    budget_block: BudgetBlock = paired_budget_block
+    budget_block: BudgetBlock = generic_budget_block
+    part_order: tuple[str, ...] = FORM_ORDER  # names in perfdesk.printing.form.FORM_PARTS
+    indicator_widths: tuple[float, float, float, float] = INDICATOR_WIDTHS
 
 
 _REGISTRY: dict[str, PrintSpecifics] = {}
@@ -65,3 +110,18 @@ def specifics_for(layout_key: str) -> PrintSpecifics:
 # sh2020, as on the reference form: 申报单位名称 alone, then 项目名称 | 项目类别, the two dates,
 # 是否含有政府购买服务 | 绩效类型; the four budget amounts two to a row under their heading.
 register("sh2020", PrintSpecifics(header_rows=paired_header_rows, budget_block=paired_budget_block))
+
+# sh2026, the current form: 项目名称 alone, then 项目性质 | 项目类别, 主管部门 | 实施单位, the
+# two dates; 项目资金（元） in two columns right under the header; 项目绩效目标 (总体目标 with the
+# period of a multi-year project, 年度总体目标) before the 绩效指标 table; the 项目经费情况说明
+# follows on pages of its own.
+register(
+    "sh2026",
+    PrintSpecifics(
+        header_rows=name_first_header_rows,
+        budget_block=column_budget_block,
+        part_order=("title", "header", "budget", "narratives", "targets", "documents"),
+        # 一级/二级 names are longer here (服务对象满意度指标): wider columns for them
+        indicator_widths=(30 * mm, 32 * mm, 58 * mm, 36 * mm),
+    ),
+)
