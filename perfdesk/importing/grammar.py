@@ -45,6 +45,7 @@ class Slot:
     kind: SlotKind
     key: str  # the field, section or budget key; the heading text for headings
     pattern: re.Pattern[str]
+    document: str = "form"  # the printed document it is on (sh2026: 项目经费情况说明)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ class FormGrammar:
     level2: dict[str, re.Pattern[str]]  # by 一级: its usual 二级 names
     any_level2: re.Pattern[str]
     level2_owner: dict[str, str]  # usual 二级 name -> the 一级 it belongs to
+    # Documents printed after the form (their heading starts them): name -> heading pattern
+    documents: dict[str, re.Pattern[str]]
+    # Every 一级 and 二级 name the layout knows, for rejoining a name wrapped over two lines
+    level_names: frozenset[str]
 
     def slot_count(self, text: str) -> int:
         """How many of this layout's labels occur in ``text``: which layout a text is."""
@@ -92,21 +97,43 @@ def _names(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
 
 
+_PERIOD = r"(?:\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年?\s*[）)])?"
+
+
 @cache
 def grammar_for(key: str) -> FormGrammar:
     layout = get_layout(key)
     colon = LABEL_COLON.get(layout.key, False)
 
-    def label(text: str) -> re.Pattern[str]:
+    def spelled_label(text: str) -> str:
+        """The label and its other spellings (layout aliases) as one alternation."""
+        return "(?:" + "|".join(spelled(t) for t in layout.labels_for(text)) + ")"
+
+    def label(text: str, after: str = "") -> re.Pattern[str]:
         if colon:
-            return re.compile(spelled(text) + r"\s*[：:]")
-        return re.compile(rf"(?<!\S){spelled(text)}(?:\s*[：:])?(?=\s|$)")
+            return re.compile(spelled_label(text) + after + r"\s*[：:]")
+        # a colon may run straight into the value (三、实施主体：上海…)
+        return re.compile(rf"(?<!\S){spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$))")
 
     def heading(text: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\S){spelled(text)}(?=\s|$)")
+        return re.compile(rf"(?<!\S){spelled_label(text)}(?=\s|$)")
 
+    document_of = {s: part.document for part in layout.parts for s in part.sections}
     slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
-    slots += [Slot(SlotKind.SECTION, s, label(s)) for s in layout.sections]
+    for part in layout.parts:
+        if part.heading and part.heading != part.document:
+            slots.append(Slot(SlotKind.HEADING, part.heading, heading(part.heading), part.document))
+    slots += [
+        # a multi-year project's period follows its section's label: (2024年-2026年)
+        Slot(
+            SlotKind.SECTION,
+            s,
+            label(s, _PERIOD if s == layout.period_section else ""),
+            document_of.get(s, "form"),
+        )
+        for s in layout.sections
+        if s != layout.holding_section  # never printed
+    ]
     slots.append(Slot(SlotKind.HEADING, layout.budget_heading, heading(layout.budget_heading)))
     slots += [Slot(SlotKind.BUDGET, m.label, label(m.printed)) for m in layout.budget]
     owner: dict[str, str] = {}
@@ -119,11 +146,16 @@ def grammar_for(key: str) -> FormGrammar:
         caption=re.compile(r"\s*" + _with_year(layout.year_caption)),
         slots=tuple(slots),
         targets_heading=re.compile(rf"(?<!\S){_with_year(layout.targets_heading)}(?=\s|$)"),
-        columns=re.compile(r"\s+".join(spelled(c) for c in layout.indicator_columns)),
+        columns=re.compile(r"\s+".join(spelled_label(c) for c in layout.indicator_columns)),
         level1=_names([spec.name for spec in layout.level1]),
         level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
         any_level2=_names(list(owner)),
         level2_owner=owner,
+        documents={
+            d: re.compile(rf"^\s*{spelled_label(d)}\s*$", re.MULTILINE)
+            for d in layout.documents[1:]
+        },
+        level_names=frozenset([*layout.level1_names, *owner]),
     )
 
 

@@ -163,14 +163,27 @@ class _FormReader:
         for match in (heading, columns):
             if match is not None:
                 body_end = min(body_end, match.start())
-        if year is None and heading is not None:
+        if year is None and heading is not None and heading.groupdict().get("year"):
             year = int(heading["year"])
-        chosen = self._choose_slots(pos, body_end)
+        documents = self._documents(heading, columns, body_end)
+        table_end = documents[0][0] if documents else len(text)  # where the first heading is
+        form_slots = [slot for slot in grammar.slots if slot.document == "form"]
+        chosen = self._choose_slots(pos, body_end, form_slots)
         values = self._values(chosen, body_end)
         first = min((start for start, _, _ in chosen), default=body_end)
         self._unplaced(text[pos:first], "表头与第一个栏目之间的文字未导入")
         if heading is not None and columns is not None and heading.end() <= columns.start():
             self._unplaced(text[heading.end() : columns.start()], "绩效目标表头附近的文字未导入")
+        names_seen = values[:]
+        for _, start, end, name in documents:
+            slots = [slot for slot in grammar.slots if slot.document == name]
+            doc_chosen = self._choose_slots(start, end, slots)
+            first = min((s for s, _, _ in doc_chosen), default=end)
+            self._unplaced_before_document(text[start:first], name, names_seen)
+            values += self._values(doc_chosen, end)
+        missing = [slot.key for slot in grammar.slots if slot.document != "form"]
+        if not documents and missing:
+            self.warn("没有找到这些栏目：" + "、".join(missing))
 
         if year is None:
             year = self._year_from_dates(values)
@@ -187,7 +200,8 @@ class _FormReader:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
         else:
             table = _TableReader(grammar, self.warn)
-            for line in text[table_start:].split("\n"):
+            lines = text[table_start:table_end].split("\n")
+            for line in rejoin_wrapped_names(lines, grammar.level_names):
                 table.feed(line)
             project.set_rows(table.finish())
         return ImportedForm(project, self.warnings)
@@ -208,7 +222,40 @@ class _FormReader:
             return (above[-1] if above else None), columns
         return (headings[-1] if headings else None), None
 
-    def _choose_slots(self, pos: int, end: int) -> list[tuple[int, int, Slot]]:
+    def _documents(
+        self, heading: re.Match[str] | None, columns: re.Match[str] | None, body_end: int
+    ) -> list[tuple[int, int, int, str]]:
+        """Documents printed after the form (sh2026's 项目经费情况说明): where each heading
+        starts, and where its sections are (from the heading's end to the next document)."""
+        after = max((m.end() for m in (heading, columns) if m is not None), default=body_end)
+        found = []
+        for name, pattern in self.grammar.documents.items():
+            match = pattern.search(self.text, after)
+            if match:
+                found.append((match.start(), match.end(), name))
+        found.sort()
+        return [
+            (start, end, found[n + 1][0] if n + 1 < len(found) else len(self.text), name)
+            for n, (start, end, name) in enumerate(found)
+        ]
+
+    def _unplaced_before_document(
+        self, text: str, document: str, values: list[tuple[Slot, str]]
+    ) -> None:
+        """What stands between a document's heading and its first section: the project's
+        name repeated (nothing to import), or text to warn about."""
+        name_field = self.layout.name_field
+        name = next((join_lines(raw) for slot, raw in values if slot.key == name_field), "")
+        rest = join_lines(text)
+        for spelling in self.layout.labels_for(name_field):
+            for colon in ("：", ":", ""):
+                rest = rest.removeprefix(spelling + colon)
+        if rest.strip() and _plain(rest) != _plain(name):
+            self.warn(f"“{document}”开头的文字未导入", join_lines(text))
+
+    def _choose_slots(
+        self, pos: int, end: int, slots: list[Slot] | None = None
+    ) -> list[tuple[int, int, Slot]]:
         """Each label's occurrence: the first one after the previous label, or failing that
         (labels out of order) the first one not already taken."""
         chosen: list[tuple[int, int, Slot]] = []
@@ -218,7 +265,7 @@ class _FormReader:
         def free(match: re.Match[str]) -> bool:
             return all(match.end() <= s or match.start() >= e for s, e, _ in chosen)
 
-        for slot in self.grammar.slots:
+        for slot in self.grammar.slots if slots is None else slots:
             matches = [m for m in slot.pattern.finditer(self.text, pos, end) if free(m)]
             in_order = [m for m in matches if m.start() >= cursor]
             pick = in_order[0] if in_order else (matches[0] if matches else None)
@@ -277,6 +324,38 @@ class _FormReader:
 
 # ---------------------------------------------------------------------------------------------
 # the indicator table
+
+
+def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
+    """Lines with a 一级/二级 name that wrapped in its narrow cell put back together
+    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped."""
+    out: list[str] = []
+    pending = ""  # a line that is the beginning of a longer name
+
+    def starts_a_name(key: str) -> bool:
+        return any(n.startswith(key) and n != key for n in names) and not any(
+            key.startswith(n) for n in names
+        )
+
+    for line in lines:
+        text = line.strip()
+        if pending:
+            if not text:
+                continue
+            joined = _plain(pending + text)
+            if any(joined.startswith(n) for n in names):
+                out.append(pending + text)
+                pending = ""
+                continue
+            out.append(pending)
+            pending = ""
+        if text and "\t" not in line and starts_a_name(_plain(text)):
+            pending = text
+            continue
+        out.append(line)
+    if pending:
+        out.append(pending)
+    return out
 
 
 def looks_like_value(text: str, alone: bool) -> bool:
