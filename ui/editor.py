@@ -317,7 +317,6 @@ class BudgetForm(QWidget):
         self.editors.clear()
         self.layout_key = layout.key
         for column, specs in enumerate(layout.budget_columns):
-            first_part = True
             for row, spec in enumerate(specs):
                 field = MoneyField(layout.money_decimals)
                 field.setObjectName(f"budget:{spec.label}")
@@ -325,11 +324,7 @@ class BudgetForm(QWidget):
                 field.textEdited.connect(lambda text, lb=spec.label: self._typed(lb, text))
                 field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
                 self.editors[spec.label] = field
-                text = spec.printed + "："
-                if spec.part_of:
-                    text = ("其中：" if first_part else "") + text
-                    first_part = False
-                label = QLabel(text)
+                label = QLabel(layout.budget_label(spec.label) + "：")
                 label.setBuddy(field)
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not spec.part_of and layout.budget_parts(spec.label):

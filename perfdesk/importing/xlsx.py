@@ -99,7 +99,13 @@ class _SheetReader:
 
     def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
         """Fields, narratives and amounts, up to the targets heading; the row after it."""
-        amounts = {m.printed: m.label for m in layout.budget}
+        # an amount's printed spellings -> its keys in layout order (sh2026 prints 其他资金 in
+        # both columns: the first one met is the first column's)
+        amounts: dict[str, list[str]] = {}
+        for money in layout.budget:
+            spellings = {layout.budget_label(money.label), *layout.labels_for(money.printed)}
+            for spelling in spellings:
+                amounts.setdefault(spelling, []).append(money.label)
         heading = layout.targets_caption(project.year)
         seen: set[str] = set()
         section = ""
@@ -129,8 +135,9 @@ class _SheetReader:
                     self._field(project, label, row, col + 1)
                     seen.add(label)
                 elif label in amounts:
-                    self._amount(project, amounts[label], row, col + 1)
-                    seen.add(amounts[label])
+                    key = next((k for k in amounts[label] if k not in seen), amounts[label][-1])
+                    self._amount(project, key, row, col + 1)
+                    seen.add(key)
             row += 1
         missing = [
             key

@@ -88,7 +88,7 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
             yield label, fonts.regular, project.sections.get(label, "")
     yield spec.budget_heading, fonts.bold, spec.budget_heading
     for money in spec.budget:
-        yield money.printed, fonts.bold, "其中：" + money.printed + "："
+        yield money.printed, fonts.bold, spec.budget_label(money.label) + "："
         amount = format_money(project.budget.get(money.label), spec.money_decimals)
         yield money.printed, fonts.regular, amount
     yield (

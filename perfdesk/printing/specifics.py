@@ -46,20 +46,14 @@ def column_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
     column its total then its parts, the first part as ``其中：…``
     (sh2026: 项目资金总额 | 年度资金申请总额)."""
     spec = project.spec
-    columns: list[list[tuple[str, str]]] = []
-    for specs in spec.budget_columns:
-        cells: list[tuple[str, str]] = []
-        first_part = True
-        for money in specs:
-            label = money.printed
-            if money.part_of:
-                label = ("其中：" if first_part else "") + label
-                first_part = False
-            amount = format_money(project.budget.get(money.label), spec.money_decimals)
-            cells.append((label_text(label), amount))
-        columns.append(cells)
-    height = max((len(c) for c in columns), default=0)
-    rows = [[c[r] if r < len(c) else ("", "") for c in columns] for r in range(height)]
+
+    def pair(label: str) -> tuple[str, str]:
+        if not label:
+            return ("", "")
+        amount = format_money(project.budget.get(label), spec.money_decimals)
+        return (label_text(spec.budget_label(label)), amount)
+
+    rows = [[pair(label) for label in row] for row in spec.budget_grid]
     return [labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")]
 
 
