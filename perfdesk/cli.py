@@ -210,6 +210,12 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Database integrity, then the form checks of every project; exit 1 on any error."""
     from perfdesk.checks import check
+    from perfdesk.printing import resolve_fonts
+
+    fonts = resolve_fonts()
+
+    def can_draw(char: str) -> bool:
+        return fonts.can_draw(fonts.regular, char)
 
     with open_store(args) as store:
         problems = integrity_problems(store)
@@ -221,7 +227,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print("数据库完整性检查通过")
     errors = warnings = 0
     for project in projects:
-        findings = check(project)
+        findings = check(project, font_can_draw=can_draw)
         if not findings:
             continue
         print(

@@ -70,3 +70,14 @@ def test_convert_copies_old_projects_onto_the_current_form(
 def store_name(db_path: Path, project_id: int) -> str:
     with Store(db_path) as store:
         return store.get(project_id).name
+
+
+def test_characters_the_print_font_lacks_are_warned_about(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = exchange.read_file(SH2026_PROJECT)[0]
+    project.sections["七、绩效目标"] = "见申报表\U000f0001"  # a private-use character
+    with Store(db_path) as store:
+        store.add(project)
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert "警告：“七、绩效目标”中的字符“\U000f0001”打印字体中没有" in capsys.readouterr().out
