@@ -400,6 +400,7 @@ class SectionTabs(QWidget):
         self.layout_key = ""
         self.labels: list[str] = []
         self.editors: dict[str, QPlainTextEdit] = {}
+        self.holding = ""  # the layout's holding section (never printed)
         self._loading = False
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sectionTabs")
@@ -432,6 +433,7 @@ class SectionTabs(QWidget):
             editor.textChanged.connect(lambda lb=label: self._typed(lb))
             self.editors[label] = editor
             self.tabs.addTab(editor, label)
+        self.holding = layout.holding_section
 
     def load(self, project: Project) -> None:
         self.build(project.spec)
@@ -444,6 +446,11 @@ class SectionTabs(QWidget):
         finally:
             self._loading = False
         self._update_marks()
+        if self.holding:
+            # Converted content waiting to be placed: shown only while there is some.
+            self.tabs.setTabVisible(
+                self.labels.index(self.holding), bool(project.sections.get(self.holding))
+            )
         self._update_count()
 
     def empty_sections(self) -> list[str]:
@@ -470,7 +477,12 @@ class SectionTabs(QWidget):
         for index, label in enumerate(self.labels):
             is_empty = label in empty
             self.tabs.setTabText(index, label + (self.tr("（空）") if is_empty else ""))
-            self.tabs.setTabToolTip(index, self.tr("此栏目尚未填写") if is_empty else "")
+            tip = self.tr("此栏目尚未填写") if is_empty else ""
+            if label == self.holding:
+                tip = self.tr(
+                    "从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去"
+                )
+            self.tabs.setTabToolTip(index, tip)
             bar.setTabTextColor(
                 index, Qt.GlobalColor.gray if is_empty else bar.palette().text().color()
             )

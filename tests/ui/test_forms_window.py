@@ -179,3 +179,19 @@ def test_an_old_form_project_is_copied_onto_the_current_form(
     assert any("待归类（原投入与管理）" in t for t in texts)
     window.act_undo.trigger()
     assert not window.store.exists(copy.id or 0)
+
+
+def test_the_holding_tab_shows_only_while_it_holds_something(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    with Store(db_path) as store:
+        first, _ = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.findChild(type(window.act_new), "newProject_sh2026").trigger()
+    tabs = window.sections.tabs
+    holding = tabs.indexOf(window.sections.editors["待归类内容"])
+    assert not tabs.isTabVisible(holding)
+    window.open_project(first)
+    window.findChild(type(window.act_new), "convertAction").trigger()
+    assert tabs.isTabVisible(holding)
+    assert "原绩效类型：事业/专业类" in window.sections.editors["待归类内容"].toPlainText()
