@@ -12,7 +12,7 @@ way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from perfdesk.model import Project
 from perfdesk.store import Store
@@ -32,6 +32,11 @@ class Change:
     before: Project | None
     after: Project | None
     merge_key: str | None = None
+    also: tuple[Change, ...] = ()  # further projects changed in the same step (an import)
+
+    @property
+    def parts(self) -> tuple[Change, ...]:
+        return (self, *self.also)
 
     @property
     def created(self) -> bool:
@@ -109,6 +114,15 @@ class History:
         self._push(Change(description, project_id, None, self.store.get(project_id)))
         return project_id
 
+    def create_many(self, projects: list[Project], description: str) -> list[int]:
+        """Store several new projects in one transaction and one step: one undo removes all."""
+        if not projects:
+            return []
+        ids = self.store.add_many(projects)
+        parts = tuple(Change(description, i, None, self.store.get(i)) for i in ids)
+        self._push(replace(parts[0], also=parts[1:]))
+        return ids
+
     def duplicate(self, project_id: int, description: str) -> int:
         new_id = self.store.duplicate(project_id)
         self._push(Change(description, new_id, None, self.store.get(new_id)))
@@ -133,7 +147,9 @@ class History:
         if not self._undo:
             return None
         change = self._undo.pop()
-        self._apply(change.project_id, change.before)
+        with self.store.transaction():
+            for part in change.parts:
+                self._apply(part.project_id, part.before)
         self._redo.append(change)
         self._merge_open = False
         self._notify()
@@ -143,7 +159,9 @@ class History:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._apply(change.project_id, change.after)
+        with self.store.transaction():
+            for part in change.parts:
+                self._apply(part.project_id, part.after)
         self._undo.append(change)
         self._merge_open = False
         self._notify()

@@ -16,6 +16,7 @@ Adding a feature to the window is adding a module here, not editing the window.
 from __future__ import annotations
 
 INSTALLED: tuple[str, ...] = (
+    "ui.import_export",
     "ui.check_panel",
     "ui.library_panel",
     "ui.convert_action",

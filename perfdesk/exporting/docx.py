@@ -141,14 +141,16 @@ def _add_table(
             cell.width = widths[col]
     for number in range(header_rows):
         _repeat_as_header(table.rows[number])
+    # the cells are looked up once: python-docx's table.cell() walks the whole table each time
+    grid = [list(row.cells) for row in table.rows]
     for cell in cells:
         if not first <= cell.row < end:
             continue
-        target = table.cell(cell.row - first, cell.col)
+        target = grid[cell.row - first][cell.col]
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(
-                table.cell(cell.row - first + cell.rowspan - 1, cell.col + cell.colspan - 1)
-            )
+            # a merge only touches the cells of its own range, so the rest of grid stays valid
+            last = grid[cell.row - first + cell.rowspan - 1][cell.col + cell.colspan - 1]
+            target = target.merge(last)
         text = format_money(cell.amount, decimals) if cell.role is Role.MONEY else cell.text
         _fill_cell(target, text, cell.role)
 

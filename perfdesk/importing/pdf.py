@@ -1,14 +1,21 @@
 """Text out of a PDF, page by page, for :mod:`perfdesk.importing.text` to read.
 
-Only PDFs with a text layer can be read; a scan has none and needs OCR first.
+Plain text extraction sets a merged or wrapped table cell's lines at their heights on the
+page, so a 一级 name printed in the middle of its rows, or a value wrapped round its label,
+lands among other rows' text. Where a page has ruled tables, each table row is therefore
+read cell by cell (a cell's wrapped lines joined) and written as one line, in the order of
+the cells, separated by tabs; text outside the tables keeps its place by height. Pages without ruled tables
+come out as plain text. Only PDFs with a text layer can be read; a scan needs OCR first.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.importing.text import CELL_SEPARATOR, join_lines
 
 # Page furniture that is no part of any form: "第 1 页", "第1页 共3页", "- 2 -", "1/3".
 _PAGE_NUMBER = re.compile(
@@ -28,7 +35,7 @@ def pdf_text(path: Path) -> str:
     try:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                pages.append(page_text(page))
                 page.flush_cache()  # keeps memory flat on long files
     except FileNotFoundError:
         raise PerfDeskError(f"找不到文件 {path}") from None
@@ -44,3 +51,38 @@ def pdf_text(path: Path) -> str:
     except OSError as exc:
         raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
     return _PAGE_NUMBER.sub("", "\n".join(pages))
+
+
+def page_text(page: Any) -> str:
+    tables = page.find_tables()
+    if not tables:
+        return str(page.extract_text() or "")
+    boxes = [table.bbox for table in tables]
+
+    def outside_tables(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    blocks: list[tuple[float, str]] = [
+        (line["top"], line["text"]) for line in page.filter(outside_tables).extract_text_lines()
+    ]
+    blocks += [(table.bbox[1], _table_text(table.extract())) for table in tables]
+    blocks.sort(key=lambda block: block[0])
+    return "\n".join(text for _, text in blocks)
+
+
+def _table_text(rows: list[list[str | None]]) -> str:
+    """One line per row with its cells separated by tabs (a cell covered by a merged one is
+    empty); a row that is a single full-width cell keeps its line breaks for the reader to
+    judge (a narrative's paragraphs)."""
+    lines = []
+    for row in rows:
+        cells = [cell for cell in row if cell is not None]
+        if len(cells) == 1:
+            lines.append(cells[0])
+        else:
+            lines.append(CELL_SEPARATOR.join(join_lines(cell or "") for cell in row))
+    return "\n".join(lines)

@@ -24,6 +24,10 @@ from perfdesk.target_value import normalize, parse_target
 
 Warn = Callable[[str, str], None]
 
+# Between the cells of a table row, where the source knows them (a PDF's ruled table).
+CELL_SEPARATOR = "\t"
+_CONTINUED = re.compile(r"\s*[（(]续[）)]$")
+
 # A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
 _ENUMERATOR = re.compile(
     r"(?:[0-9]{1,2}[、.．]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
@@ -276,7 +280,7 @@ class _FormReader:
                 cursor = pick.end()
             chosen.append((pick.start(), pick.end(), slot))
         if missing:
-            self.warn("没有找到这些栏目：" + "、".join(missing))
+            self.warn("没有找到这些栏目（其文字可能并入了前一栏）：" + "、".join(missing))
         chosen.sort(key=lambda item: item[0])
         return chosen
 
@@ -441,7 +445,11 @@ class _TableReader:
             return  # the column headings repeat on each page
         if self.grammar.targets_heading.fullmatch(rest):
             return
-        rest = self._peel_levels(rest)
+        cells = line.split(CELL_SEPARATOR)
+        if len(cells) == len(self.grammar.layout.indicator_columns):
+            self._cells(*(cell.strip() for cell in cells))
+            return
+        rest = self._peel_levels(rest.replace(CELL_SEPARATOR, " "))
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
@@ -450,6 +458,21 @@ class _TableReader:
             rest = rest[token.end() :].strip()
         if rest:
             self._content(rest)
+
+    def _cells(self, level1: str, level2: str, name: str, target: str) -> None:
+        """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
+        covered by the merged cell above."""
+        self._close_open_row()
+        if level1:
+            self._start_level1(_CONTINUED.sub("", level1))
+        if level2:
+            self._start_level2(_CONTINUED.sub("", level2))
+        if name or target:
+            self.name_parts = [name]
+            if target:
+                self._close_row(target)
+            else:
+                self._close_open_row()
 
     def _peel_levels(self, rest: str) -> str:
         while rest:

@@ -36,13 +36,16 @@ def read_workbook(path: Path) -> ImportResult:
     result = ImportResult()
     for sheet in workbook.worksheets:
         where = f"{path.name} 工作表“{sheet.title}”"
-        form = _SheetReader(sheet, where).read()
-        if form is None:
+        reader = _SheetReader(sheet, where)
+        form = reader.read()
+        if form is not None:
+            result.forms.append(form)
+        elif reader.warnings:
+            result.warnings.extend(reader.warnings)
+        else:
             result.warnings.append(
                 ImportWarning("不是 PerfDesk 导出的绩效目标表，未导入", "", where)
             )
-        else:
-            result.forms.append(form)
     return result
 
 
@@ -89,7 +92,13 @@ class _SheetReader:
         grammar = grammar_for(layout.key)
         caption = grammar.caption.match(self.text(2, 1))
         if caption is None:
-            self.warn("没有找到年度", self.text(2, 1))
+            for row in range(3, self.sheet.max_row + 1):
+                caption = grammar.targets_heading.fullmatch(self.text(row, 1).strip())
+                if caption is not None:
+                    self.warn("第 2 行的年度看不懂，按绩效目标表头定年度", self.text(2, 1))
+                    break
+        if caption is None:
+            self.warn("找不到年度，这张工作表未导入", self.text(2, 1))
             return None
         project = Project.new(layout.key, int(caption["year"]))
         last = self.sheet.max_row

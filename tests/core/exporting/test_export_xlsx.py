@@ -204,3 +204,45 @@ def test_a_damaged_file_is_refused_in_plain_words(tmp_path: Path) -> None:
         archive.writestr("hello.txt", "hi")
     with pytest.raises(PerfDeskError, match="不是有效的 Excel 工作簿"):
         read_any(tmp_path / "empty.xlsx")
+
+
+def test_every_layout_comes_back_exactly(tmp_path: Path) -> None:
+    from perfdesk.convert import NEWEST_LAYOUT, convert
+
+    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    for project in projects:
+        for n, label in enumerate(project.spec.budget_labels):
+            project.set_budget(label, f"{n}000.{n}5")  # 其他资金 twice, told apart by place
+    assert as_json(round_trip(projects, tmp_path / "sh2026.xlsx")) == as_json(projects)
+
+
+def test_a_sheet_damaged_in_excel_imports_what_is_left_and_says_what_is_not(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "edited.xlsx"
+    export_xlsx(sample_projects(), path)
+    book = openpyxl.load_workbook(path)
+    first, second = book.worksheets
+    label = next(c for row in first.iter_rows() for c in row if c.value == "项目类别")
+    label.value = None  # the label cleared
+    first["A2"] = "年度不详"
+    for row in range(first.max_row - 3, first.max_row + 1):  # the last indicator rows cleared
+        for col in (3, 4):
+            first.cell(row, col).value = None
+    second["A2"] = None
+    for row in second.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.endswith("年绩效目标"):
+                cell.value = None
+    book.save(path)
+    result = read_any(path)
+    (project,) = result.projects
+    assert project.year == 2020 and project.fields["项目类别"] == ""
+    assert len(project.indicator_rows()) == 11
+    messages = [str(w) for w in result.all_warnings()]
+    sheet_one = "edited.xlsx 工作表“" + first.title + "”："
+    assert messages == [  # about the file first, then form by form
+        "edited.xlsx 工作表“科普资源平台建设”：找不到年度，这张工作表未导入",
+        sheet_one + "第 2 行的年度看不懂，按绩效目标表头定年度：“年度不详”",
+        sheet_one + "没有找到这些栏目：项目类别",
+    ]

@@ -11,8 +11,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from perfdesk.exchange import project_to_json
 from perfdesk.exporting.docx import export_docx
 from perfdesk.exporting.xlsx import export_xlsx
+from perfdesk.importing import read_any
 from perfdesk.sample import sample_projects
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -23,16 +25,17 @@ pytestmark = pytest.mark.skipif(
 A4 = (595, 842)
 
 
-def to_pdf(source: Path, tmp_path: Path) -> Path:
+def convert(source: Path, tmp_path: Path, target: str) -> Path:
+    """``source`` converted by LibreOffice to ``target`` (a filter as soffice names it)."""
     assert SOFFICE is not None
-    out = tmp_path / "pdf"
+    out = tmp_path / "converted"
     subprocess.run(
         [
             SOFFICE,
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",  # no clash with others
             "--headless",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out),
             str(source),
@@ -41,9 +44,13 @@ def to_pdf(source: Path, tmp_path: Path) -> Path:
         capture_output=True,
         timeout=240,
     )
-    pdf = out / (source.stem + ".pdf")
-    assert pdf.exists(), f"LibreOffice made no PDF of {source.name}"
-    return pdf
+    made = out / (source.stem + "." + target.split(":")[0])
+    assert made.exists(), f"LibreOffice made no {target} of {source.name}"
+    return made
+
+
+def to_pdf(source: Path, tmp_path: Path) -> Path:
+    return convert(source, tmp_path, "pdf")
 
 
 def pages(pdf_path: Path) -> list[tuple[tuple[int, int], str, float]]:
@@ -90,3 +97,15 @@ def test_the_document_converts_to_a4_pages(tmp_path: Path) -> None:
     for project in sample_projects():
         for row in project.indicator_rows():
             assert row.target.replace(" ", "") in text.replace(" ", "")
+
+
+def test_a_workbook_saved_again_by_libreoffice_imports_exactly(tmp_path: Path) -> None:
+    # what happens when a colleague opens the file, changes nothing, and saves it
+    path = tmp_path / "forms.xlsx"
+    export_xlsx(sample_projects(), path)
+    saved = convert(path, tmp_path, "xlsx:Calc MS Excel 2007 XML")
+    result = read_any(saved)
+    assert [str(w) for w in result.all_warnings()] == []
+    assert [project_to_json(p) for p in result.projects] == [
+        project_to_json(p) for p in sample_projects()
+    ]

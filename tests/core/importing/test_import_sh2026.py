@@ -144,3 +144,14 @@ def test_rejoining_a_wrapped_group_name() -> None:
         "数量",
         "发布 ≥5条",
     ]
+
+
+def test_both_forms_survive_print_and_import(tmp_path: Path) -> None:
+    from perfdesk.printing import render_pdf
+
+    projects = [exchange.read_file(DATA / f"sh2026_{name}.json")[0] for name in FORMS]
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(render_pdf(projects))
+    result = read_any(path)
+    assert [str(w) for w in result.all_warnings()] == []
+    assert as_json(result.projects) == [expected(name) for name in FORMS]

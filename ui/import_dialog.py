@@ -1,0 +1,126 @@
+"""The preview before an import is stored: what was recognized, project by project, and the
+warnings, with the text they came from. The officer ticks what to import and confirms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.importing import ImportResult
+from perfdesk.model import Project
+from perfdesk.values import format_money
+
+COLUMNS = ("年度", "单位", "项目名称", "字段", "栏目", "预算", "指标", "提示")
+
+
+def summary_row(project: Project, warnings: int) -> tuple[str, ...]:
+    """What the preview shows of one project: filled/all fields and sections, the budget
+    total, the number of indicators and of warnings."""
+    spec = project.spec
+    fields = sum(1 for label in spec.field_labels if project.fields.get(label))
+    sections = sum(1 for label in spec.sections if project.sections.get(label))
+    total = project.budget.get(spec.budget_total_field)
+    return (
+        str(project.year),
+        project.unit,
+        project.name,
+        f"{fields}/{len(spec.field_labels)}",
+        f"{sections}/{len(spec.sections)}",
+        format_money(total, spec.money_decimals) if total is not None else "—",
+        str(len(project.indicator_rows())),
+        str(warnings) if warnings else "",
+    )
+
+
+class ImportPreview(QDialog):
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(self.tr("导入预览"))
+        self.resize(900, 560)
+        self.result = result
+        warnings = result.all_warnings()
+
+        heading = QLabel(
+            self.tr("识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。").replace(
+                "%1", str(len(result.forms))
+            )
+        )
+        heading.setWordWrap(True)
+
+        self.projects = QTreeWidget()
+        self.projects.setObjectName("importProjects")
+        self.projects.setRootIsDecorated(False)
+        self.projects.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        for form in result.forms:
+            item = QTreeWidgetItem(list(summary_row(form.project, len(form.warnings))))
+            item.setCheckState(0, Qt.CheckState.Checked)
+            item.setToolTip(2, form.project.name)
+            if form.warnings:
+                item.setToolTip(7, "\n".join(str(w) for w in form.warnings))
+            self.projects.addTopLevelItem(item)
+        header = self.projects.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.projects.itemChanged.connect(self._update_button)
+
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("importWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.addItems([str(w) for w in warnings])
+        warnings_label = QLabel(
+            self.tr("提示 %1 条：这些内容没有导入或需要核对").replace("%1", str(len(warnings)))
+            if warnings
+            else self.tr("没有提示：全部内容都已识别。")
+        )
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        self.import_button.setDefault(True)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.projects, 3)
+        layout.addWidget(warnings_label)
+        layout.addWidget(self.warnings, 2)
+        layout.addWidget(buttons)
+        self.warnings.setVisible(bool(warnings))
+        self._update_button()
+
+    def chosen(self) -> list[Project]:
+        """The ticked projects, in file order."""
+        return [
+            form.project
+            for row, form in enumerate(self.result.forms)
+            if self._item(row).checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def set_chosen(self, row: int, chosen: bool) -> None:
+        state = Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        self._item(row).setCheckState(0, state)
+
+    def _item(self, row: int) -> QTreeWidgetItem:
+        item = self.projects.topLevelItem(row)
+        assert item is not None
+        return item
+
+    def _update_button(self) -> None:
+        count = len(self.chosen())
+        self.import_button.setText(self.tr("导入 %1 个项目").replace("%1", str(count)))
+        self.import_button.setEnabled(count > 0)
