@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,11 +17,13 @@ from perfdesk.library import load_templates
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
+from ui import dialogs, import_export
 from ui.check_panel import CheckPanel
 from ui.library_panel import LibraryDialog, open_library
 from ui.main_window import MainWindow
 
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
+DATA = Path(__file__).resolve().parent.parent / "data"
+SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"
 
 
 def stored(window: MainWindow) -> Project:
@@ -195,3 +198,35 @@ def test_the_holding_tab_shows_only_while_it_holds_something(
     window.findChild(type(window.act_new), "convertAction").trigger()
     assert tabs.isTabVisible(holding)
     assert "原绩效类型：事业/专业类" in window.sections.editors["待归类内容"].toPlainText()
+
+
+def test_a_current_form_imported_exported_and_imported_back_through_the_window(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(db_path)
+    monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
+    forms = [DATA / "sh2026_xinmeiti.txt", DATA / "sh2026_peixun.txt"]
+    ids = import_export.import_files(window, forms)
+    wanted = [exchange.read_file(DATA / f"sh2026_{n}.json")[0] for n in ("xinmeiti", "peixun")]
+    assert [window.store.get(i) for i in ids] == [
+        Project(**{**vars(p), "id": i}) for p, i in zip(wanted, ids, strict=True)
+    ]
+    assert window.project is not None and window.project.layout == "sh2026"
+    assert panel(window).summary.text() == "未发现问题，可以打印"
+
+    workbook = tmp_path / "forms.xlsx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: workbook)
+    assert import_export.export_excel(window) == workbook
+
+    other = open_window(tmp_path / "other.db")
+    back = import_export.import_files(other, [workbook])  # in the list's order
+
+    def by_name(projects: list[Project]) -> list[Project]:
+        for project in projects:
+            project.id = None
+        return sorted(projects, key=lambda p: p.name)
+
+    assert by_name([other.store.get(i) for i in back]) == by_name(wanted)
