@@ -6,11 +6,13 @@ Each change remembers the project as it was before and after (whole snapshots fr
 deletion. Every step is one store transaction, so the file is always in a state the officer saw.
 
 Consecutive edits with the same ``merge_key`` (typing in one field) merge into one step, the
-way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (focus moved on).
+way Qt's ``QUndoCommand.mergeWith`` does; :meth:`History.seal` ends such a run (focus moved on),
+and so does a pause of ``MERGE_SECONDS``: one undo never takes away a whole afternoon's writing.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -18,6 +20,7 @@ from perfdesk.model import Project
 from perfdesk.store import Store
 
 DEFAULT_LIMIT = 500
+MERGE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,19 @@ class Change:
 class History:
     """The undo and redo stacks over one store. All writes of the editor go through here."""
 
-    def __init__(self, store: Store, *, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        merge_seconds: float = MERGE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store = store
         self.limit = limit
+        self.merge_seconds = merge_seconds
+        self.clock = clock
+        self._last_push = float("-inf")
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._merge_open = False
@@ -178,8 +191,12 @@ class History:
     def _push(self, change: Change) -> None:
         self._redo.clear()
         top = self._undo[-1] if self._undo else None
+        now = self.clock()
+        recent = now - self._last_push <= self.merge_seconds
+        self._last_push = now
         if (
             self._merge_open
+            and recent
             and top is not None
             and change.merge_key is not None
             and top.merge_key == change.merge_key

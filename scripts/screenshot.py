@@ -38,7 +38,8 @@ def main() -> int:
         window.show()
         window.open_project(ids[0])
         tree = window.indicators.view
-        tree.setCurrentIndex(window.indicator_model.index(1, 0))
+        tree.setCurrentIndex(window.indicator_model.index_at([0, 0, 1]))
+        tree.scrollToTop()
         QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(output))

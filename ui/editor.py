@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -131,7 +130,6 @@ class DateField(QLineEdit):
     def _picked(self, day: QDate) -> None:
         self._menu.close()
         self.setText(day.toString("yyyy-MM-dd"))
-        self.textEdited.emit(self.text())
         self.editingFinished.emit()
 
 
@@ -194,10 +192,9 @@ class HeaderForm(QWidget):
             combo.setEditable(True)
             combo.addItems(list(spec.choices))
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = QCompleter(list(spec.choices), combo)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            combo.setCompleter(completer)
+            # No completer: inline completion and popups get in the way of an input method,
+            # and the few standard choices are one Alt+↓ away.
+            combo.setCompleter(None)  # type: ignore[arg-type]  # None is allowed: no completer
             line = combo.lineEdit()
             if line is not None:
                 line.setPlaceholderText(self.tr("选择或输入"))
@@ -214,11 +211,12 @@ class HeaderForm(QWidget):
             return combo
         if spec.kind is FieldKind.DATE:
             date_field = DateField()
-            date_field.textEdited.connect(lambda text, lb=label: self._date_typed(lb, text))
+            date_field.textChanged.connect(lambda text, lb=label: self._date_typed(lb, text))
             date_field.editingFinished.connect(lambda lb=label: self._date_finished(lb))
             return date_field
         line = QLineEdit()
-        line.textEdited.connect(lambda text, lb=label: self._typed(lb, text))
+        # textChanged, not textEdited: the field's own undo (context menu) is stored too.
+        line.textChanged.connect(lambda text, lb=label: self._typed(lb, text))
         return line
 
     def load(self, project: Project) -> None:
@@ -239,7 +237,7 @@ class HeaderForm(QWidget):
                     editor.setCurrentIndex(index)
                 elif isinstance(editor, QLineEdit) and editor.text() != value:
                     editor.setText(value)
-                    editor.setStyleSheet("")
+                    _mark_valid(editor)
         finally:
             self._loading = False
 
@@ -260,16 +258,14 @@ class HeaderForm(QWidget):
         )
 
     def _date_typed(self, label: str, text: str) -> None:
-        editor = self.editors[label]
+        if self._loading:
+            return
         try:
             normalize_date(text)
-        except InvalidValueError as exc:
-            editor.setStyleSheet(INVALID_STYLE)
-            editor.setToolTip(str(exc))
-            self.pending.drop(label)
+        except InvalidValueError:
+            self.pending.drop(label)  # half a date is not stored; said so when the field is left
             return
-        editor.setStyleSheet("")
-        editor.setToolTip("")
+        _mark_valid(self.editors[label])
         self._typed(label, text)
 
     def _date_finished(self, label: str) -> None:
@@ -278,10 +274,23 @@ class HeaderForm(QWidget):
         try:
             normalized = normalize_date(editor.text())
         except InvalidValueError as exc:
+            _mark_invalid(editor, str(exc))
             self.problem.emit(str(exc))
             return
+        _mark_valid(editor)
         if editor.text() != normalized:
             editor.setText(normalized)
+
+
+def _mark_invalid(editor: QWidget, message: str) -> None:
+    editor.setStyleSheet(INVALID_STYLE)
+    editor.setToolTip(message)
+
+
+def _mark_valid(editor: QWidget) -> None:
+    if editor.styleSheet():
+        editor.setStyleSheet("")
+        editor.setToolTip("")
 
 
 class BudgetForm(QWidget):
@@ -321,10 +330,12 @@ class BudgetForm(QWidget):
                 field = MoneyField(layout.money_decimals)
                 field.setObjectName(f"budget:{spec.label}")
                 field.setAccessibleName(spec.printed)
-                field.textEdited.connect(lambda text, lb=spec.label: self._typed(lb, text))
+                field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
                 field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
                 self.editors[spec.label] = field
-                label = QLabel(layout.budget_label(spec.label) + "：")
+                # a part of a total reads as on the form, 其中：财政资金 (one colon is enough)
+                text = layout.budget_label(spec.label)
+                label = QLabel(text if "：" in text else text + "：")
                 label.setBuddy(field)
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not spec.part_of and layout.budget_parts(spec.label):
@@ -344,8 +355,7 @@ class BudgetForm(QWidget):
                 if field.hasFocus() and _same_amount(field.text(), value):
                     continue  # the officer is typing this amount: leave the text alone
                 field.show_value(value)
-                field.setStyleSheet("")
-                field.setToolTip("")
+                _mark_valid(field)
         finally:
             self._loading = False
 
@@ -355,13 +365,10 @@ class BudgetForm(QWidget):
         field = self.editors[label]
         try:
             value = parse_money(text)
-        except InvalidValueError as exc:
-            field.setStyleSheet(INVALID_STYLE)
-            field.setToolTip(str(exc))
-            self.pending.drop(f"budget:{label}")
+        except InvalidValueError:
+            self.pending.drop(f"budget:{label}")  # not stored; said so when the field is left
             return
-        field.setStyleSheet("")
-        field.setToolTip("")
+        _mark_valid(field)
         self.pending.schedule(
             f"budget:{label}",
             lambda: self.commit(
@@ -376,8 +383,10 @@ class BudgetForm(QWidget):
         try:
             value = parse_money(field.text())
         except InvalidValueError as exc:
+            _mark_invalid(field, str(exc))
             self.problem.emit(str(exc))
             return
+        _mark_valid(field)
         field.show_value(value)
 
 
@@ -429,6 +438,7 @@ class SectionTabs(QWidget):
             editor.setObjectName(f"section:{label}")
             editor.setAccessibleName(label)
             editor.setTabChangesFocus(True)
+            editor.setUndoRedoEnabled(False)  # Ctrl+Z is PerfDesk's undo, which is stored
             editor.setPlaceholderText(self.tr("在此填写“%1”").replace("%1", label))
             editor.textChanged.connect(lambda lb=label: self._typed(lb))
             self.editors[label] = editor
@@ -457,10 +467,10 @@ class SectionTabs(QWidget):
         return [label for label, editor in self.editors.items() if not editor.toPlainText().strip()]
 
     def _typed(self, label: str) -> None:
+        if self._loading:
+            return  # load() updates the marks once at the end
         self._update_count()
         self._update_marks()
-        if self._loading:
-            return
         text = self.editors[label].toPlainText()
         self.pending.schedule(
             f"section:{label}",
@@ -476,13 +486,16 @@ class SectionTabs(QWidget):
         bar = self.tabs.tabBar()
         for index, label in enumerate(self.labels):
             is_empty = label in empty
-            self.tabs.setTabText(index, label + (self.tr("（空）") if is_empty else ""))
+            text = label + (self.tr("（空）") if is_empty else "")
             tip = self.tr("此栏目尚未填写") if is_empty else ""
             if label == self.holding:
                 tip = self.tr(
                     "从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去"
                 )
             self.tabs.setTabToolTip(index, tip)
+            if self.tabs.tabText(index) == text:
+                continue  # relaying out the tab bar is the slow part
+            self.tabs.setTabText(index, text)
             bar.setTabTextColor(
                 index, Qt.GlobalColor.gray if is_empty else bar.palette().text().color()
             )

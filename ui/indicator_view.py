@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.indicator_model import NAME, TARGET, IndicatorModel
+from ui.indicator_model import NAME, IndicatorModel
 
 # (depth, column) -> the words offered while typing there
 Suggestions = Callable[[int, int], list[str]]
@@ -33,6 +33,12 @@ class SuggestingDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
         self.suggestions = suggestions
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)  # room to breathe, and for the editor
 
     def createEditor(
         self,
@@ -53,6 +59,30 @@ class SuggestingDelegate(QStyledItemDelegate):
         return editor
 
 
+class IndicatorTreeView(QTreeView):
+    """A tree where typing Chinese into a cell starts editing it, as typing letters does.
+
+    Qt opens the editor on the first input-method event but drops the event itself, losing
+    what the input method had composed; here the event is handed on to the new editor.
+    """
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        index = self.currentIndex()
+        starts_typing = bool(event.commitString() or event.preeditString())
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and starts_typing
+            and index.isValid()
+            and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.clear()  # typing replaces the cell, as a typed letter does
+                QCoreApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
+
 class IndicatorPanel(QWidget):
     """The tree with its toolbar. The actions are also put into the window's 指标 menu."""
 
@@ -64,7 +94,7 @@ class IndicatorPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.view = QTreeView()
+        self.view = IndicatorTreeView()
         self.view.setObjectName("indicatorTree")
         self.view.setModel(model)
         self.view.setItemDelegate(SuggestingDelegate(model, suggestions, self.view))
@@ -84,11 +114,11 @@ class IndicatorPanel(QWidget):
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
         self.view.setIndentation(18)
+        # The value right beside its name (not across the screen); the value column takes the rest.
         header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TARGET, self.fontMetrics().horizontalAdvance("指标目标值指标值") + 24)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, self.fontMetrics().horizontalAdvance("一" * 30) + 60)
         model.modelReset.connect(self.view.expandAll)
         model.rowsInserted.connect(lambda parent, _first, _last: self.view.expand(parent))
 

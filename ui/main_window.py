@@ -25,8 +25,16 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QApplication,
     QDockWidget,
     QGroupBox,
@@ -46,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
 from perfdesk.layouts import DEFAULT_LAYOUT, all_layouts
@@ -54,20 +63,26 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import ProjectSummary, Store
 from ui import dialogs, extensions, settings
 from ui.editor import BudgetForm, Change, HeaderForm, PendingEdits, SectionTabs
-from ui.indicator_model import NAME, TARGET, IndicatorModel
+from ui.indicator_model import TARGET, IndicatorModel
 from ui.indicator_view import IndicatorPanel
 from ui.project_list import ProjectList
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
 APP_TITLE = "PerfDesk 绩效目标表"
+LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, then search warms up
 
 
 class _TextUndoToWindow(QObject):
-    """Ctrl+Z in a text field undoes PerfDesk's last step, not the field's private history.
+    """Ctrl+Z in a field of the form undoes PerfDesk's last step, not the field's private history.
 
-    Otherwise the field would change on screen without the change being stored.
+    Otherwise the field would change on screen without the change being stored. The search box
+    and an open cell editor of the tree keep their own undo: nothing there is stored yet.
     """
+
+    def __init__(self, forms: list[QWidget], parent: QObject) -> None:
+        super().__init__(parent)
+        self.forms = forms
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -78,16 +93,11 @@ class _TextUndoToWindow(QObject):
                 event.matches(QKeySequence.StandardKey.Undo)
                 or event.matches(QKeySequence.StandardKey.Redo)
             )
-            and not _inside_item_editor(watched)
+            and any(form.isAncestorOf(watched) for form in self.forms)
         ):
             event.ignore()
             return True
         return False
-
-
-def _inside_item_editor(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    return parent is not None and parent.objectName() == "qt_scrollarea_viewport"
 
 
 class MainWindow(QMainWindow):
@@ -110,13 +120,14 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.history.listeners.append(self._update_undo_actions)
-        self._text_undo_filter = _TextUndoToWindow(self)
+        self._text_undo_filter = _TextUndoToWindow(
+            [self.header_form, self.budget_form, self.sections, self.year_box], self
+        )
         app = QApplication.instance()
         self._listening = app is not None
         if app is not None:
             app.installEventFilter(self._text_undo_filter)
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
-        self._dock_area = Qt.DockWidgetArea.RightDockWidgetArea
 
         for module in extensions.INSTALLED:
             importlib.import_module(module).install(self)
@@ -183,12 +194,14 @@ class MainWindow(QMainWindow):
         QVBoxLayout(sections_box).addWidget(self.sections)
         self.indicators_box = QGroupBox()
         QVBoxLayout(self.indicators_box).addWidget(self.indicators)
-        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Narratives above the indicators, both the editor's full width: the section names
+        # (tabs) and the 三级 names are long, and neither should be cut short.
+        self.lower_splitter = QSplitter(Qt.Orientation.Vertical)
         self.lower_splitter.setObjectName("lowerSplitter")
         self.lower_splitter.addWidget(sections_box)
         self.lower_splitter.addWidget(self.indicators_box)
-        self.lower_splitter.setStretchFactor(0, 1)
-        self.lower_splitter.setStretchFactor(1, 1)
+        self.lower_splitter.setStretchFactor(0, 2)
+        self.lower_splitter.setStretchFactor(1, 3)
         self.lower_splitter.setChildrenCollapsible(False)
 
         self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -235,9 +248,15 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setSizes([340, 1100])
-        self.lower_splitter.setSizes([520, 560])
+        self.lower_splitter.setSizes([240, 360])
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setSizeGripEnabled(True)
+        # The file's name; where it is shows on hover (and in 帮助 → 关于).
+        self.database_label = QLabel(self.tr("数据库：%1").replace("%1", self.store.path.name))
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setStyleSheet("color: palette(mid);")
+        self.database_label.setToolTip(str(self.store.path))
+        self.statusBar().addPermanentWidget(self.database_label)
         self.resize(1440, 900)
 
     def _action(
@@ -268,6 +287,10 @@ class MainWindow(QMainWindow):
         )
         self.act_delete = self._action(
             self.tr("删除项目…"), self.delete_project, "Ctrl+Shift+Del", "deleteProject"
+        )
+        # Every change is stored as it is made; Ctrl+S, pressed out of habit, says so.
+        self.act_save = self._action(
+            self.tr("保存（自动）"), self.save_now, QKeySequence.StandardKey.Save, "save"
         )
         self.act_sample = self._action(
             self.tr("导入示例数据"), self.import_sample, None, "importSample"
@@ -302,6 +325,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
             "shortcuts",
         )
+        # Delete on the list itself deletes the project (after asking); elsewhere Delete edits.
+        list_delete = QAction(self.project_list.view)
+        list_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        list_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        list_delete.triggered.connect(self.delete_project)
+        self.project_list.view.addAction(list_delete)
         self.indicators.standard_block.triggered.connect(self.insert_standard_block)
         self.empty_new.clicked.connect(lambda: self.new_project())
         # 新建项目 on a chosen form: one action per layout
@@ -353,6 +382,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_new)
         file_menu.addMenu(self.new_on_layout)
         file_menu.addAction(self.act_sample)
+        file_menu.addAction(self.act_save)
+        # Each section sits between two separators; a menu shows only one of several in a row.
+        file_menu.addSeparator()
         for section in FILE_SECTIONS:
             self._section_ends[section] = file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -452,6 +484,7 @@ class MainWindow(QMainWindow):
 
     def reload_projects(self, select: int | None = None) -> None:
         self.flush()
+        self.project_list.index.reload()
         self.project_list.refresh_filters()
         self.project_list.reload(select=select)
         self._suggestions.clear()
@@ -532,6 +565,13 @@ class MainWindow(QMainWindow):
         self.form_title.setText(spec.title + spec.caption(self.project.year))
         self.indicators_box.setTitle(spec.targets_caption(self.project.year))
 
+    def _show_added(self, project_id: int) -> None:
+        self.project_list.index.refresh(project_id)
+        self.project_list.refresh_filters()
+        self.project_list.reload(select=project_id)
+        self.open_project(project_id)
+        self._update_actions()
+
     def new_project(self, layout: str | None = None) -> None:
         """A new project on ``layout`` (default: the open project's layout)."""
         self.flush()
@@ -542,7 +582,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             project.fields[project.spec.unit_field] = self.project.unit
         new_id = self.history.create(project, self.tr("新建项目"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
         editor = self.header_form.editors.get(project.spec.name_field)
         if editor is not None:
             editor.setFocus()
@@ -552,14 +592,14 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         new_id = self.history.duplicate(self.project.id, self.tr("复制项目"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
 
     def copy_to_next_year(self) -> None:
         if self.project is None or self.project.id is None:
             return
         self.flush()
         new_id = self.history.copy_to_next_year(self.project.id, self.tr("复制到下一年度"))
-        self.reload_projects(select=new_id)
+        self._show_added(new_id)
 
     def delete_project(self) -> None:
         if self.project is None or self.project.id is None:
@@ -573,6 +613,7 @@ class MainWindow(QMainWindow):
             return
         row = self.project_list.model.row_of(self.project.id)
         self.history.delete(self.project.id, self.tr("删除项目“%1”").replace("%1", name))
+        self.project_list.index.refresh(self.project.id)
         self.project = None
         self.project_list.refresh_filters()
         self.project_list.reload()
@@ -587,6 +628,11 @@ class MainWindow(QMainWindow):
         ids = self.store.add_many(sample_projects())
         self.reload_projects(select=ids[0])
         self.show_problem(self.tr("已导入 %1 个示例项目").replace("%1", str(len(ids))))
+
+    def save_now(self) -> None:
+        self._close_item_editor()
+        self.flush()
+        self.show_problem(self.tr("所有修改都已保存（PerfDesk 随时自动保存）"))
 
     def focus_search(self) -> None:
         self.project_list.search.setFocus()
@@ -620,6 +666,7 @@ class MainWindow(QMainWindow):
         if not stored:
             return
         self.project = after
+        self.project_list.index.refresh(before.id)
         if (before.name, before.unit, before.year) != (after.name, after.unit, after.year):
             self.project_list.model.update_summary(
                 ProjectSummary(before.id, after.layout, after.year, after.unit, after.name)
@@ -679,7 +726,7 @@ class MainWindow(QMainWindow):
         self.flush()
         change = self.history.undo()
         if change is not None:
-            self._show_change(change.project_id)
+            self._show_change(change)
             self.show_problem(self.tr("已撤销：%1").replace("%1", change.description))
 
     def redo(self) -> None:
@@ -687,27 +734,32 @@ class MainWindow(QMainWindow):
         self.flush()
         change = self.history.redo()
         if change is not None:
-            self._show_change(change.project_id)
+            self._show_change(change)
             self.show_problem(self.tr("已重做：%1").replace("%1", change.description))
 
     def _close_item_editor(self) -> None:
+        """Store what is being typed in a cell of the tree (before undo, or closing)."""
         view = self.indicators.view
         editor = view.indexWidget(view.currentIndex())
         if editor is not None:
-            view.closePersistentEditor(view.currentIndex())
+            view.commitData(editor)
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def _show_change(self, project_id: int) -> None:
+    def _show_change(self, change: HistoryStep) -> None:
         """After undo/redo: show the project the step was about (or a neighbour if gone)."""
         path = self.indicators.current_path()
+        for part in change.parts:  # an import is one step over many projects
+            self.project_list.index.refresh(part.project_id)
         self.project_list.refresh_filters()
-        exists = self.store.exists(project_id)
-        self.project_list.reload(select=project_id if exists else None)
-        if exists:
+        shown = next((p.project_id for p in change.parts if self.store.exists(p.project_id)), None)
+        current_gone = self.project is not None and not self.store.exists(self.project.id or 0)
+        self.project_list.reload(select=shown)
+        if shown is not None:
             self.project = None  # force a fresh load from the store
-            self.open_project(project_id)
+            self.open_project(shown)
             if path:
                 self.indicators.view.setCurrentIndex(self.indicator_model.index_at(path))
-        elif self.project is not None and self.project.id == project_id:
+        elif current_gone or self.project is None:
             self.project = None
             self._open_first()
         self._update_actions()
@@ -786,7 +838,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.settings.reset_state()
         self.main_splitter.setSizes([340, max(600, self.width() - 340)])
-        self.lower_splitter.setSizes([1, 1])
+        self.lower_splitter.setSizes([2, 3])
         self.editor_splitter.setSizes([1, 10_000])
         self.show_problem(self.tr("已恢复默认窗口布局"))
 
@@ -822,6 +874,16 @@ class MainWindow(QMainWindow):
             lines.append(f"{keys}\t{text}")
         dialogs.information(self, self.tr("键盘快捷键"), "\n".join(sorted(set(lines))))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.project_list.index.has_texts:
+            # Soon after the window appears: search from memory from (nearly) the first keystroke on.
+            QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)
+
+    def _load_search_texts(self) -> None:
+        if self.isVisible() and not self.project_list.index.has_texts:
+            self.project_list.index.load_texts()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_item_editor()
         self.flush()
@@ -834,4 +896,4 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-__all__ = ["MENUS", "NAME", "MainWindow"]
+__all__ = ["FILE_SECTIONS", "MENUS", "MainWindow"]

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.search_index import SearchIndex
 from perfdesk.store import ProjectSummary, Store
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -117,9 +119,19 @@ class ProjectListModel(QAbstractTableModel):
             return sorted(rows, key=lambda s: (s.name, s.id), reverse=reverse)
         if self._sort_column == UNIT:
             return sorted(rows, key=lambda s: (s.unit, s.name, s.id), reverse=reverse)
-        # By year, newest first by default, and within a year in the order they were made.
-        ordered = sorted(rows, key=lambda s: s.id)
-        return sorted(ordered, key=lambda s: s.year, reverse=reverse)
+        # By year, newest first by default, and within a year in the order they were made
+        # (the rows come in id order and the sort is stable, even reversed).
+        return sorted(rows, key=lambda s: s.year, reverse=reverse)
+
+
+class SearchBox(QLineEdit):
+    """The search field; Esc empties it (and shows every project again)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
 
 
 class ProjectList(QWidget):
@@ -133,8 +145,9 @@ class ProjectList(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.index = SearchIndex(store)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("projectSearch")
         self.search.setPlaceholderText(self.tr("搜索项目名称、单位、内容、指标…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
@@ -238,12 +251,12 @@ class ProjectList(QWidget):
     def reload(self, select: int | None = None) -> None:
         """Ask the store again (search and filters apply) and keep or set the selection."""
         keep = self.current_id() if select is None else select
-        rows = self.store.list_projects(
+        rows = self.index.list_projects(
             year=self.year_filter.currentData(),
             unit=self.unit_filter.currentData(),
             search=self.search.text(),
         )
-        self._total = self.store.count() if self._filtered() else len(rows)
+        self._total = self.index.count()
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         try:

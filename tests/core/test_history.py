@@ -156,3 +156,17 @@ def test_the_stack_is_bounded(store: Store) -> None:
     while history.undo():
         pass
     assert store.get(pid).name == "2"
+
+
+def test_a_pause_in_typing_starts_a_new_step(store: Store) -> None:
+    now = [100.0]
+    history = History(store, merge_seconds=5, clock=lambda: now[0])
+    pid = history.create(_named(""), "新建项目")
+    for text, at in (("第一段", 101.0), ("第一段。", 104.0), ("第一段。第二段", 20_000.0)):
+        now[0] = at
+        history.edit(
+            pid, lambda p, t=text: p.set_section("项目概况", t), "修改项目概况", merge_key="s"
+        )
+    assert len(history) == 3  # creation, the first burst, the text after the pause
+    history.undo()
+    assert store.get(pid).sections["项目概况"] == "第一段。"

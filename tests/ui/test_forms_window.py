@@ -93,7 +93,7 @@ def test_a_current_form_project_is_created_filled_and_checked(
     assert position["项目资金总额"] == (0, 1) and position["年度资金申请总额"] == (0, 3)
     assert position["年度其他资金"] == (3, 3)
     label = grid.itemAtPosition(1, 0).widget()
-    assert isinstance(label, QLabel) and label.text() == "其中：财政资金："
+    assert isinstance(label, QLabel) and label.text() == "其中：财政资金"
     for name, amount in (("项目资金总额", "1250000"), ("财政资金", "1,250,000"),
                          ("年度资金申请总额", "１２５００００"), ("当年财政拨款", "1250000")):  # fmt: skip
         field = window.budget_form.editors[name]

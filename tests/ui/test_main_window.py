@@ -117,7 +117,10 @@ def test_a_whole_session_survives_closing_and_reopening(
     previous = window.budget_form.editors["同名项目上年预算额"]
     type_text(previous, "一百万")
     window.flush()
-    assert previous.styleSheet()  # marked as wrong
+    assert not previous.styleSheet()  # no red while still typing
+    previous.editingFinished.emit()
+    assert previous.styleSheet()  # marked as wrong when left
+    assert "不是有效的数字" in window.statusBar().currentMessage()
     stored = _stored(window)
     assert stored.budget["项目总预算"] == Decimal(1_000_000)
     assert stored.budget["项目当年预算"] == Decimal(800_000)
@@ -242,10 +245,20 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     name = _field(window, "项目名称")
     original = name.text()
     type_text(name, "（修订）")
+    _focus(qtbot, name)
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.act_redo.isEnabled()  # the window's undo ran, not only the field's own
     assert name.text() == original
     assert _stored(window).name == original
     qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window).name == original + "（修订）"
+
+    # The search box keeps its own undo: nothing typed there is stored.
+    search = window.project_list.search
+    type_text(search, "科普")
+    _focus(qtbot, search)
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == ""
     assert _stored(window).name == original + "（修订）"
 
 
@@ -307,6 +320,8 @@ def test_extension_points(open_window: WindowFactory, db_path: Path) -> None:
     from PySide6.QtWidgets import QLabel
 
     window = open_window(db_path)
+    installed = {a.objectName() for menu in window.menus.values() for a in menu.actions()}
+    assert {"libraryAction", "convertAction"} <= installed  # from ui/extensions.py
     action = QAction("打印预览…", window)
     window.add_action("file", action, section="print")
     file_actions = window.menus["file"].actions()
@@ -334,7 +349,7 @@ def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
         first.resize(1400, 880)
         qtbot.waitUntil(lambda: first.width() == 1400)
         first.main_splitter.setSizes([420, 980])
-        first.lower_splitter.setSizes([300, 650])
+        first.lower_splitter.setSizes([300, 400])
         wanted = first.main_splitter.sizes()[0], first.lower_splitter.sizes()[0]
         first.close()
         second = MainWindow(store)
@@ -344,3 +359,134 @@ def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
         qtbot.waitUntil(lambda: second.width() == 1400)
         assert (second.main_splitter.sizes()[0], second.lower_splitter.sizes()[0]) == wanted
         second.close()
+
+
+def test_delete_key_on_the_list_asks_and_deletes(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(db_path) as store:
+        store.add_many(sample_projects())
+    window = open_window(db_path)
+    answers = iter([False, True])
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: next(answers))
+    view = window.project_list.view
+    _focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.store.count() == 2  # said no
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.store.count() == 1
+    assert window.project_list.model.rowCount() == 1
+    assert window.project is not None  # the next project is open
+
+
+def test_input_method_composition_is_not_stored_until_committed(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    window = open_window(db_path)
+    window.act_new.trigger()
+    name = _field(window, "项目名称")
+    name.setFocus()
+    QCoreApplication.sendEvent(name, QInputMethodEvent("kepu", []))  # pinyin being composed
+    assert name.text() == ""
+    assert not window.pending.has_pending()
+    commit = QInputMethodEvent()
+    commit.setCommitString("科普")
+    QCoreApplication.sendEvent(name, commit)
+    assert name.text() == "科普"
+    assert _stored(window).name == "科普"
+
+
+def test_empty_sections_are_marked(open_window: WindowFactory, db_path: Path) -> None:
+    with Store(db_path) as store:
+        [_, second] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(second)
+    tabs = window.sections.tabs
+    texts = [tabs.tabText(i) for i in range(tabs.count())]
+    assert texts[-1] == "总目标及阶段性目标（空）"  # empty in the reference form
+    assert all(not t.endswith("（空）") for t in texts[:-1])
+    type_text(window.sections.editors["总目标及阶段性目标"], "全年完成。")
+    assert tabs.tabText(tabs.count() - 1) == "总目标及阶段性目标"
+
+
+def test_closing_stores_a_cell_being_typed(open_window: WindowFactory, db_path: Path) -> None:
+    with Store(db_path) as store:
+        [first, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(first)
+    view = window.indicators.view
+    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    view.edit(view.currentIndex())
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.clear()
+    type_text(editor, "预算编制科学性")
+    window.close()
+    with Store(db_path) as store:
+        assert store.get(first).indicator_rows()[0].name == "预算编制科学性"
+
+
+def test_typing_chinese_onto_a_tree_cell_edits_it(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    with Store(db_path) as store:
+        [first, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    window.open_project(first)
+    view = window.indicators.view
+    _focus(qtbot, view)
+    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    QCoreApplication.sendEvent(view, QInputMethodEvent("yusuan", []))  # composing starts
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit) and editor.text() == ""  # the cell is being replaced
+    commit = QInputMethodEvent()
+    commit.setCommitString("预算编制科学性")
+    QCoreApplication.sendEvent(editor, commit)
+    press(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.indexWidget(view.currentIndex()) is None)  # Qt commits queued
+    assert _stored(window).indicator_rows()[0].name == "预算编制科学性"
+
+
+def test_ctrl_s_stores_what_is_waiting_and_says_so(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    window = open_window(db_path)
+    window.act_new.trigger()
+    name = _field(window, "项目名称")
+    type_text(name, "科普")
+    _focus(qtbot, name)
+    if not window.pending.has_pending():
+        type_text(name, "宣传")
+    qtbot.keyClick(name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.pending.has_pending()
+    assert "已保存" in window.statusBar().currentMessage()
+    assert window.store.get(window.current_project_id() or 0).name.startswith("科普")
+
+
+def test_undoing_a_step_over_many_projects_updates_the_list(
+    open_window: WindowFactory, db_path: Path
+) -> None:
+    with Store(db_path) as store:
+        [kept, _] = store.add_many(sample_projects())
+    window = open_window(db_path)
+    ids = window.history.create_many(sample_projects(), "导入 2 个项目")
+    window.reload_projects(select=ids[1])
+    assert window.project_list.model.rowCount() == 4
+    window.act_undo.trigger()
+    assert window.project_list.model.rowCount() == 2
+    assert window.store.count() == 2
+    assert window.current_project_id() is not None
+    assert window.store.exists(window.current_project_id() or 0)
+    type_text(window.project_list.search, "科普资源")  # the search forgot them too
+    assert window.project_list.model.rowCount() == 1
+    window.project_list.search.clear()
+    window.act_redo.trigger()
+    assert window.project_list.model.rowCount() == 4
+    assert window.current_project_id() == ids[0]
+    assert kept in {window.project_list.model.summary(r).id for r in range(4)}

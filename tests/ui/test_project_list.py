@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from qt_input import type_text
 from window_harness import WindowFactory
 
@@ -96,3 +97,17 @@ def test_choosing_a_row_opens_the_project(open_window: WindowFactory, db_path: P
     assert window.current_project_id() == ids[1]
     window.act_previous.trigger()
     assert window.current_project_id() == ids[0]
+
+
+def test_escape_clears_the_search(open_window: WindowFactory, db_path: Path, qtbot: QtBot) -> None:
+    _fill(db_path)
+    window = open_window(db_path)
+    search = window.project_list.search
+    type_text(search, "档案")
+    assert window.project_list.model.rowCount() == 1
+    window.activateWindow()
+    qtbot.waitActive(window)
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == ""
+    assert window.project_list.model.rowCount() == 3
