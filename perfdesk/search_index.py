@@ -1,13 +1,14 @@
 """Search as you type over thousands of projects, from memory.
 
-Chinese is searched by substrings of one or two characters (科普, 宣传) that no full-text index
-can serve, so :meth:`Store.list_projects` scans every project's text on each keystroke. This
+Chinese is searched by substrings of one or two characters (科普, 宣传) that the trigram index
+cannot serve, so :meth:`Store.list_projects` scans every project's text for such terms. This
 index keeps the summaries and the same search text (:meth:`Project.search_text`) in memory and
 answers the same questions in a few milliseconds. Whoever changes the store tells the index
 (:meth:`refresh` for one project, :meth:`reload` after a bulk change).
 
 Matching is as in the store: every whitespace-separated term must occur; letters match
-regardless of case (the store's LIKE folds ASCII letters only; here every script is folded).
+regardless of case (the store folds case for terms of three characters or more only; here
+always).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ class PrintedPdf:
     tables: list[list[list[str | None]]]  # every table on every page, in order
     sizes: list[tuple[float, float]]
     font_files: dict[str, set[str]]  # font base name → which FontFile* streams it carries
+    rules: list[int]  # how many horizontal rules (lines or thin boxes) each page draws
 
     @property
     def cells(self) -> list[str]:
@@ -40,17 +41,18 @@ class PrintedPdf:
 
 
 def read_pdf(data: bytes, tables: bool = True) -> PrintedPdf:
-    pages, footers, found, sizes = [], [], [], []
+    pages, footers, found, sizes, rules = [], [], [], [], []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             sizes.append((float(page.width), float(page.height)))
             cut = float(page.height) - MARGIN_BOTTOM + 2
             pages.append(page.crop((0, 0, page.width, cut)).extract_text() or "")
             footers.append(page.crop((0, cut, page.width, page.height)).extract_text() or "")
+            rules.append(len({round(e["top"]) for e in page.horizontal_edges}))
             if tables:
                 found.extend(page.extract_tables())
         font_files = dict(_font_files(pdf))
-    return PrintedPdf(pages, footers, found, sizes, font_files)
+    return PrintedPdf(pages, footers, found, sizes, font_files, rules)
 
 
 def _font_files(pdf: pdfplumber.PDF) -> Iterator[tuple[str, set[str]]]:

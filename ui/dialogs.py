@@ -54,3 +54,8 @@ def save_file(parent: QWidget | None, title: str, filters: str, suggested: str =
 def open_folder(path: Path) -> bool:
     """Show a folder in the system's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_document(path: Path) -> bool:
+    """Open a file (e.g. a PDF) in the program the system uses for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

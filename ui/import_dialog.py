@@ -49,7 +49,7 @@ class ImportPreview(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("导入预览"))
         self.resize(900, 560)
-        self.result = result
+        self.import_result = result
         warnings = result.all_warnings()
 
         heading = QLabel(
@@ -107,7 +107,7 @@ class ImportPreview(QDialog):
         """The ticked projects, in file order."""
         return [
             form.project
-            for row, form in enumerate(self.result.forms)
+            for row, form in enumerate(self.import_result.forms)
             if self._item(row).checkState(0) == Qt.CheckState.Checked
         ]
 

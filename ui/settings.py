@@ -41,6 +41,7 @@ def _state(key: str, default: Any) -> Option:
 # -- the registry ---------------------------------------------------------------------------
 
 LANGUAGE = _preference("language", "zh_CN")  # "zh_CN" or "en"
+PRINT_FONT = _preference("print_font", "")  # a TrueType file to print with; "" = the system's
 
 WINDOW_GEOMETRY = _state("window_geometry", QByteArray())
 WINDOW_STATE = _state("window_state", QByteArray())
@@ -54,6 +55,7 @@ LAST_PROJECT = _state("last_project", 0)
 
 OPTIONS: tuple[Option, ...] = (
     LANGUAGE,
+    PRINT_FONT,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     MAIN_SPLITTER,

@@ -45,7 +45,16 @@ class Slot:
     kind: SlotKind
     key: str  # the field, section or budget key; the heading text for headings
     pattern: re.Pattern[str]
-    document: str = "form"  # the printed document it is on (sh2026: 项目经费情况说明)
+
+
+@dataclass(frozen=True)
+class DocumentGrammar:
+    """A document printed after the form (sh2026: 项目经费情况说明): its title, a line in
+    brackets under it (the project's name), and the labels of its sections."""
+
+    name: str
+    title: re.Pattern[str]
+    slots: tuple[Slot, ...]
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,9 @@ class FormGrammar:
     level2: dict[str, re.Pattern[str]]  # by 一级: its usual 二级 names
     any_level2: re.Pattern[str]
     level2_owner: dict[str, str]  # usual 二级 name -> the 一级 it belongs to
-    # Documents printed after the form (their heading starts them): name -> heading pattern
-    documents: dict[str, re.Pattern[str]]
+    documents: tuple[DocumentGrammar, ...] = ()
     # Every 一级 and 二级 name the layout knows, for rejoining a name wrapped over two lines
-    level_names: frozenset[str]
+    level_names: frozenset[str] = frozenset()
 
     def slot_count(self, text: str) -> int:
         """How many of this layout's labels occur in ``text``: which layout a text is."""
@@ -97,45 +105,58 @@ def _names(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
 
 
-_PERIOD = r"(?:\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年?\s*[）)])?"
-
-
 @cache
 def grammar_for(key: str) -> FormGrammar:
     layout = get_layout(key)
     colon = LABEL_COLON.get(layout.key, False)
 
     def spelled_label(text: str) -> str:
-        """The label and its other spellings (layout aliases) as one alternation."""
+        """The label and its other spellings met in forms (the layout's aliases)."""
         return "(?:" + "|".join(spelled(t) for t in layout.labels_for(text)) + ")"
 
-    def label(text: str, after: str = "") -> re.Pattern[str]:
+    def label(text: str, before: str = "", after: str = "") -> re.Pattern[str]:
         if colon:
-            return re.compile(spelled_label(text) + after + r"\s*[：:]")
+            return re.compile(before + spelled_label(text) + after + r"\s*[：:]")
         # a colon may run straight into the value (三、实施主体：上海…)
-        return re.compile(rf"(?<!\S){spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$))")
+        return re.compile(rf"(?<!\S){before}{spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$))")
 
     def heading(text: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\S){spelled_label(text)}(?=\s|$)")
 
-    document_of = {s: part.document for part in layout.parts for s in part.sections}
+    def section(key: str) -> re.Pattern[str]:
+        """A section's label; the period section's may carry a multi-year period after it."""
+        if key != layout.period_section:
+            return label(key)
+        period = r"(?:\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)])?"
+        return label(key, after=period)
+
+    def amount(text: str) -> re.Pattern[str]:
+        """An amount's label; the first part of a total is printed 其中：…."""
+        return label(text, before=r"(?:其中\s*[：:]\s*)?")
+
     slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
-    for part in layout.parts:
-        if part.heading and part.heading != part.document:
-            slots.append(Slot(SlotKind.HEADING, part.heading, heading(part.heading), part.document))
-    slots += [
-        # a multi-year project's period follows its section's label: (2024年-2026年)
-        Slot(
-            SlotKind.SECTION,
-            s,
-            label(s, _PERIOD if s == layout.period_section else ""),
-            document_of.get(s, "form"),
-        )
-        for s in layout.sections
-        if s != layout.holding_section  # never printed
-    ]
+    for part in layout.parts_of("form"):
+        if part.heading:
+            slots.append(Slot(SlotKind.HEADING, part.heading, heading(part.heading)))
+        slots += [Slot(SlotKind.SECTION, s, section(s)) for s in part.sections]
     slots.append(Slot(SlotKind.HEADING, layout.budget_heading, heading(layout.budget_heading)))
-    slots += [Slot(SlotKind.BUDGET, m.label, label(m.printed)) for m in layout.budget]
+    slots += [Slot(SlotKind.BUDGET, m.label, amount(m.printed)) for m in layout.budget]
+    documents = tuple(
+        DocumentGrammar(
+            name,
+            re.compile(
+                rf"^[ \t]*{spelled(name)}[ \t]*(?:\n[ \t]*[（(][^\n]*[）)][ \t]*)?(?=\n|$)",
+                re.MULTILINE,
+            ),
+            tuple(
+                Slot(SlotKind.SECTION, s, section(s))
+                for part in layout.parts_of(name)
+                for s in part.sections
+            ),
+        )
+        for name in layout.documents
+        if name != "form"
+    )
     owner: dict[str, str] = {}
     for spec in layout.level1:
         for name in spec.level2:
@@ -151,10 +172,7 @@ def grammar_for(key: str) -> FormGrammar:
         level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
         any_level2=_names(list(owner)),
         level2_owner=owner,
-        documents={
-            d: re.compile(rf"^\s*{spelled_label(d)}\s*$", re.MULTILINE)
-            for d in layout.documents[1:]
-        },
+        documents=documents,
         level_names=frozenset([*layout.level1_names, *owner]),
     )
 

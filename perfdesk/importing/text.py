@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from perfdesk.errors import InvalidValueError
-from perfdesk.importing.grammar import FormGrammar, Slot, SlotKind, all_grammars
+from perfdesk.importing.grammar import (
+    DocumentGrammar,
+    FormGrammar,
+    Slot,
+    SlotKind,
+    all_grammars,
+)
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.target_value import normalize, parse_target
@@ -167,27 +173,15 @@ class _FormReader:
         for match in (heading, columns):
             if match is not None:
                 body_end = min(body_end, match.start())
-        if year is None and heading is not None and heading.groupdict().get("year"):
-            year = int(heading["year"])
-        documents = self._documents(heading, columns, body_end)
-        table_end = documents[0][0] if documents else len(text)  # where the first heading is
-        form_slots = [slot for slot in grammar.slots if slot.document == "form"]
-        chosen = self._choose_slots(pos, body_end, form_slots)
+        if year is None and heading is not None:
+            found = heading.groupdict().get("year")  # sh2026's 绩效指标 carries no year
+            year = int(found) if found else None
+        chosen = self._choose_slots(pos, body_end)
         values = self._values(chosen, body_end)
         first = min((start for start, _, _ in chosen), default=body_end)
         self._unplaced(text[pos:first], "表头与第一个栏目之间的文字未导入")
         if heading is not None and columns is not None and heading.end() <= columns.start():
             self._unplaced(text[heading.end() : columns.start()], "绩效目标表头附近的文字未导入")
-        names_seen = values[:]
-        for _, start, end, name in documents:
-            slots = [slot for slot in grammar.slots if slot.document == name]
-            doc_chosen = self._choose_slots(start, end, slots)
-            first = min((s for s, _, _ in doc_chosen), default=end)
-            self._unplaced_before_document(text[start:first], name, names_seen)
-            values += self._values(doc_chosen, end)
-        missing = [slot.key for slot in grammar.slots if slot.document != "form"]
-        if not documents and missing:
-            self.warn("没有找到这些栏目：" + "、".join(missing))
 
         if year is None:
             year = self._year_from_dates(values)
@@ -202,13 +196,36 @@ class _FormReader:
             self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
         if table_start is None:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
-        else:
+        documents = self._documents(body_end if table_start is None else table_start)
+        if table_start is not None:
+            table_end = documents[0][0] if documents else len(text)
             table = _TableReader(grammar, self.warn)
             lines = text[table_start:table_end].split("\n")
             for line in rejoin_wrapped_names(lines, grammar.level_names):
                 table.feed(line)
             project.set_rows(table.finish())
+        present = {document.name for _, _, document in documents}
+        for document in self.grammar.documents:
+            if document.name not in present:
+                labels = "、".join(slot.key for slot in document.slots)
+                self.warn(f"没有找到“{document.name}”，这些栏目未导入：{labels}")
+        for number, (_, title_end, document) in enumerate(documents):
+            end = documents[number + 1][0] if number + 1 < len(documents) else len(text)
+            chosen = self._choose_slots(title_end, end, document.slots)
+            first = min((start for start, _, _ in chosen), default=end)
+            self._unplaced(text[title_end:first], f"“{document.name}”开头的文字未导入")
+            self._fill(project, self._values(chosen, end))
         return ImportedForm(project, self.warnings)
+
+    def _documents(self, pos: int) -> list[tuple[int, int, DocumentGrammar]]:
+        """The documents printed after the form (sh2026: 项目经费情况说明), in order:
+        (start, end of the title, grammar)."""
+        found = [
+            (match.start(), match.end(), document)
+            for document in self.grammar.documents
+            for match in document.title.finditer(self.text, pos)
+        ]
+        return sorted(found, key=lambda item: item[0])
 
     def _table_headings(self, pos: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         """The targets heading and the column headings; a heading right above the columns
@@ -226,39 +243,8 @@ class _FormReader:
             return (above[-1] if above else None), columns
         return (headings[-1] if headings else None), None
 
-    def _documents(
-        self, heading: re.Match[str] | None, columns: re.Match[str] | None, body_end: int
-    ) -> list[tuple[int, int, int, str]]:
-        """Documents printed after the form (sh2026's 项目经费情况说明): where each heading
-        starts, and where its sections are (from the heading's end to the next document)."""
-        after = max((m.end() for m in (heading, columns) if m is not None), default=body_end)
-        found = []
-        for name, pattern in self.grammar.documents.items():
-            match = pattern.search(self.text, after)
-            if match:
-                found.append((match.start(), match.end(), name))
-        found.sort()
-        return [
-            (start, end, found[n + 1][0] if n + 1 < len(found) else len(self.text), name)
-            for n, (start, end, name) in enumerate(found)
-        ]
-
-    def _unplaced_before_document(
-        self, text: str, document: str, values: list[tuple[Slot, str]]
-    ) -> None:
-        """What stands between a document's heading and its first section: the project's
-        name repeated (nothing to import), or text to warn about."""
-        name_field = self.layout.name_field
-        name = next((join_lines(raw) for slot, raw in values if slot.key == name_field), "")
-        rest = join_lines(text)
-        for spelling in self.layout.labels_for(name_field):
-            for colon in ("：", ":", ""):
-                rest = rest.removeprefix(spelling + colon)
-        if rest.strip() and _plain(rest) != _plain(name):
-            self.warn(f"“{document}”开头的文字未导入", join_lines(text))
-
     def _choose_slots(
-        self, pos: int, end: int, slots: list[Slot] | None = None
+        self, pos: int, end: int, slots: tuple[Slot, ...] | None = None
     ) -> list[tuple[int, int, Slot]]:
         """Each label's occurrence: the first one after the previous label, or failing that
         (labels out of order) the first one not already taken."""
@@ -332,7 +318,8 @@ class _FormReader:
 
 def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
     """Lines with a 一级/二级 name that wrapped in its narrow cell put back together
-    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped."""
+    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped.
+    Rows whose cells are known (tab-separated) are left alone."""
     out: list[str] = []
     pending = ""  # a line that is the beginning of a longer name
 
@@ -347,13 +334,13 @@ def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
             if not text:
                 continue
             joined = _plain(pending + text)
-            if any(joined.startswith(n) for n in names):
+            if CELL_SEPARATOR not in line and any(joined.startswith(n) for n in names):
                 out.append(pending + text)
                 pending = ""
                 continue
             out.append(pending)
             pending = ""
-        if text and "\t" not in line and starts_a_name(_plain(text)):
+        if text and CELL_SEPARATOR not in line and starts_a_name(_plain(text)):
             pending = text
             continue
         out.append(line)

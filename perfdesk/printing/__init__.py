@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.model import Project
+from perfdesk.printing.content import FORM, attached_documents, budget_label, printed_parts
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
-from perfdesk.printing.form import section_label
 from perfdesk.printing.indicators import CONTINUED
 from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import make_styles
@@ -78,28 +78,30 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
         for label in header_row:
             yield label, fonts.bold, label + "："
             yield label, fonts.regular, project.fields.get(label, "")
-    for document in spec.documents[1:]:
-        yield document, fonts.title, document
-    for part in spec.parts:  # the holding section is never printed
-        if part.heading:
+    for document in (FORM, *attached_documents(project)):
+        if document != FORM:
+            yield document, fonts.title, document
+        for part in printed_parts(project, document):
             yield part.heading, fonts.bold, part.heading
-        for label in part.sections:
-            yield label, fonts.bold, section_label(project, label)
-            yield label, fonts.regular, project.sections.get(label, "")
+            for section in part.sections:
+                yield section.label, fonts.bold, section.label + "："
+                yield section.label, fonts.regular, section.text
     yield spec.budget_heading, fonts.bold, spec.budget_heading
     for money in spec.budget:
-        yield money.printed, fonts.bold, spec.budget_label(money.label) + "："
+        printed = budget_label(project, money.label)
+        yield printed, fonts.bold, printed + "："
         amount = format_money(project.budget.get(money.label), spec.money_decimals)
-        yield money.printed, fonts.regular, amount
+        yield printed, fonts.regular, amount
     yield (
         "绩效目标",
         fonts.bold,
         spec.targets_caption(project.year) + "".join(spec.indicator_columns),
     )
+    columns = spec.indicator_columns
     for number, row in enumerate(project.rows(), start=1):
-        where = f"指标表第 {number} 行"
-        yield f"{where}（{spec.indicator_columns[0]}）", fonts.regular, row.level1 + CONTINUED
-        yield f"{where}（{spec.indicator_columns[1]}）", fonts.regular, row.level2
-        yield f"{where}（{spec.indicator_columns[2]}）", fonts.regular, row.name
-        yield f"{where}（{spec.indicator_columns[3]}）", fonts.regular, row.target
+        where = f"指标表第 {number} 行" + (f"（{row.name}）" if row.name else "") + "的"
+        yield where + columns[0], fonts.regular, row.level1 + CONTINUED
+        yield where + columns[1], fonts.regular, row.level2
+        yield where + columns[2], fonts.regular, row.name
+        yield where + columns[3], fonts.regular, row.target
     yield "页码", fonts.regular, "第 1 页 共 1 页"

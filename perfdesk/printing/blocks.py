@@ -14,6 +14,8 @@ from perfdesk.printing.styles import (
     BODY_SIZE,
     CELL_PADDING,
     FRAME_WIDTH,
+    GRID_COLOR,
+    GRID_WIDTH,
     LABEL_BACKGROUND,
     PUNCTUATION_HANG,
     FormStyles,
@@ -22,6 +24,20 @@ from perfdesk.printing.styles import (
 from perfdesk.printing.text import TextBlock, markup
 
 LABEL_MAX_WIDTH = 46 * mm
+_LABEL_PAD = 2 * CELL_PADDING + PUNCTUATION_HANG + 1
+
+
+class ClosedTable(Table):  # type: ignore[misc]
+    """A table that, cut by a page break, is closed at the foot of one page and reopened on
+    the next (ReportLab's own ``splitlast``/``splitfirst`` rules hold for one cut only)."""
+
+    def onSplit(self, table: Table, byRow: int = 1) -> None:
+        table.setStyle(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), GRID_WIDTH, GRID_COLOR),
+                ("LINEBELOW", (0, -1), (-1, -1), GRID_WIDTH, GRID_COLOR),
+            ]
+        )
 
 
 def label_text(label: str) -> str:
@@ -59,7 +75,7 @@ def labelled_grid(
             cells += ["", ""]
             commands.append(("SPAN", (1, r), (-1, r)))
         data.append(cells)
-    return Table(data, colWidths=widths, style=TableStyle(commands))
+    return ClosedTable(data, colWidths=widths, style=TableStyle(commands))
 
 
 LONG_LINE = 300  # characters: a typed paragraph longer than this is laid out in pieces
@@ -74,6 +90,8 @@ def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragra
     page costs time that grows with the square of its length.)
     """
     pieces: list[Paragraph] = []
+    # a paragraph's first line may be indented; the pieces after the first continue it
+    continued = ParagraphStyle(f"{style.name}-continued", parent=style, firstLineIndent=0)
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         paragraph = TextBlock(markup(line), style)
         if len(line) <= LONG_LINE:
@@ -83,7 +101,8 @@ def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragra
         lines = [_line_text(row) for row in paragraph.blPara.lines]
         for start in range(0, len(lines), LINES_PER_PIECE):
             chunk = lines[start : start + LINES_PER_PIECE]
-            pieces.append(TextBlock("<br/>".join(markup(row) for row in chunk), style))
+            piece_style = style if start == 0 else continued
+            pieces.append(TextBlock("<br/>".join(markup(row) for row in chunk), piece_style))
     return pieces
 
 
@@ -92,6 +111,48 @@ def _line_text(line: Any) -> str:
     if isinstance(line, tuple):
         return "".join(line[1])
     return "".join(frag.text for frag in line.words)
+
+
+def budget_grid(
+    columns: Sequence[Sequence[tuple[str, str]]], styles: FormStyles, heading: str
+) -> Table:
+    """Amounts in side-by-side columns of label | amount under a heading spanning them all."""
+    count = max(len(columns), 1)
+    share = FRAME_WIDTH / count
+    label_widths = [
+        min(
+            max((_text_width(label, styles) for label, _ in column), default=0.0) + _LABEL_PAD,
+            share * 0.6,
+        )
+        for column in columns
+    ]
+    widths: list[float] = []
+    for label_width in label_widths:
+        widths += [label_width, share - label_width]
+    data: list[list[Any]] = [[TextBlock(markup(heading), styles.heading)] + [""] * (2 * count - 1)]
+    commands: list[tuple[Any, ...]] = [
+        *grid_style(),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
+    ]
+    for r in range(max((len(column) for column in columns), default=0)):
+        cells: list[Any] = []
+        for c, column in enumerate(columns):
+            if r < len(column):
+                label, amount = column[r]
+                cells += [
+                    TextBlock(markup(label), styles.label),
+                    TextBlock(markup(amount), styles.amount),
+                ]
+                commands.append(("BACKGROUND", (2 * c, r + 1), (2 * c, r + 1), LABEL_BACKGROUND))
+            else:
+                cells += ["", ""]
+        data.append(cells)
+    return ClosedTable(data, colWidths=widths, style=TableStyle(commands))
+
+
+def _text_width(text: str, styles: FormStyles) -> float:
+    return float(stringWidth(text, styles.label.fontName, BODY_SIZE))
 
 
 def _fitted_label(label: str, width: float, styles: FormStyles) -> str:
@@ -109,5 +170,5 @@ def _label_width(
     labels = [row[column][0] for row in rows if len(row) > column]
     if not labels:
         return float(LABEL_MAX_WIDTH)
-    widest = max(float(stringWidth(label, styles.label.fontName, BODY_SIZE)) for label in labels)
-    return float(min(widest + 2 * CELL_PADDING + PUNCTUATION_HANG + 1, LABEL_MAX_WIDTH))
+    widest = max(_text_width(label, styles) for label in labels)
+    return float(min(widest + _LABEL_PAD, LABEL_MAX_WIDTH))

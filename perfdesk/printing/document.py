@@ -1,4 +1,5 @@
-"""The PDF document: A4 page template, one form after another, ``第 X 页 共 Y 页`` per form."""
+"""The PDF document: A4 page template, one form after another (each followed by the documents
+that travel with it), every one starting on a new page and numbered ``第 X 页 共 Y 页`` on its own."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from perfdesk.errors import PerfDeskError
 from perfdesk.model import Project
-from perfdesk.printing.form import form_flowables
+from perfdesk.printing.content import attached_documents
+from perfdesk.printing.form import document_flowables, form_flowables
 from perfdesk.printing.styles import (
     FOOTER_SIZE,
     FOOTER_Y,
@@ -31,19 +35,22 @@ class PrintCancelled(Exception):
     """The user stopped a print run; nothing was produced."""
 
 
-class FormStart(Flowable):  # type: ignore[misc]
-    """An invisible mark where a form begins: numbers its pages, reports progress."""
+class DocumentStart(Flowable):  # type: ignore[misc]
+    """An invisible mark where a form (or a document that travels with it) begins: its
+    pages are numbered on their own; for a form, progress is reported and may stop the run."""
 
-    def __init__(self, index: int, total: int, progress: Progress | None) -> None:
+    def __init__(
+        self, document: int, form: int = 0, total: int = 0, progress: Progress | None = None
+    ) -> None:
         super().__init__()
-        self.index, self.total, self.progress = index, total, progress
+        self.document, self.form, self.total, self.progress = document, form, total, progress
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.form_index = self.index
-        if self.progress is not None and not self.progress(self.index, self.total):
+        self.canv.document_index = self.document
+        if self.progress is not None and not self.progress(self.form, self.total):
             raise PrintCancelled
 
 
@@ -53,7 +60,7 @@ def _numbered_canvas(font: str) -> type[Canvas]:
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.form_index = 0
+            self.document_index = 0
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -63,11 +70,11 @@ def _numbered_canvas(font: str) -> type[Canvas]:
         def save(self) -> None:
             totals: dict[int, int] = {}
             for page in self._pages:
-                totals[page["form_index"]] = totals.get(page["form_index"], 0) + 1
+                totals[page["document_index"]] = totals.get(page["document_index"], 0) + 1
             seen: dict[int, int] = {}
             for page in self._pages:
                 self.__dict__.update(page)
-                form = page["form_index"]
+                form = page["document_index"]
                 seen[form] = seen.get(form, 0) + 1
                 self.setFont(font, FOOTER_SIZE)
                 self.drawCentredString(
@@ -109,13 +116,32 @@ def build_pdf(
         id="form",
     )
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    started = [0]  # the forms begun so far: which one a layout failure is in
+
+    def track(done: int, total: int) -> bool:
+        started.append(min(done, total - 1))
+        return progress is None or progress(done, total)
+
     story: list[Flowable] = []
+    documents = 0
     for index, project in enumerate(projects):
         if index:
             story.append(PageBreak())
-        story.append(FormStart(index, len(projects), progress))
+        story.append(DocumentStart(documents, index, len(projects), track))
         story.extend(form_flowables(project, styles))
-    doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.regular))
+        documents += 1
+        for document in attached_documents(project):
+            story += [PageBreak(), DocumentStart(documents)]
+            story.extend(document_flowables(project, document, styles))
+            documents += 1
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.regular))
+    except LayoutError:
+        project = projects[started[-1]]
+        raise PerfDeskError(
+            f"项目“{project.name or '未命名项目'}”中有一格内容比一整页还长，无法排版；"
+            "请把过长的指标或栏目文字缩短或分成几项后再打印"
+        ) from None
     if progress is not None and not progress(len(projects), len(projects)):
         raise PrintCancelled
     return buffer.getvalue()

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from perfdesk.model import Project
-from perfdesk.printing.blocks import flowing_text, label_text, labelled_grid
+from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
+from perfdesk.printing.content import printed_parts
 from perfdesk.printing.indicators import IndicatorTable
 from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import (
@@ -29,6 +29,8 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
+
+INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
 
 
 class Title(Flowable):  # type: ignore[misc]
@@ -74,99 +76,62 @@ def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return [labelled_grid(pairs, styles)]
 
 
-def section_label(project: Project, label: str) -> str:
-    """A section's printed label; the period of a multi-year project follows its own."""
-    spec = project.spec
-    if label == spec.period_section:
-        start = project.fields.get(spec.start_date_field, "")
-        end = project.fields.get(spec.end_date_field, "")
-        label += spec.period(start, end)
-    return label_text(label)
-
-
 def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The form's narrative sections, part by part: each full width, its label, then its
-    text, flowing over pages. A part with a heading (项目绩效目标) prints it above them."""
-    flowables: list[Flowable] = []
-    for part in project.spec.parts_of("form"):
-        flowables += _sections_table(project, part.heading, part.sections, styles)
-    return flowables
-
-
-def _sections_table(
-    project: Project, heading: str, sections: tuple[str, ...], styles: FormStyles
-) -> list[Flowable]:
+    """Each narrative section full width: its label, then its text, flowing over pages;
+    sections grouped under a part heading where the layout has one."""
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        *grid_style(),
-        ("GRID", (0, 0), (-1, -1), 0, colors.white),  # lines only where drawn below
+        *grid_style(lines=False),  # lines around each section only, drawn below
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    if heading:
-        data.append([TextBlock(markup(heading), styles.heading)])
-        commands += [
-            ("BACKGROUND", (0, 0), (0, 0), LABEL_BACKGROUND),
-            ("LINEBELOW", (0, 0), (0, 0), GRID_WIDTH, GRID_COLOR),
-        ]
-    for label in sections:
-        top = len(data)
-        data.append([TextBlock(markup(section_label(project, label)), styles.label)])
-        data.extend(
-            [p] for p in flowing_text(project.sections.get(label, ""), styles.body, text_width)
-        )
-        bottom = len(data) - 1
-        commands += [
-            ("BACKGROUND", (0, top), (0, top), LABEL_BACKGROUND),
-            ("LINEABOVE", (0, top), (0, top), GRID_WIDTH, GRID_COLOR),
-            ("LINEBELOW", (0, bottom), (0, bottom), GRID_WIDTH, GRID_COLOR),
-            ("TOPPADDING", (0, top + 1), (0, bottom), 0),
-            ("BOTTOMPADDING", (0, top + 1), (0, bottom), 0),
-            ("TOPPADDING", (0, top + 1), (0, top + 1), CELL_PADDING),
-            ("BOTTOMPADDING", (0, bottom), (0, bottom), CELL_PADDING),
-        ]
+    for part in printed_parts(project):
+        if part.heading:
+            row = len(data)
+            data.append([TextBlock(markup(part.heading), styles.heading)])
+            commands += [
+                ("BACKGROUND", (0, row), (0, row), LABEL_BACKGROUND),
+                ("LINEABOVE", (0, row), (0, row), GRID_WIDTH, GRID_COLOR),
+            ]
+        for section in part.sections:
+            top = len(data)
+            data.append([TextBlock(markup(label_text(section.label)), styles.label)])
+            data.extend([p] for p in flowing_text(section.text, styles.body, text_width))
+            bottom = len(data) - 1
+            commands += [
+                ("BACKGROUND", (0, top), (0, top), LABEL_BACKGROUND),
+                ("LINEABOVE", (0, top), (0, top), GRID_WIDTH, GRID_COLOR),
+                ("LINEBELOW", (0, bottom), (0, bottom), GRID_WIDTH, GRID_COLOR),
+                ("TOPPADDING", (0, top + 1), (0, bottom), 0),
+                ("BOTTOMPADDING", (0, top + 1), (0, bottom), 0),
+                ("TOPPADDING", (0, top + 1), (0, top + 1), CELL_PADDING),
+                ("BOTTOMPADDING", (0, bottom), (0, bottom), CELL_PADDING),
+            ]
     if not data:
         return []
-    return [Table(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
-
-
-def documents_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """Documents that travel with the form (sh2026's 项目经费情况说明), each from a new page:
-    its title, the project's name, then its sections."""
-    spec = project.spec
-    flowables: list[Flowable] = []
-    for document in spec.documents[1:]:
-        flowables += [
-            PageBreak(),
-            Title(document, styles),
-            Spacer(1, 2 * mm),
-            TextBlock(markup(label_text(spec.name_field) + project.name), styles.body),
-            Spacer(1, 3 * mm),
-        ]
-        for part in spec.parts_of(document):
-            heading = "" if part.heading == document else part.heading
-            flowables += _sections_table(project, heading, part.sections, styles)
-    return flowables
+    return [ClosedTable(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
 
 
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    return specifics_for(project.layout).budget_block(project, styles)
+    """The layout's budget block, kept on one page."""
+    return [KeepTogether(specifics_for(project.layout).budget_block(project, styles))]
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The ``YYYY年绩效目标`` heading and the indicator table (never a lone heading)."""
+    """The ``YYYY年绩效目标`` heading and the indicator table, never a lone heading. A table
+    that fits on one page but not in what is left of this one starts on the next page (as on
+    the reference form); a longer one starts here and continues."""
     spec = project.spec
     return [
         CondPageBreak(30 * mm),
-        Spacer(1, 3 * mm),
-        TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
-        Spacer(1, 2 * mm),
-        IndicatorTable(
-            project.rows(),
-            spec.indicator_columns,
-            specifics_for(project.layout).indicator_widths,
-            styles,
+        KeepTogether(
+            [
+                Spacer(1, 3 * mm),
+                TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
+                Spacer(1, 2 * mm),
+                IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+            ]
         ),
     ]
 
@@ -178,11 +143,28 @@ FORM_PARTS: dict[str, FormPart] = {
     "narratives": narratives_part,
     "budget": budget_part,
     "targets": targets_part,
-    "documents": documents_part,
 }
 
 
 def form_flowables(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The whole form of one project, part by part in the layout's print order."""
-    order = specifics_for(project.layout).part_order
+    """The whole form of one project, part by part in the layout's order."""
+    order = specifics_for(project.layout).order
     return [flowable for name in order for flowable in FORM_PARTS[name](project, styles)]
+
+
+def document_flowables(project: Project, document: str, styles: FormStyles) -> list[Flowable]:
+    """A document that travels with the form (sh2026: 项目经费情况说明), set as a document:
+    its title, the project it belongs to, then each section's heading and paragraphs."""
+    text_width = FRAME_WIDTH - PUNCTUATION_HANG
+    flowables: list[Flowable] = [
+        Title(document, styles),
+        TextBlock(markup(f"（{project.name}）" if project.name else ""), styles.caption),
+        Spacer(1, 4 * mm),
+    ]
+    for part in printed_parts(project, document):
+        if part.heading and part.heading != document:
+            flowables.append(TextBlock(markup(part.heading), styles.heading))
+        for section in part.sections:
+            flowables.append(TextBlock(markup(section.label), styles.section_heading))
+            flowables += flowing_text(section.text, styles.document_body, text_width)
+    return flowables

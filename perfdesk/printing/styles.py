@@ -61,6 +61,8 @@ class FormStyles:
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     amount: ParagraphStyle
+    section_heading: ParagraphStyle
+    document_body: ParagraphStyle
     column_head: ParagraphStyle
 
 
@@ -83,6 +85,17 @@ def make_styles(fonts: FontSet) -> FormStyles:
         cell_center=style(
             "cell_center", fonts.regular, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_CENTER
         ),
+        section_heading=style(
+            "section_heading", fonts.bold, BODY_SIZE + 1, BODY_SIZE * 2, alignment=TA_LEFT
+        ),
+        document_body=style(
+            "document_body",
+            fonts.regular,
+            BODY_SIZE,
+            BODY_SIZE * 1.6,
+            alignment=TA_LEFT,
+            firstLineIndent=2 * BODY_SIZE,  # two characters, as Chinese paragraphs begin
+        ),
         amount=style("amount", fonts.regular, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_RIGHT),
         column_head=style(
             "column_head", fonts.bold, BODY_SIZE, BODY_SIZE * 1.4, alignment=TA_CENTER
@@ -90,10 +103,11 @@ def make_styles(fonts: FontSet) -> FormStyles:
     )
 
 
-def grid_style() -> list[tuple[object, ...]]:
-    """The table commands every bordered block of the form shares."""
+def grid_style(lines: bool = True) -> list[tuple[object, ...]]:
+    """The table commands every bordered block of the form shares (``lines``: a full grid)."""
+    grid = [("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR)] if lines else []
     return [
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
+        *grid,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + PUNCTUATION_HANG),

@@ -43,8 +43,14 @@ class TextBlock(Paragraph):  # type: ignore[misc]
     _laid_out_width: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> Any:
-        if self._laid_out_width == availWidth:
+        if self._laid_out_width == availWidth and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._laid_out_width = availWidth
         return size
+
+    def split(self, availWidth: float, availHeight: float) -> Any:
+        pieces = super().split(availWidth, availHeight)
+        for piece in pieces:  # pieces of this paragraph are laid out afresh
+            piece._laid_out_width = None
+        return pieces

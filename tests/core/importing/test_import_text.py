@@ -246,7 +246,10 @@ def test_dropping_lines_never_crashes_and_keeps_the_titles_forms(dropped: list[i
     kept = [line for n, line in enumerate(lines) if n not in set(dropped)]
     result = read_text("\n".join(kept))
     titles = sum(1 for line in kept if line.strip() == "财政项目支出绩效目标表")
-    assert len(result.forms) == titles
+    if titles:
+        assert len(result.forms) == titles
+    else:  # no title left: the text may still be read as one form, and that is said
+        assert len(result.forms) <= 1
 
 
 def test_garbage_gives_no_project_and_a_warning() -> None:

@@ -63,9 +63,36 @@ def test_the_current_shanghai_form_survives_print_and_import(tmp_path: Path) -> 
 
     projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
     for project in projects:
-        project.set_section(project.spec.holding_section, "")  # never printed
         project.set_budget(project.spec.budget_labels[0], "1234.5")
         project.set_budget(project.spec.budget_labels[-1], "99")
     back = print_and_import(projects, tmp_path / "sh2026.pdf")
-    assert [comparable(p) for p in back] == [comparable(p) for p in projects]
+    expected = [comparable(p) for p in projects]
+    for data, project in zip(expected, projects, strict=True):
+        # what waits in the holding section is never printed, so it cannot come back
+        assert data["sections"][project.spec.holding_section]
+        data["sections"][project.spec.holding_section] = ""
+    assert [comparable(p) for p in back] == expected
     assert {row.level1 for row in back[0].rows()} >= {"待归类（原投入与管理）", "效益指标"}
+
+
+def test_a_multi_year_sh2026_form_with_its_explanation_survives_print_and_import(
+    tmp_path: Path,
+) -> None:
+    # the period printed after 项目总体目标, 其中： before the first part of each total, and
+    # the 项目经费情况说明 printed as a document of its own after the form
+    from perfdesk.convert import NEWEST_LAYOUT, convert
+
+    project = convert(sample_projects()[1], NEWEST_LAYOUT)
+    project.set_section(project.spec.holding_section, "")
+    project.set_field("计划完成日期", "2022-12-31")
+    project.set_field("主管部门", "上海市科学技术协会")
+    for label, amount in {
+        "财政资金": "650000",
+        "其他资金": "50000",
+        "上年结转资金": "1000",
+    }.items():
+        project.set_budget(label, amount)
+    project.set_section("三、实施主体", "上海科技报社")
+    project.set_section("年度总体目标", "1、接入100个党建服务中心。\n2、评选6位获奖人。")
+    (back,) = print_and_import([project], tmp_path / "multi-year.pdf")
+    assert comparable(back) == comparable(project)

@@ -83,7 +83,7 @@ def test_missing_characters_are_found_with_their_place(fonts: FontSet) -> None:
 
     assert [(m.where, m.char) for m in missing] == [
         ("立项依据", RARE),
-        ("指标表第 1 行（指标目标值）", RARE),
+        ("指标表第 1 行（预算编制合理性）的指标目标值", RARE),
     ]
     assert "U+20000" in str(missing[0])
 

@@ -114,6 +114,9 @@ def test_twenty_page_narrative_and_two_hundred_indicators(fonts: FontSet) -> Non
     pdf = read_pdf(render_pdf([project], fonts))
     assert len(pdf.pages) >= 25
     assert squash(project.sections["项目概况"]) in pdf.text
+    assert squash(project.sections["立项依据"]) in pdf.text
+    # a page of nothing but narrative is one box: no rules between its lines
+    assert pdf.rules[3] == 2, pdf.pages[3][:80]
     pieces = [
         t
         for t in pdf.tables
@@ -191,3 +194,12 @@ def test_no_line_starts_with_a_closing_mark(fonts: FontSet) -> None:
     pdf = read_pdf(render_pdf(sample_projects(), fonts), tables=False)
     starts = [line[0] for page in pdf.pages for line in page.splitlines() if line]
     assert not set(starts) & set("，。、；：！？）”》")
+
+
+def test_a_cell_longer_than_a_page_is_explained_not_a_crash(fonts: FontSet) -> None:
+    from perfdesk.errors import PerfDeskError
+
+    project = sample_projects()[1].clone()
+    project.set_rows([IndicatorRow("产出目标", "数量", "超长指标" * 2000, "=1")])
+    with pytest.raises(PerfDeskError, match=r"科普资源平台建设.*比一整页还长"):
+        render_pdf([sample_projects()[0], project], fonts)

@@ -1,0 +1,160 @@
+"""The other layouts print from their data: sh2026's own blocks, and a layout given only as data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from printed_pdf import FOOTER_RE, read_pdf, squash
+
+from perfdesk.layouts import Layout, _from_json, _validate, all_layouts
+from perfdesk.model import IndicatorRow, Project
+from perfdesk.printing import FontSet, find_missing_characters, render_pdf
+
+LAYOUTS = Path(__file__).resolve().parents[3] / "perfdesk" / "layouts"
+RARE = "𠀀"
+
+
+def sh2026_project() -> Project:
+    project = Project.new("sh2026", 2026)
+    for label, value in {
+        "项目名称": "科普资源平台建设（二期）",
+        "项目性质": "阶段性项目",
+        "项目类别": "特定目标类",
+        "主管部门": "上海市科学技术协会",
+        "实施单位": "上海科技报社",
+        "计划开始日期": "2024-01-01",
+        "计划完成日期": "2026-12-31",
+    }.items():
+        project.set_field(label, value)
+    for label, amount in {
+        "项目资金总额": "10308000",
+        "财政资金": "10000000",
+        "其他资金": "308000",
+        "年度资金申请总额": "3436000",
+        "当年财政拨款": "3336000",
+        "上年结转资金": "100000",
+    }.items():
+        project.set_budget(label, amount)
+    project.set_section("项目总体目标", "1、建成科普资源库；\n2、接入100个党建服务中心。")
+    project.set_section("年度总体目标", "完成平台二期建设。")
+    project.set_section("一、项目概述", "本项目是科普资源平台的第二期。")
+    project.set_section("七、绩效目标", "见绩效指标表。")
+    project.set_section("待归类内容", "转换时留下的旧内容，不应打印")
+    project.set_rows(
+        [
+            IndicatorRow("产出指标", "数量指标", "接入党建服务中心数", "=100个"),
+            IndicatorRow("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90.00(%)"),
+        ]
+    )
+    return project
+
+
+def test_sh2026_prints_its_own_blocks(fonts: FontSet) -> None:
+    project = sh2026_project()
+    pdf = read_pdf(render_pdf([project], fonts))
+    cells, text = pdf.cells, pdf.text
+
+    assert "财政项目支出绩效目标申报表" in text and "（2026年度）" in text
+    for label, value in project.fields.items():
+        assert cells[cells.index(squash(value)) - 1] == label + "："
+    # the two-column 项目资金 block, two decimals, the first part of each total as 其中：
+    assert ["项目资金总额", "10,308,000.00", "年度资金申请总额", "3,436,000.00"] in [
+        [squash(c) for c in row if c is not None] for table in pdf.tables for row in table
+    ]
+    for label, amount in [
+        ("其中：财政资金", "10,000,000.00"),
+        ("其他资金", "308,000.00"),
+        ("其中：当年财政拨款", "3,336,000.00"),
+        ("上年结转资金", "100,000.00"),
+    ]:
+        assert cells[cells.index(label) + 1] == amount
+    # the multi-year period after the overall target's label; the part heading above it
+    assert "项目绩效目标" in cells
+    assert "项目总体目标(2024年-2026年)：" in cells
+    assert squash(project.sections["项目总体目标"]) in text
+    # the budget block comes before the targets, the indicator table last
+    assert text.index("项目资金（元）") < text.index("项目绩效目标") < text.index("绩效指标")
+    assert "转换时留下的旧内容" not in text
+
+
+def test_sh2026_explanation_is_a_document_of_its_own(fonts: FontSet) -> None:
+    project = sh2026_project()
+    pdf = read_pdf(render_pdf([project], fonts), tables=False)
+    numbers = [tuple(map(int, FOOTER_RE.search(f).groups())) for f in pdf.footers]  # type: ignore[union-attr]
+    starts = [i for i, (n, _) in enumerate(numbers) if n == 1]
+    assert len(starts) == 2  # the form, then 项目经费情况说明, each numbered from 1
+    explanation = "".join(squash(page) for page in pdf.pages[starts[1] :])
+    assert explanation.startswith("项目经费情况说明")
+    for label in ("一、项目概述", "七、绩效目标"):
+        assert label + squash(project.sections[label]) in explanation
+    assert "一、项目概述" not in "".join(squash(p) for p in pdf.pages[: starts[1]])
+
+
+def test_missing_characters_cover_the_attached_document(fonts: FontSet) -> None:
+    project = sh2026_project()
+    project.set_section("三、实施主体", f"实施主体{RARE}")
+    project.set_section("待归类内容", f"不打印{RARE}")
+    if fonts.can_draw(fonts.regular, RARE):
+        pytest.skip("this machine's print font draws Extension B")
+    assert [(m.where, m.char) for m in find_missing_characters(project, fonts)] == [
+        ("三、实施主体", RARE)
+    ]
+
+
+@pytest.fixture
+def data_only_layout() -> Iterator[Layout]:
+    """A county form given only as data: three budget columns, no print registration."""
+    data = json.loads((LAYOUTS / "sh2026.json").read_text("utf-8"))
+    data.update(
+        key="xx2030",
+        name="某县 2030 版",
+        title="项目支出绩效目标表",
+        unit_field="预算单位",
+        fields=[
+            {"label": "项目名称", "kind": "text"},
+            {"label": "预算单位", "kind": "text"},
+            {"label": "计划开始日期", "kind": "date"},
+            {"label": "计划完成日期", "kind": "date"},
+        ],
+        sections=["绩效目标", "备注"],
+        section_parts=[],
+        period_section="",
+        holding_section="",
+        budget=[
+            {"label": "总额", "printed": "资金总额", "column": 0},
+            {"label": "本级", "printed": "本级资金", "column": 1},
+            {"label": "上级", "printed": "上级补助", "column": 2},
+        ],
+        budget_total_field="总额",
+        budget_current_field="本级",
+        converts_from={},
+    )
+    layout = _validate(_from_json(data))
+    registry = all_layouts()
+    registry[layout.key] = layout
+    yield layout
+    del registry[layout.key]
+
+
+def test_a_layout_given_only_as_data_prints(data_only_layout: Layout, fonts: FontSet) -> None:
+    project = Project.new(data_only_layout.key, 2030)
+    project.set_field("项目名称", "乡村科普e站")
+    project.set_field("预算单位", "某县科协")
+    project.set_budget("总额", "500000")
+    project.set_budget("上级", "200000.5")
+    project.set_section("备注", "无")
+    project.set_rows([IndicatorRow("产出指标", "数量指标", "建成站点数", "=12")])
+
+    pdf = read_pdf(render_pdf([project], fonts))
+
+    assert pdf.pages[0].startswith("项目支出绩效目标表")
+    cells = pdf.cells
+    assert cells[cells.index("预算单位：") + 1] == "某县科协"
+    assert cells[cells.index("资金总额") + 1] == "500,000.00"
+    assert cells[cells.index("上级补助") + 1] == "200,000.50"
+    assert ["产出指标", "数量指标", "建成站点数", "=12"] in [
+        [squash(c or "") for c in row] for table in pdf.tables for row in table
+    ]
