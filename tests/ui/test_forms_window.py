@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from printed_pdf import read_pdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,7 +18,7 @@ from perfdesk.library import load_templates
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
-from ui import dialogs, import_export
+from ui import dialogs, import_export, print_actions
 from ui.check_panel import CheckPanel
 from ui.library_panel import LibraryDialog, open_library
 from ui.main_window import MainWindow
@@ -124,6 +125,16 @@ def test_a_current_form_project_is_created_filled_and_checked(
     assert project.budget["年度资金申请总额"] == Decimal("1250000")
     assert project.sections["项目总体目标"] == "1. 举办业务培训班6期；\n2. 培训600人次以上。"
     qtbot.waitUntil(lambda: panel(window).summary.text() == "未发现问题，可以打印", timeout=3000)
+
+    # printed: the preview holds the current form's PDF
+    preview = print_actions.preview_open_project(window)
+    assert preview is not None
+    printed = read_pdf(preview.pdf, tables=False).text
+    assert printed.startswith("财政项目支出绩效目标申报表（2026年度）")
+    assert "1,250,000.00" in printed and "其中：当年财政拨款" in printed
+    assert "项目总体目标：1.举办业务培训班6期；2.培训600人次以上。" in printed
+    assert "项目经费情况说明" in printed and "参训学员满意度≥90.00(%)" in printed
+    preview.close()
 
 
 def test_clicking_a_finding_takes_the_officer_to_its_place(
