@@ -155,3 +155,16 @@ def test_both_forms_survive_print_and_import(tmp_path: Path) -> None:
     result = read_any(path)
     assert [str(w) for w in result.all_warnings()] == []
     assert as_json(result.projects) == [expected(name) for name in FORMS]
+
+
+def test_a_current_form_without_its_title_is_recognized_by_its_labels() -> None:
+    text = TEXT["xinmeiti"].replace("财政项目支出绩效目标申报表\n", "", 1)
+    result = read_text(text)
+    (project,) = result.projects
+    assert project.layout == "sh2026"
+    assert project_to_json(project)["budget"] == expected("xinmeiti")["budget"]
+    assert (
+        project.indicator_rows()
+        == exchange.read_file(DATA / "sh2026_xinmeiti.json")[0].indicator_rows()
+    )
+    assert "没有找到表头“财政项目支出绩效目标申报表”" in str(result.warnings[0])
