@@ -161,7 +161,8 @@ class Store:
             empty = _check_ours(conn, self.path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            self.db = sqlite_utils.Database(conn)
+            # No sqlite-utils plugins: nothing installed elsewhere may change how our file is used.
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             if empty:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._migrate()
