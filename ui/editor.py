@@ -322,6 +322,7 @@ class BudgetForm(QWidget):
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: the deletion waits for the event loop
                 widget.deleteLater()
         self.editors.clear()
         self.layout_key = layout.key

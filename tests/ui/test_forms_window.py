@@ -241,3 +241,28 @@ def test_a_current_form_imported_exported_and_imported_back_through_the_window(
         return sorted(projects, key=lambda p: p.name)
 
     assert by_name([other.store.get(i) for i in back]) == by_name(wanted)
+
+
+def test_switching_forms_leaves_no_amount_of_the_other_form_on_screen(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    with Store(db_path) as store:
+        first, _ = store.add_many(sample_projects())
+        current = store.add(exchange.read_file(SH2026_PROJECT)[0])
+    window = open_window(db_path)
+
+    def shown_labels() -> set[str]:
+        labels = window.budget_form.findChildren(QLabel)
+        return {label.text() for label in labels if label.isVisible()}
+
+    window.open_project(first)
+    qtbot.waitUntil(
+        lambda: "项目总预算（元）：" in shown_labels()
+    )  # new labels show on the next turn
+    window.open_project(current)
+    assert not any("（元）" in text for text in shown_labels())  # gone at once, not a frame later
+    current_labels = {
+        "项目资金总额：", "其中：财政资金", "其他资金：",
+        "年度资金申请总额：", "其中：当年财政拨款", "上年结转资金：",
+    }  # fmt: skip
+    qtbot.waitUntil(lambda: shown_labels() == current_labels)
