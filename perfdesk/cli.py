@@ -189,6 +189,7 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from perfdesk import printing  # ReportLab loads only when printing
+    from perfdesk.checks import check
 
     with open_store(args) as store:
         projects = selected_projects(store, args)
@@ -200,6 +201,13 @@ def cmd_print(args: argparse.Namespace) -> int:
         for missing in printing.find_missing_characters(project, fonts):
             print(
                 f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
+                file=sys.stderr,
+            )
+        errors = [f for f in check(project) if f.is_error]
+        if errors:  # no one to ask here: say it, and print anyway
+            print(
+                f"警告：项目 {project.id}“{project.name}”的表格有 {len(errors)} 个错误"
+                f"（{errors[0].message}…），用 perfdesk check 查看",
                 file=sys.stderr,
             )
     atomic_write(args.output, printing.render_pdf(projects, fonts))
