@@ -152,7 +152,7 @@ class _FormReader:
     ) -> None:
         self.grammar = grammar
         self.layout = grammar.layout
-        self.text = text
+        self.text = unstack_label_rows(text, grammar.slots)
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -314,6 +314,47 @@ class _FormReader:
 
 # ---------------------------------------------------------------------------------------------
 # the indicator table
+
+
+def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
+    """Sections printed side by side, as a PDF table gives them — a row of their labels, then
+    a row of their texts, cells tab-separated (项目总体目标 | 年度总体目标) — turned into each
+    label followed by its text, as everywhere else on the form."""
+    if CELL_SEPARATOR not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].split(CELL_SEPARATOR)
+        values = lines[i + 1].split(CELL_SEPARATOR) if i + 1 < len(lines) else []
+        kinds = [_label_kind(cell, slots) for cell in cells]
+        if (
+            len(values) == len(cells)
+            and kinds.count(SlotKind.SECTION) >= 2
+            and all(
+                kind is not None or not cell.strip()
+                for kind, cell in zip(kinds, cells, strict=True)
+            )
+        ):
+            for cell, value in zip(cells, values, strict=True):
+                out += [part for part in (cell.strip(), value.strip()) if part]
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _label_kind(cell: str, slots: tuple[Slot, ...]) -> SlotKind | None:
+    """SECTION or HEADING when ``cell`` is just a section's label or a heading."""
+    text = cell.strip()
+    for slot in slots:
+        if slot.kind in (SlotKind.SECTION, SlotKind.HEADING):
+            match = slot.pattern.match(text)
+            if match and not text[match.end() :].strip():
+                return slot.kind
+    return None
 
 
 def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:

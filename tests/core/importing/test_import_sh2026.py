@@ -168,3 +168,21 @@ def test_a_current_form_without_its_title_is_recognized_by_its_labels() -> None:
         == exchange.read_file(DATA / "sh2026_xinmeiti.json")[0].indicator_rows()
     )
     assert "没有找到表头“财政项目支出绩效目标申报表”" in str(result.warnings[0])
+
+
+def test_goals_side_by_side_in_a_table_row() -> None:
+    # a PDF table with 项目总体目标 | 年度总体目标 as columns: the reader gives one line per row,
+    # cells separated by tabs, each cell's lines joined
+    want = exchange.read_file(DATA / "sh2026_xinmeiti.json")[0]
+    text = TEXT["xinmeiti"]
+    start = text.index("项目绩效目标")
+    end = text.index("绩效指标\n")
+    joined = ["".join(want.sections[label].split()) for label in ("项目总体目标", "年度总体目标")]
+    row = "项目绩效目标\t项目总体目标(2024年-2026年)\t年度总体目标\n\t" + "\t".join(joined) + "\n\n"
+    result = read_text(text[:start] + row + text[end:])
+    assert result.all_warnings() == []
+    (project,) = result.projects
+    for label, value in zip(("项目总体目标", "年度总体目标"), joined, strict=True):
+        assert "".join(project.sections[label].split()) == value
+    assert project.indicator_rows() == want.indicator_rows()
+    assert project.budget == want.budget
