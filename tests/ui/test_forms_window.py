@@ -266,3 +266,22 @@ def test_switching_forms_leaves_no_amount_of_the_other_form_on_screen(
         "年度资金申请总额：", "其中：当年财政拨款", "上年结转资金：",
     }  # fmt: skip
     qtbot.waitUntil(lambda: shown_labels() == current_labels)
+
+
+def test_the_findings_follow_typing_and_undo(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    project = exchange.read_file(SH2026_PROJECT)[0]
+    project.fields["主管部门"] = ""
+    with Store(db_path) as store:
+        store.add(project)
+    window = open_window(db_path)
+    checks = panel(window)
+    qtbot.waitUntil(lambda: checks.list.count() == 1)
+    type_text(line(window, "主管部门"), "上海市科学技术协会")
+    window.flush()
+    qtbot.waitUntil(lambda: checks.list.count() == 0, timeout=3000)
+    assert checks.summary.text() == "未发现问题，可以打印"
+    window.act_undo.trigger()
+    qtbot.waitUntil(lambda: checks.list.count() == 1, timeout=3000)
+    assert checks.list.item(0).text() == "“主管部门”未填写"
