@@ -148,7 +148,9 @@ def _fields(project: Project, spec: Layout) -> Iterator[Finding]:
         try:
             day = parse_date(text)
         except InvalidValueError as exc:
-            yield Finding(ERROR, BAD_DATE, str(exc), Location("field", field_spec.label))
+            yield Finding(
+                ERROR, BAD_DATE, f"“{field_spec.label}”：{exc}", Location("field", field_spec.label)
+            )
             continue
         if day is not None:
             dates[field_spec.label] = day

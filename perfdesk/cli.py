@@ -210,6 +210,7 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from perfdesk import printing  # ReportLab loads only when printing
+    from perfdesk.checks import check
 
     with open_store(args) as store:
         projects = selected_projects(store, args)
@@ -223,6 +224,13 @@ def cmd_print(args: argparse.Namespace) -> int:
                 f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
                 file=sys.stderr,
             )
+        errors = [f for f in check(project) if f.is_error]
+        if errors:  # no one to ask here: say it, and print anyway
+            print(
+                f"警告：项目 {project.id}“{project.name}”的表格有 {len(errors)} 个错误"
+                f"（{errors[0].message}…），用 perfdesk check 查看",
+                file=sys.stderr,
+            )
     atomic_write(args.output, printing.render_pdf(projects, fonts))
     print(f"已打印 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
@@ -231,6 +239,12 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Database integrity, then the form checks of every project; exit 1 on any error."""
     from perfdesk.checks import check
+    from perfdesk.printing import resolve_fonts
+
+    fonts = resolve_fonts()
+
+    def can_draw(char: str) -> bool:
+        return fonts.can_draw(fonts.regular, char)
 
     path = database_path(args)
     # Read-only first, so that a damaged database is reported, never written to.
@@ -245,7 +259,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         projects = store.get_all()
     errors = warnings = 0
     for project in projects:
-        findings = check(project)
+        findings = check(project, font_can_draw=can_draw)
         if not findings:
             continue
         print(

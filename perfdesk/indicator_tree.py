@@ -3,37 +3,61 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 
 from perfdesk.layouts import Layout
-from perfdesk.model import Indicator, Level1Group, Level2Group
+from perfdesk.model import Indicator, IndicatorRow, Level1Group, Level2Group
 from perfdesk.store import Store
 
 
 def with_standard_block(tree: list[Level1Group], layout: Layout) -> list[Level1Group]:
     """The tree with the layout's standard rows (the 投入与管理 block) merged in.
 
-    Groups are found by name or created (a new 一级 group goes first, where the form prints
-    it); a row whose 三级 name is already in its group is left as the officer wrote it.
+    Groups are found by name or created (a new 一级 group goes where the form prints it); a
+    row whose 三级 name is already in its group is left as the officer wrote it.
     """
     result = copy.deepcopy(tree)
-    for row in layout.standard_block:
-        level1 = next((g for g in result if g.name == row.level1), None)
-        if level1 is None:
-            level1 = Level1Group(row.level1)
-            position = sum(1 for g in result if g.name in _names_before(layout, row.level1))
-            result.insert(position, level1)
-        level2 = next((g for g in level1.groups if g.name == row.level2), None)
-        if level2 is None:
-            level2 = Level2Group(row.level2)
-            level1.groups.append(level2)
-        if not any(ind.name == row.name for ind in level2.indicators):
-            level2.indicators.append(Indicator(row.name, row.target))
+    standard = (IndicatorRow(r.level1, r.level2, r.name, r.target) for r in layout.standard_block)
+    merge_rows(result, layout, standard)
     return result
 
 
-def _names_before(layout: Layout, level1: str) -> set[str]:
-    names = [spec.name for spec in layout.level1]
-    return set(names[: names.index(level1)]) if level1 in names else set()
+def merge_rows(tree: list[Level1Group], layout: Layout, rows: Iterable[IndicatorRow]) -> int:
+    """Merge ``rows`` into ``tree`` in place; returns how many were added.
+
+    A row goes under its 一级 and 二级, created where missing in the layout's usual order
+    (unknown names last); a row whose 三级 name is already in that group is skipped, so what
+    the officer typed is never overwritten.
+    """
+    added = 0
+    for row in rows:
+        if not row.name.strip():
+            continue
+        level1 = _child(tree, row.level1, Level1Group, layout.level1_names)
+        level2 = _child(level1.groups, row.level2, Level2Group, layout.usual_level2(row.level1))
+        if any(ind.name == row.name for ind in level2.indicators):
+            continue
+        level2.indicators.append(Indicator(row.name, row.target))
+        added += 1
+    return added
+
+
+def _child[G: (Level1Group, Level2Group)](
+    groups: list[G], name: str, make: type[G], order: tuple[str, ...]
+) -> G:
+    """The group called ``name``; a new one goes before the first group that ``order`` puts
+    after it."""
+    for group in groups:
+        if group.name == name:
+            return group
+
+    def rank(group_name: str) -> int:
+        return order.index(group_name) if group_name in order else len(order)
+
+    new = make(name)
+    position = next((i for i, g in enumerate(groups) if rank(g.name) > rank(name)), len(groups))
+    groups.insert(position, new)
+    return new
 
 
 def used_names(store: Store, depth: int) -> list[str]:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from perfdesk.convert import map_row
 from perfdesk.errors import PerfDeskError
-from perfdesk.model import Indicator, IndicatorRow, Level1Group, Level2Group, Project
+from perfdesk.indicator_tree import merge_rows
+from perfdesk.model import IndicatorRow, Project
 from perfdesk.paths import RESOURCES
 from perfdesk.store import Store
 from perfdesk.values import fold_width
@@ -132,37 +133,7 @@ def rows_for(project: Project, rows: Iterable[IndicatorRow], layout: str) -> lis
 def insert_rows(project: Project, rows: Iterable[IndicatorRow]) -> int:
     """Merge ``rows`` into the project's indicator tree; returns how many were added.
 
-    A row goes under its 一级 and 二级 (created where missing, in the layout's usual order);
-    a row whose 三级 name is already in that group is skipped, so the officer's own 指标值
-    is never overwritten.
+    See :func:`perfdesk.indicator_tree.merge_rows`: groups are created where the form wants
+    them, and an indicator already in its group keeps the officer's 指标值.
     """
-    spec = project.spec
-    added = 0
-    for row in rows:
-        if not row.name.strip():
-            continue
-        l1 = _child(project.indicators, row.level1, Level1Group, spec.level1_names)
-        l2 = _child(l1.groups, row.level2, Level2Group, spec.usual_level2(row.level1))
-        if any(ind.name == row.name for ind in l2.indicators):
-            continue
-        l2.indicators.append(Indicator(row.name, row.target))
-        added += 1
-    return added
-
-
-def _child[G: (Level1Group, Level2Group)](
-    groups: list[G], name: str, make: type[G], order: tuple[str, ...]
-) -> G:
-    """The group called ``name``; a new one goes before the first group that the layout's
-    ``order`` puts after it (unknown names go last)."""
-    for group in groups:
-        if group.name == name:
-            return group
-
-    def rank(group_name: str) -> int:
-        return order.index(group_name) if group_name in order else len(order)
-
-    new = make(name)
-    position = next((i for i, g in enumerate(groups) if rank(g.name) > rank(name)), len(groups))
-    groups.insert(position, new)
-    return new
+    return merge_rows(project.indicators, project.spec, rows)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -139,6 +140,9 @@ class MoneyField(QLineEdit):
         super().__init__(parent)
         self.decimals = decimals
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # room for a hundred million 元 with fen, so two budget columns never clip amounts
+        sample = "000,000,000" + ("." + "0" * decimals if decimals else "")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(sample) + 24)
         self.setPlaceholderText(self.tr("空白（不填）"))
 
     def show_value(self, value: Decimal | None) -> None:
@@ -304,36 +308,44 @@ class BudgetForm(QWidget):
         self.layout_key = ""
         self.editors: dict[str, MoneyField] = {}
         self._loading = False
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setHorizontalSpacing(12)
-        self.form.setVerticalSpacing(8)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(8)
 
     def build(self, layout: Layout) -> None:
+        """One label | amount pair per row, column by column as the form prints them;
+        the parts of a total (其中：…) indented under it."""
         if layout.key == self.layout_key:
             return
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: the deletion waits for the event loop
+                widget.deleteLater()
         self.editors.clear()
         self.layout_key = layout.key
-        column = layout.budget[0].column if layout.budget else 0
-        for spec in layout.budget:
-            if spec.column != column:  # the form's next column: a gap, the same order
-                column = spec.column
-                gap = QWidget()
-                gap.setFixedHeight(6)
-                self.form.addRow(gap)
-            field = MoneyField(layout.money_decimals)
-            field.setObjectName(f"budget:{spec.label}")
-            field.setAccessibleName(spec.printed)
-            field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
-            field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
-            self.editors[spec.label] = field
-            # A part of a total reads as on the form, 其中：财政资金 (one colon is enough).
-            label = self.tr("其中：") + spec.printed if spec.part_of else spec.printed + "："
-            self.form.addRow(label, field)
+        for column, specs in enumerate(layout.budget_columns):
+            for row, spec in enumerate(specs):
+                field = MoneyField(layout.money_decimals)
+                field.setObjectName(f"budget:{spec.label}")
+                field.setAccessibleName(spec.printed)
+                field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
+                field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
+                self.editors[spec.label] = field
+                # a part of a total reads as on the form, 其中：财政资金 (one colon is enough)
+                text = layout.budget_label(spec.label)
+                label = QLabel(text if "：" in text else text + "：")
+                label.setBuddy(field)
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not spec.part_of and layout.budget_parts(spec.label):
+                    font = label.font()
+                    font.setBold(True)
+                    label.setFont(font)
+                self.grid.addWidget(label, row, 2 * column)
+                self.grid.addWidget(field, row, 2 * column + 1)
+                self.grid.setColumnStretch(2 * column + 1, 1)
 
     def load(self, project: Project) -> None:
         self.build(project.spec)
@@ -398,6 +410,7 @@ class SectionTabs(QWidget):
         self.layout_key = ""
         self.labels: list[str] = []
         self.editors: dict[str, QPlainTextEdit] = {}
+        self.holding = ""  # the layout's holding section (never printed)
         self._loading = False
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sectionTabs")
@@ -431,6 +444,7 @@ class SectionTabs(QWidget):
             editor.textChanged.connect(lambda lb=label: self._typed(lb))
             self.editors[label] = editor
             self.tabs.addTab(editor, label)
+        self.holding = layout.holding_section
 
     def load(self, project: Project) -> None:
         self.build(project.spec)
@@ -443,6 +457,11 @@ class SectionTabs(QWidget):
         finally:
             self._loading = False
         self._update_marks()
+        if self.holding:
+            # Converted content waiting to be placed: shown only while there is some.
+            self.tabs.setTabVisible(
+                self.labels.index(self.holding), bool(project.sections.get(self.holding))
+            )
         self._update_count()
 
     def empty_sections(self) -> list[str]:
@@ -469,10 +488,15 @@ class SectionTabs(QWidget):
         for index, label in enumerate(self.labels):
             is_empty = label in empty
             text = label + (self.tr("（空）") if is_empty else "")
+            tip = self.tr("此栏目尚未填写") if is_empty else ""
+            if label == self.holding:
+                tip = self.tr(
+                    "从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去"
+                )
+            self.tabs.setTabToolTip(index, tip)
             if self.tabs.tabText(index) == text:
                 continue  # relaying out the tab bar is the slow part
             self.tabs.setTabText(index, text)
-            self.tabs.setTabToolTip(index, self.tr("此栏目尚未填写") if is_empty else "")
             bar.setTabTextColor(
                 index, Qt.GlobalColor.gray if is_empty else bar.palette().text().color()
             )

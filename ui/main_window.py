@@ -57,7 +57,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
-from perfdesk.layouts import DEFAULT_LAYOUT
+from perfdesk.layouts import DEFAULT_LAYOUT, all_layouts
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import ProjectSummary, Store
@@ -332,7 +332,15 @@ class MainWindow(QMainWindow):
         list_delete.triggered.connect(self.delete_project)
         self.project_list.view.addAction(list_delete)
         self.indicators.standard_block.triggered.connect(self.insert_standard_block)
-        self.empty_new.clicked.connect(self.new_project)
+        self.empty_new.clicked.connect(lambda: self.new_project())
+        # 新建项目 on a chosen form: one action per layout
+        self.new_on_layout = QMenu(self.tr("按表样新建"), self)
+        self.new_on_layout.setObjectName("newOnLayout")
+        for spec in all_layouts().values():
+            act = QAction(spec.name, self)
+            act.setObjectName(f"newProject_{spec.key}")
+            act.triggered.connect(lambda _checked=False, key=spec.key: self.new_project(key))
+            self.new_on_layout.addAction(act)
         self.empty_sample.clicked.connect(self.import_sample)
 
         for act, short in (
@@ -372,6 +380,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menus["file"]
         file_menu.addAction(self.act_new)
+        file_menu.addMenu(self.new_on_layout)
         file_menu.addAction(self.act_sample)
         file_menu.addAction(self.act_save)
         # Each section sits between two separators; a menu shows only one of several in a row.
@@ -387,8 +396,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_find)
 
         project = self.menus["project"]
+        project.addAction(self.act_new)
+        project.addMenu(self.new_on_layout)
         for act in (
-            self.act_new,
             self.act_duplicate,
             self.act_next_year,
             None,
@@ -562,10 +572,13 @@ class MainWindow(QMainWindow):
         self.open_project(project_id)
         self._update_actions()
 
-    def new_project(self) -> None:
+    def new_project(self, layout: str | None = None) -> None:
+        """A new project on ``layout`` (default: the open project's layout)."""
         self.flush()
         year = self.project.year if self.project else date.today().year
-        project = Project.new(self.project.layout if self.project else DEFAULT_LAYOUT, year)
+        if layout is None:
+            layout = self.project.layout if self.project else DEFAULT_LAYOUT
+        project = Project.new(layout, year)
         if self.project is not None:
             project.fields[project.spec.unit_field] = self.project.unit
         new_id = self.history.create(project, self.tr("新建项目"))

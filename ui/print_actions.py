@@ -28,6 +28,7 @@ from perfdesk.model import Project
 from perfdesk.printing import FontSet, resolve_fonts
 from perfdesk.store import Store
 from ui import dialogs, settings
+from ui.check_panel import confirm_printing
 from ui.print_preview import (
     PrintPreview,
     export_pdf,
@@ -63,14 +64,24 @@ def _open_project(window: MainWindow) -> list[Project]:
     return [project] if project is not None else []
 
 
+def _checked(window: MainWindow, projects: list[Project]) -> Callable[[], bool]:
+    """Before printing: a form with errors is printed only if the officer says so."""
+    return lambda: confirm_printing(window, projects)
+
+
 def preview_open_project(window: MainWindow) -> PrintPreview | None:
     projects = _open_project(window)
-    return preview(window, projects, print_fonts(window.settings)) if projects else None
+    if not projects:
+        return None
+    return preview(window, projects, print_fonts(window.settings), _checked(window, projects))
 
 
 def print_open_project(window: MainWindow) -> None:
-    """Straight to the print dialog, after saying what the font cannot draw."""
+    """Straight to the print dialog, after the form checks and saying what the font cannot
+    draw."""
     projects = _open_project(window)
+    if projects and not confirm_printing(window, projects):
+        return
     rendered = _rendered(window, projects) if projects else None
     if rendered is None:
         return
@@ -151,7 +162,9 @@ def preview_projects(window: MainWindow, ids: list[int]) -> PrintPreview | None:
     """One preview of the forms of ``ids`` (after saving what is being typed)."""
     window.flush()
     projects = [window.store.get(project_id) for project_id in ids]
-    return preview(window, projects, print_fonts(window.settings)) if projects else None
+    if not projects:
+        return None
+    return preview(window, projects, print_fonts(window.settings), _checked(window, projects))
 
 
 def batch_print(window: MainWindow) -> PrintPreview | None:

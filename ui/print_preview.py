@@ -172,10 +172,13 @@ class PrintPreview(QDialog):
         *,
         file_name: str,
         warnings: Sequence[str] = (),
+        before_print: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
+        # asked before the print dialog opens (the form checks); False stops printing
+        self.before_print = before_print
         self.setWindowTitle(tr("打印预览 — {0}").format(file_name))
         self.pdf = pdf
         self.file_name = file_name
@@ -250,6 +253,8 @@ class PrintPreview(QDialog):
         self.view.setZoomFactor(max(0.25, min(current * factor, 8.0)))
 
     def print_document(self) -> None:
+        if self.before_print is not None and not self.before_print():
+            return
         dialog = QPrintDialog(self.printer, self)
         dialog.setWindowTitle(tr("打印"))
         dialog.setMinMax(1, self.document.pageCount())
@@ -309,9 +314,13 @@ def _writable_copy(folder: Path, file_name: str, pdf: bytes) -> Path:
 
 
 def preview(
-    parent: QWidget | None, projects: Sequence[Project], fonts: FontSet
+    parent: QWidget | None,
+    projects: Sequence[Project],
+    fonts: FontSet,
+    before_print: Callable[[], bool] | None = None,
 ) -> PrintPreview | None:
-    """Lay out ``projects`` (with progress) and open the preview; ``None`` if cancelled."""
+    """Lay out ``projects`` (with progress) and open the preview; ``None`` if cancelled.
+    ``before_print`` is asked when the preview's 打印… is chosen."""
     if not projects:
         return None
     pdf = render_with_progress(parent, projects, fonts)
@@ -321,6 +330,7 @@ def preview(
         pdf,
         file_name=suggested_file_name(projects),
         warnings=font_warnings(projects, fonts),
+        before_print=before_print,
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

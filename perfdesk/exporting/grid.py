@@ -87,8 +87,8 @@ def header_rows(layout: Layout) -> list[list[str]]:
 
 
 def budget_rows(layout: Layout) -> list[list[str]]:
-    labels = list(layout.budget_labels)
-    return [labels[i : i + 2] for i in range(0, len(labels), 2)]
+    """Amounts as printed: two to a row, or the layout's columns side by side ("" = none)."""
+    return [list(row) for row in layout.budget_grid]
 
 
 def display_width(text: str) -> int:
@@ -154,14 +154,15 @@ def form_grid(project: Project) -> FormGrid:
             row(Cell(r(), 0, Role.TEXT, piece, colspan=COLUMNS, key=label))
 
     row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
-    printed = {m.label: m.printed for m in layout.budget}
     for labels in budget_rows(layout):
         pair = []
         for n, label in enumerate(labels):
+            if not label:
+                continue  # a shorter column: its cells stay empty
             last = n == len(labels) - 1
             span = COLUMNS - 1 - 2 * n if last else 1
             amount = project.budget.get(label)
-            pair.append(Cell(r(), 2 * n, Role.LABEL, printed[label], key=label))
+            pair.append(Cell(r(), 2 * n, Role.LABEL, layout.budget_label(label), key=label))
             pair.append(
                 Cell(r(), 2 * n + 1, Role.MONEY, "", colspan=span, amount=amount, key=label)
             )

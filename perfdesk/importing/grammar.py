@@ -70,6 +70,8 @@ class FormGrammar:
     any_level2: re.Pattern[str]
     level2_owner: dict[str, str]  # usual 二级 name -> the 一级 it belongs to
     documents: tuple[DocumentGrammar, ...] = ()
+    # Every 一级 and 二级 name the layout knows, for rejoining a name wrapped over two lines
+    level_names: frozenset[str] = frozenset()
 
     def slot_count(self, text: str) -> int:
         """How many of this layout's labels occur in ``text``: which layout a text is."""
@@ -108,27 +110,29 @@ def grammar_for(key: str) -> FormGrammar:
     layout = get_layout(key)
     colon = LABEL_COLON.get(layout.key, False)
 
-    def label(text: str) -> re.Pattern[str]:
+    def spelled_label(text: str) -> str:
+        """The label and its other spellings met in forms (the layout's aliases)."""
+        return "(?:" + "|".join(spelled(t) for t in layout.labels_for(text)) + ")"
+
+    def label(text: str, before: str = "", after: str = "") -> re.Pattern[str]:
         if colon:
-            return re.compile(spelled(text) + r"\s*[：:]")
-        return re.compile(rf"(?<!\S){spelled(text)}(?:\s*[：:])?(?=\s|$)")
+            return re.compile(before + spelled_label(text) + after + r"\s*[：:]")
+        # a colon may run straight into the value (三、实施主体：上海…)
+        return re.compile(rf"(?<!\S){before}{spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$))")
 
     def heading(text: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\S){spelled(text)}(?=\s|$)")
+        return re.compile(rf"(?<!\S){spelled_label(text)}(?=\s|$)")
 
     def section(key: str) -> re.Pattern[str]:
         """A section's label; the period section's may carry a multi-year period after it."""
         if key != layout.period_section:
             return label(key)
-        period = r"(?:\s*[（(]\s*\d{4}\s*年\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)])?"
-        return re.compile(rf"(?<!\S){spelled(key)}{period}(?:\s*[：:])?(?=\s|$)")
+        period = r"(?:\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)])?"
+        return label(key, after=period)
 
     def amount(text: str) -> re.Pattern[str]:
         """An amount's label; the first part of a total is printed 其中：…."""
-        part = r"(?:其中\s*[：:]\s*)?"
-        if colon:
-            return re.compile(part + spelled(text) + r"\s*[：:]")
-        return re.compile(rf"(?<!\S){part}{spelled(text)}(?:\s*[：:])?(?=\s|$)")
+        return label(text, before=r"(?:其中\s*[：:]\s*)?")
 
     slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
     for part in layout.parts_of("form"):
@@ -163,12 +167,13 @@ def grammar_for(key: str) -> FormGrammar:
         caption=re.compile(r"\s*" + _with_year(layout.year_caption)),
         slots=tuple(slots),
         targets_heading=re.compile(rf"(?<!\S){_with_year(layout.targets_heading)}(?=\s|$)"),
-        columns=re.compile(r"\s+".join(spelled(c) for c in layout.indicator_columns)),
+        columns=re.compile(r"\s+".join(spelled_label(c) for c in layout.indicator_columns)),
         level1=_names([spec.name for spec in layout.level1]),
         level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
         any_level2=_names(list(owner)),
         level2_owner=owner,
         documents=documents,
+        level_names=frozenset([*layout.level1_names, *owner]),
     )
 
 

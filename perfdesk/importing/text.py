@@ -152,7 +152,7 @@ class _FormReader:
     ) -> None:
         self.grammar = grammar
         self.layout = grammar.layout
-        self.text = text
+        self.text = unstack_label_rows(text, grammar.slots)
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -174,7 +174,8 @@ class _FormReader:
             if match is not None:
                 body_end = min(body_end, match.start())
         if year is None and heading is not None:
-            year = int(heading["year"])
+            found = heading.groupdict().get("year")  # sh2026's 绩效指标 carries no year
+            year = int(found) if found else None
         chosen = self._choose_slots(pos, body_end)
         values = self._values(chosen, body_end)
         first = min((start for start, _, _ in chosen), default=body_end)
@@ -199,9 +200,15 @@ class _FormReader:
         if table_start is not None:
             table_end = documents[0][0] if documents else len(text)
             table = _TableReader(grammar, self.warn)
-            for line in text[table_start:table_end].split("\n"):
+            lines = text[table_start:table_end].split("\n")
+            for line in rejoin_wrapped_names(lines, grammar.level_names):
                 table.feed(line)
             project.set_rows(table.finish())
+        present = {document.name for _, _, document in documents}
+        for document in self.grammar.documents:
+            if document.name not in present:
+                labels = "、".join(slot.key for slot in document.slots)
+                self.warn(f"没有找到“{document.name}”，这些栏目未导入：{labels}")
         for number, (_, title_end, document) in enumerate(documents):
             end = documents[number + 1][0] if number + 1 < len(documents) else len(text)
             chosen = self._choose_slots(title_end, end, document.slots)
@@ -307,6 +314,80 @@ class _FormReader:
 
 # ---------------------------------------------------------------------------------------------
 # the indicator table
+
+
+def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
+    """Sections printed side by side, as a PDF table gives them — a row of their labels, then
+    a row of their texts, cells tab-separated (项目总体目标 | 年度总体目标) — turned into each
+    label followed by its text, as everywhere else on the form."""
+    if CELL_SEPARATOR not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].split(CELL_SEPARATOR)
+        values = lines[i + 1].split(CELL_SEPARATOR) if i + 1 < len(lines) else []
+        kinds = [_label_kind(cell, slots) for cell in cells]
+        if (
+            len(values) == len(cells)
+            and kinds.count(SlotKind.SECTION) >= 2
+            and all(
+                kind is not None or not cell.strip()
+                for kind, cell in zip(kinds, cells, strict=True)
+            )
+        ):
+            for cell, value in zip(cells, values, strict=True):
+                out += [part for part in (cell.strip(), value.strip()) if part]
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _label_kind(cell: str, slots: tuple[Slot, ...]) -> SlotKind | None:
+    """SECTION or HEADING when ``cell`` is just a section's label or a heading."""
+    text = cell.strip()
+    for slot in slots:
+        if slot.kind in (SlotKind.SECTION, SlotKind.HEADING):
+            match = slot.pattern.match(text)
+            if match and not text[match.end() :].strip():
+                return slot.kind
+    return None
+
+
+def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
+    """Lines with a 一级/二级 name that wrapped in its narrow cell put back together
+    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped.
+    Rows whose cells are known (tab-separated) are left alone."""
+    out: list[str] = []
+    pending = ""  # a line that is the beginning of a longer name
+
+    def starts_a_name(key: str) -> bool:
+        return any(n.startswith(key) and n != key for n in names) and not any(
+            key.startswith(n) for n in names
+        )
+
+    for line in lines:
+        text = line.strip()
+        if pending:
+            if not text:
+                continue
+            joined = _plain(pending + text)
+            if CELL_SEPARATOR not in line and any(joined.startswith(n) for n in names):
+                out.append(pending + text)
+                pending = ""
+                continue
+            out.append(pending)
+            pending = ""
+        if text and CELL_SEPARATOR not in line and starts_a_name(_plain(text)):
+            pending = text
+            continue
+        out.append(line)
+    if pending:
+        out.append(pending)
+    return out
 
 
 def looks_like_value(text: str, alone: bool) -> bool:

@@ -108,10 +108,13 @@ class _SheetReader:
 
     def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
         """Fields, narratives and amounts, up to the targets heading; the row after it."""
-        # printed label -> its amounts in print order (sh2026 prints 其他资金 twice)
+        # an amount's printed spellings -> its keys in layout order (sh2026 prints 其他资金 in
+        # both columns: the first one met is the first column's)
         amounts: dict[str, list[str]] = {}
         for money in layout.budget:
-            amounts.setdefault(money.printed, []).append(money.label)
+            spellings = {layout.budget_label(money.label), *layout.labels_for(money.printed)}
+            for spelling in spellings:
+                amounts.setdefault(spelling, []).append(money.label)
         heading = layout.targets_caption(project.year)
         seen: set[str] = set()
         section = ""
@@ -140,8 +143,8 @@ class _SheetReader:
                 if label in layout.field_labels:
                     self._field(project, label, row, col + 1)
                     seen.add(label)
-                elif amounts.get(label):
-                    key = amounts[label].pop(0)
+                elif label in amounts:
+                    key = next((k for k in amounts[label] if k not in seen), amounts[label][-1])
                     self._amount(project, key, row, col + 1)
                     seen.add(key)
             row += 1

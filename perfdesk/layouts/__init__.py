@@ -161,6 +161,26 @@ class Layout:
         """The amounts printed as 其中：… under ``total``."""
         return tuple(m.label for m in self.budget if m.part_of == total)
 
+    def budget_label(self, label: str) -> str:
+        """An amount's label as the form prints it: the first part of a total as 其中：…."""
+        spec = self.money_spec(label)
+        if spec.part_of and self.budget_parts(spec.part_of)[0] == label:
+            return "其中：" + spec.printed
+        return spec.printed
+
+    @property
+    def budget_grid(self) -> tuple[tuple[str, ...], ...]:
+        """The amounts row by row as the form prints them: the columns side by side ("" where
+        a column is shorter), or two to a row for a layout with one column."""
+        columns = self.budget_columns
+        if len(columns) <= 1:
+            labels = self.budget_labels
+            return tuple(labels[i : i + 2] for i in range(0, len(labels), 2))
+        height = max(len(c) for c in columns)
+        return tuple(
+            tuple(c[r].label if r < len(c) else "" for c in columns) for r in range(height)
+        )
+
     @property
     def parts(self) -> tuple[SectionPart, ...]:
         """The printed parts; the holding section belongs to none of them."""

@@ -67,9 +67,10 @@ def labelled_grid(
         for label, value in row:
             label_markup = _fitted_label(label, widths[len(cells)], styles)
             cells += [TextBlock(label_markup, styles.label), TextBlock(markup(value), vstyle)]
-            commands.append(
-                ("BACKGROUND", (len(cells) - 2, r), (len(cells) - 2, r), LABEL_BACKGROUND)
-            )
+            if label:  # a column shorter than its neighbour leaves a plain blank cell
+                commands.append(
+                    ("BACKGROUND", (len(cells) - 2, r), (len(cells) - 2, r), LABEL_BACKGROUND)
+                )
         if len(row) == 1:
             cells += ["", ""]
             commands.append(("SPAN", (1, r), (-1, r)))

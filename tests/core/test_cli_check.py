@@ -70,3 +70,28 @@ def test_convert_copies_old_projects_onto_the_current_form(
 def store_name(db_path: Path, project_id: int) -> str:
     with Store(db_path) as store:
         return store.get(project_id).name
+
+
+def test_characters_the_print_font_lacks_are_warned_about(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = exchange.read_file(SH2026_PROJECT)[0]
+    project.sections["七、绩效目标"] = "见申报表\U000f0001"  # a private-use character
+    with Store(db_path) as store:
+        store.add(project)
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert "警告：“七、绩效目标”中的字符“\U000f0001”打印字体中没有" in capsys.readouterr().out
+
+
+def test_printing_a_form_with_errors_says_so_and_still_prints(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = exchange.read_file(SH2026_PROJECT)[0]
+    project.fields["主管部门"] = ""
+    with Store(db_path) as store:
+        project_id = store.add(project)
+    out = tmp_path / "form.pdf"
+    assert main(["--db", str(db_path), "print", str(project_id), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    err = capsys.readouterr().err
+    assert f"项目 {project_id}" in err and "表格有 1 个错误（“主管部门”未填写…）" in err
