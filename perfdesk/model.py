@@ -142,14 +142,22 @@ class Project:
 
 
 def rows_from_tree(tree: list[Level1Group]) -> list[IndicatorRow]:
+    """The tree as printed rows. A group with nothing under it keeps a placeholder row while it
+    has a name; a nameless empty group carries nothing and has no row (a blank line in a
+    spreadsheet could not carry it either)."""
     rows: list[IndicatorRow] = []
     for l1 in tree:
-        if not l1.groups:
-            rows.append(IndicatorRow(l1.name, "", "", ""))
+        l1_rows: list[IndicatorRow] = []
         for l2 in l1.groups:
-            if not l2.indicators:
-                rows.append(IndicatorRow(l1.name, l2.name, "", ""))
-            rows.extend(IndicatorRow(l1.name, l2.name, i.name, i.target) for i in l2.indicators)
+            if l2.indicators:
+                l1_rows.extend(
+                    IndicatorRow(l1.name, l2.name, i.name, i.target) for i in l2.indicators
+                )
+            elif l2.name:
+                l1_rows.append(IndicatorRow(l1.name, l2.name, "", ""))
+        if not l1_rows and l1.name:
+            l1_rows.append(IndicatorRow(l1.name, "", "", ""))
+        rows.extend(l1_rows)
     return rows
 
 

@@ -12,6 +12,7 @@ from perfdesk.model import (
     Level2Group,
     Project,
     nodes_from_tree,
+    rows_from_tree,
     tree_from_nodes,
     tree_from_rows,
 )
@@ -69,3 +70,15 @@ def test_empty_groups_survive_rows_and_nodes() -> None:
     assert project.indicator_rows() == []
     assert tree_from_rows(rows) == tree
     assert tree_from_nodes(nodes_from_tree(tree)) == tree
+
+
+def test_nameless_empty_groups_have_no_row() -> None:
+    project = Project.new()
+    project.indicators = [
+        Level1Group(""),
+        Level1Group("产出目标", [Level2Group("")]),
+        Level1Group("", [Level2Group("数量")]),
+    ]
+    rows = project.rows()
+    assert rows == [IndicatorRow("产出目标", "", "", ""), IndicatorRow("", "数量", "", "")]
+    assert rows_from_tree(tree_from_rows(rows)) == rows

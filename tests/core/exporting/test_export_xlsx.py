@@ -18,7 +18,7 @@ from perfdesk.exchange import project_to_json
 from perfdesk.exporting.xlsx import FONT_NAME, export_xlsx
 from perfdesk.importing import read_any
 from perfdesk.layouts import get_layout
-from perfdesk.model import IndicatorRow, Project
+from perfdesk.model import IndicatorRow, Level1Group, Project
 from perfdesk.sample import sample_projects
 
 
@@ -143,6 +143,14 @@ def test_any_projects_come_back_exactly(
     export_xlsx(items, path)
     back = read_any(path).projects
     assert as_json(back) == as_json([p.clone() for p in items])
+
+
+def test_a_nameless_empty_group_is_no_row_either_way(tmp_path: Path) -> None:
+    project = Project.new("sh2020", 2000)
+    project.indicators = [Level1Group("")]  # a 一级 just added, not yet named
+    path = tmp_path / "blank.xlsx"
+    export_xlsx([project], path)
+    assert as_json(read_any(path).projects) == as_json([project])
 
 
 def test_sheet_names_are_made_valid_and_unique(tmp_path: Path) -> None:
