@@ -75,8 +75,13 @@ def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackTy
     dialogs.error(
         None,
         "PerfDesk",
-        "PerfDesk 出现了程序错误，刚才的操作可能没有完成。\n已保存的数据不受影响。\n\n"
-        f"详细信息已记录在：{log_file}\n\n{value}",
+        QCoreApplication.translate(
+            "app",
+            "PerfDesk 出现了程序错误，刚才的操作可能没有完成。\n已保存的数据不受影响。\n\n"
+            "详细信息已记录在：%1\n\n%2",
+        )
+        .replace("%1", str(log_file))
+        .replace("%2", str(value)),
     )
 
 
@@ -94,7 +99,12 @@ def run(db_path: Path | None) -> int:
                 "app", "数据库 %1 已在另一个 PerfDesk 窗口中打开%2。\n\n请切换到那个窗口继续工作。"
             )
             .replace("%1", str(path))
-            .replace("%2", f"（PID {owner}）" if owner else ""),
+            .replace(
+                "%2",
+                QCoreApplication.translate("app", "（PID %1）").replace("%1", str(owner))
+                if owner
+                else "",
+            ),
         )
         return 1
     try:

@@ -31,11 +31,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 TICK_MS = 60_000  # how often to see whether an automatic backup is due
-BACKUP_FILTER = "PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("backup", text)
 
 
 class BackupActions(QObject):
@@ -48,12 +43,16 @@ class BackupActions(QObject):
         minutes = max(1, window.settings.get(settings.BACKUP_MINUTES))
         self.auto = AutoBackup(window.store, interval_minutes=minutes)
 
-        self.export_action = self._action("exportBackupAction", _tr("导出备份…"), self.export)
-        self.export_action.setToolTip(_tr("把全部项目保存为一个备份文件（可在程序运行时进行）"))
-        self.restore_action = self._action("restoreBackupAction", _tr("恢复备份…"), self.restore)
-        self.restore_action.setToolTip(_tr("用备份文件替换当前数据库；替换前会先备份当前数据库"))
+        self.export_action = self._action("exportBackupAction", self.tr("导出备份…"), self.export)
+        self.export_action.setToolTip(self.tr("把全部项目保存为一个备份文件（可在程序运行时进行）"))
+        self.restore_action = self._action(
+            "restoreBackupAction", self.tr("恢复备份…"), self.restore
+        )
+        self.restore_action.setToolTip(
+            self.tr("用备份文件替换当前数据库；替换前会先备份当前数据库")
+        )
         self.folder_action = self._action(
-            "openBackupFolderAction", _tr("打开备份文件夹"), self.open_folder
+            "openBackupFolderAction", self.tr("打开备份文件夹"), self.open_folder
         )
         self.folder_action.setToolTip(str(self.auto.folder))
 
@@ -83,15 +82,15 @@ class BackupActions(QObject):
         except sqlite3.ProgrammingError:
             return None  # the database was already closed: there is nothing left to back up
         except (PerfDeskError, sqlite3.Error) as exc:
-            message = _tr("自动备份失败：%1").replace("%1", str(exc))
+            message = self.tr("自动备份失败：%1").replace("%1", str(exc))
             if at_exit:
-                dialogs.warning(self.window, _tr("自动备份"), message)
+                dialogs.warning(self.window, self.tr("自动备份"), message)
             else:
                 self.window.show_problem(message)
             return None
         if info is not None and not at_exit:
             self.window.statusBar().showMessage(
-                _tr("已自动备份到 %1").replace("%1", str(info.path)), 5000
+                self.tr("已自动备份到 %1").replace("%1", str(info.path)), 5000
             )
         return info
 
@@ -107,7 +106,7 @@ class BackupActions(QObject):
     def export(self) -> BackupInfo | None:
         suggested = Path.home() / default_backup_name()
         target = dialogs.save_file(
-            self.window, _tr("导出备份"), "PerfDesk 备份 (*.zip)", str(suggested)
+            self.window, self.tr("导出备份"), self.tr("PerfDesk 备份 (*.zip)"), str(suggested)
         )
         if target is None:
             return None
@@ -117,12 +116,12 @@ class BackupActions(QObject):
         try:
             info = create_backup(self.window.store, target)
         except PerfDeskError as exc:
-            dialogs.error(self.window, _tr("导出备份"), str(exc))
+            dialogs.error(self.window, self.tr("导出备份"), str(exc))
             return None
         dialogs.information(
             self.window,
-            _tr("导出备份"),
-            _tr("已把 %1 个项目备份到\n%2")
+            self.tr("导出备份"),
+            self.tr("已把 %1 个项目备份到\n%2")
             .replace("%1", str(info.manifest.project_count))
             .replace("%2", str(info.path)),
         )
@@ -130,21 +129,24 @@ class BackupActions(QObject):
 
     def restore(self) -> bool:
         source = dialogs.open_file(
-            self.window, _tr("恢复备份"), BACKUP_FILTER, str(self.auto.folder)
+            self.window,
+            self.tr("恢复备份"),
+            self.tr("PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)"),
+            str(self.auto.folder),
         )
         if source is None:
             return False
         try:
             described = describe_backup(source)
         except PerfDeskError as exc:
-            dialogs.error(self.window, _tr("恢复备份"), str(exc))
+            dialogs.error(self.window, self.tr("恢复备份"), str(exc))
             return False
         question = (
-            _tr(
+            self.tr(
                 "用这个备份替换当前数据库中的全部项目？\n\n%1\n\n当前数据库会先保存到备份文件夹，可以再恢复回来。"
             )
         ).replace("%1", described)
-        if not dialogs.confirm(self.window, _tr("恢复备份"), question, action=_tr("恢复")):
+        if not dialogs.confirm(self.window, self.tr("恢复备份"), question, action=self.tr("恢复")):
             return False
         self.window.flush()
         try:
@@ -152,19 +154,19 @@ class BackupActions(QObject):
             # that this connection sees like any other committed change.
             result = restore_backup(source, self.window.store.path)
         except PerfDeskError as exc:
-            dialogs.error(self.window, _tr("恢复备份"), str(exc))
+            dialogs.error(self.window, self.tr("恢复备份"), str(exc))
             return False
         self.window.history.clear()  # the undo steps were about the replaced projects
         self.window.reload_projects()
         kept = (
-            _tr("\n恢复前的数据库已保存为：\n%1").replace("%1", str(result.safety_copy))
+            self.tr("\n恢复前的数据库已保存为：\n%1").replace("%1", str(result.safety_copy))
             if result.safety_copy
             else ""
         )
         dialogs.information(
             self.window,
-            _tr("恢复备份"),
-            _tr("已恢复 %1 个项目。").replace("%1", str(result.project_count)) + kept,
+            self.tr("恢复备份"),
+            self.tr("已恢复 %1 个项目。").replace("%1", str(result.project_count)) + kept,
         )
         return True
 
@@ -173,7 +175,11 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            dialogs.error(self.window, _tr("打开备份文件夹"), f"{folder}：{exc}")
+            dialogs.error(
+                self.window,
+                self.tr("打开备份文件夹"),
+                self.tr("%1：%2").replace("%1", str(folder)).replace("%2", str(exc)),
+            )
             return
         dialogs.open_folder(folder)
 
@@ -181,10 +187,12 @@ class BackupActions(QObject):
 def describe_backup(path: Path) -> str:
     """One line about a backup for the confirmation question (its archive is checked)."""
     if path.suffix.lower() == ".db":
-        return _tr("数据库文件 %1").replace("%1", str(path))
+        return QCoreApplication.translate("backup_actions", "数据库文件 %1").replace(
+            "%1", str(path)
+        )
     manifest = read_manifest(path)
     return (
-        _tr("%1\n备份于 %2，共 %3 个项目")
+        QCoreApplication.translate("backup_actions", "%1\n备份于 %2，共 %3 个项目")
         .replace("%1", str(path))
         .replace("%2", f"{manifest.created_at:%Y-%m-%d %H:%M}")
         .replace("%3", str(manifest.project_count))
@@ -211,22 +219,26 @@ def open_or_offer_restore(path: Path) -> Store | None:
             None,
             "PerfDesk",
             damage
-            + _tr(
-                "\n\n备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。"
+            + QCoreApplication.translate(
+                "backup_actions",
+                "\n\n备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。",
             ).replace("%1", str(backup_dir(path))),
         )
         return None
     question = (
         damage
         + "\n\n"
-        + _tr(
-            "最新的完好备份：\n%1\n备份于 %2，共 %3 个项目。\n\n现在用它恢复吗？损坏的文件会原样保存在备份文件夹中。"
+        + QCoreApplication.translate(
+            "backup_actions",
+            "最新的完好备份：\n%1\n备份于 %2，共 %3 个项目。\n\n现在用它恢复吗？损坏的文件会原样保存在备份文件夹中。",
         )
         .replace("%1", str(good.path))
         .replace("%2", f"{good.manifest.created_at:%Y-%m-%d %H:%M}")
         .replace("%3", str(good.manifest.project_count))
     )
-    if not dialogs.confirm(None, "PerfDesk", question, action=_tr("恢复")):
+    if not dialogs.confirm(
+        None, "PerfDesk", question, action=QCoreApplication.translate("backup_actions", "恢复")
+    ):
         return None
     try:
         result = restore_backup(good.path, path)
@@ -237,7 +249,9 @@ def open_or_offer_restore(path: Path) -> Store | None:
     dialogs.information(
         None,
         "PerfDesk",
-        _tr("已从备份恢复 %1 个项目。损坏的文件保存为：\n%2")
+        QCoreApplication.translate(
+            "backup_actions", "已从备份恢复 %1 个项目。损坏的文件保存为：\n%2"
+        )
         .replace("%1", str(result.project_count))
         .replace("%2", str(result.safety_copy)),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +74,8 @@ class CheckPanel(QWidget):
         for finding in self.findings:
             item = QListWidgetItem(icons[finding.is_error], finding.message)
             item.setData(FINDING_ROLE, finding)
-            item.setToolTip(f"{finding.severity_text}：{finding.message}")
+            severity = self.tr("错误：%1") if finding.is_error else self.tr("警告：%1")
+            item.setToolTip(severity.replace("%1", finding.message))
             self.list.addItem(item)
         errors = sum(f.is_error for f in self.findings)
         warnings = len(self.findings) - errors
@@ -153,17 +154,20 @@ def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
     with_errors = [p for p in projects if has_errors(check(p))]
     if not with_errors:
         return True
-    names = "\n".join(f"· {p.name or window.tr('（未命名）')}" for p in with_errors[:10])
+    unnamed = QCoreApplication.translate("check_panel", "（未命名）")
+    names = "\n".join(f"· {p.name or unnamed}" for p in with_errors[:10])
     more = len(with_errors) - 10
     if more > 0:
-        names += "\n" + window.tr("……另有 %1 个").replace("%1", str(more))
+        names += "\n" + QCoreApplication.translate("check_panel", "……另有 %1 个").replace(
+            "%1", str(more)
+        )
     return dialogs.confirm(
         window,
-        window.tr("表格有错误"),
-        window.tr("以下项目的表格检查出错误，打印出来可能被退回：\n%1\n\n仍要打印吗？").replace(
-            "%1", names
-        ),
-        action=window.tr("仍然打印"),
+        QCoreApplication.translate("check_panel", "表格有错误"),
+        QCoreApplication.translate(
+            "check_panel", "以下项目的表格检查出错误，打印出来可能被退回：\n%1\n\n仍要打印吗？"
+        ).replace("%1", names),
+        action=QCoreApplication.translate("check_panel", "仍然打印"),
     )
 
 
@@ -173,7 +177,7 @@ def install(window: MainWindow) -> None:
     # Below the form, like a problems list: the form keeps its full width.
     dock = window.add_dock(
         panel,
-        window.tr("检查"),
+        QCoreApplication.translate("check_panel", "检查"),
         object_name="checkPanel",
         area=Qt.DockWidgetArea.BottomDockWidgetArea,
     )
@@ -192,7 +196,7 @@ def install(window: MainWindow) -> None:
     window.projectEdited.connect(lambda _id: timer.start())
     panel.findingActivated.connect(lambda finding: focus_location(window, finding.location))
 
-    action = QAction(window.tr("检查表格"), window)
+    action = QAction(QCoreApplication.translate("check_panel", "检查表格"), window)
     action.setObjectName("checkAction")
     action.setShortcut(QKeySequence("F7"))
 

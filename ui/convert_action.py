@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
@@ -19,11 +20,15 @@ def convert_open_project(window: MainWindow) -> int | None:
     if project is None or not can_convert(project):
         return None
     copy = convert(project, NEWEST_LAYOUT)
-    new_id = window.history.create(copy, window.tr("复制为新版表样"))
+    new_id = window.history.create(
+        copy, QCoreApplication.translate("convert_action", "复制为新版表样")
+    )
     window.reload_projects(select=new_id)
     if copy.sections.get(copy.spec.holding_section):
         window.show_problem(
-            window.tr("已复制为%1；没有对应栏目的内容在“%2”中，请移到合适的位置")
+            QCoreApplication.translate(
+                "convert_action", "已复制为%1；没有对应栏目的内容在“%2”中，请移到合适的位置"
+            )
             .replace("%1", get_layout(NEWEST_LAYOUT).name)
             .replace("%2", copy.spec.holding_section)
         )
@@ -31,10 +36,12 @@ def convert_open_project(window: MainWindow) -> int | None:
 
 
 def install(window: MainWindow) -> None:
-    action = QAction(window.tr("复制为新版表样"), window)
+    action = QAction(QCoreApplication.translate("convert_action", "复制为新版表样"), window)
     action.setObjectName("convertAction")
     action.setToolTip(
-        window.tr("把本项目复制到%1，原项目不变").replace("%1", get_layout(NEWEST_LAYOUT).name)
+        QCoreApplication.translate("convert_action", "把本项目复制到%1，原项目不变").replace(
+            "%1", get_layout(NEWEST_LAYOUT).name
+        )
     )
     action.triggered.connect(lambda: convert_open_project(window))
 

@@ -4,13 +4,19 @@ Each module named in ``INSTALLED`` has ``install(window: ui.main_window.MainWind
 and uses the window's small public surface (see the MainWindow docstring):
 
     def install(window):
-        action = QAction(window.tr("打印预览…"), window)
+        action = QAction(QCoreApplication.translate("print_actions", "打印预览…"), window)
         action.setShortcut(QKeySequence.StandardKey.Print)
         action.triggered.connect(lambda: preview(window.current_project()))
         window.add_action("file", action, section="print")
-        window.add_dock(CheckPanel(window), window.tr("检查"), object_name="checkPanel")
+        window.add_dock(CheckPanel(), QCoreApplication.translate("check_panel", "检查"),
+                        object_name="checkPanel")
 
 Adding a feature to the window is adding a module here, not editing the window.
+
+Texts: ``self.tr(...)`` inside a class; in a module-level function
+``QCoreApplication.translate("<module name>", ...)`` with a literal context, which is what
+pyside6-lupdate files the text under (``window.tr(...)`` would be looked up under
+``MainWindow`` but filed under ``window``, and never translated).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ warnings, with the text they came from. The officer ticks what to import and con
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,17 @@ from perfdesk.importing import ImportResult
 from perfdesk.model import Project
 from perfdesk.values import format_money
 
-COLUMNS = ("年度", "单位", "项目名称", "字段", "栏目", "预算", "指标", "提示")
+# headings, translated where shown (ImportPreview.tr)
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportPreview", "年度"),
+    QT_TRANSLATE_NOOP("ImportPreview", "单位"),
+    QT_TRANSLATE_NOOP("ImportPreview", "项目名称"),
+    QT_TRANSLATE_NOOP("ImportPreview", "字段"),
+    QT_TRANSLATE_NOOP("ImportPreview", "栏目"),
+    QT_TRANSLATE_NOOP("ImportPreview", "预算"),
+    QT_TRANSLATE_NOOP("ImportPreview", "指标"),
+    QT_TRANSLATE_NOOP("ImportPreview", "提示"),
+)
 
 
 def summary_row(project: Project, warnings: int) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from perfdesk.errors import PerfDeskError
@@ -18,11 +19,6 @@ from ui.import_dialog import ImportPreview
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-IMPORT_FILTERS = (
-    "绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;"
-    "Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)"
-)
-
 
 def run_preview(preview: ImportPreview) -> bool:
     """Show the preview modally; True when the officer confirms. Tests replace this."""
@@ -32,7 +28,7 @@ def run_preview(preview: ImportPreview) -> bool:
 def import_files(window: MainWindow, paths: list[Path]) -> list[int]:
     """Read every file, preview, store the chosen projects as one step; their ids."""
     window.flush()
-    title = window.tr("导入")
+    title = QCoreApplication.translate("import_export", "导入")
     try:
         result = read_many(paths)  # every file read first: a bad file imports nothing
     except PerfDeskError as exc:
@@ -40,21 +36,39 @@ def import_files(window: MainWindow, paths: list[Path]) -> list[int]:
         return []
     if not result.forms:
         lines = [str(w) for w in result.all_warnings()[:20]]
-        dialogs.warning(window, title, "\n".join([window.tr("没有识别出任何项目。"), *lines]))
+        dialogs.warning(
+            window,
+            title,
+            "\n".join(
+                [QCoreApplication.translate("import_export", "没有识别出任何项目。"), *lines]
+            ),
+        )
         return []
     preview = ImportPreview(result, window)
     if not run_preview(preview):
         return []
     projects = preview.chosen()
-    description = window.tr("导入 %1 个项目").replace("%1", str(len(projects)))
+    description = QCoreApplication.translate("import_export", "导入 %1 个项目").replace(
+        "%1", str(len(projects))
+    )
     ids = window.history.create_many(projects, description)
     window.reload_projects(select=ids[0] if ids else None)
-    window.show_problem(window.tr("已导入 %1 个项目").replace("%1", str(len(ids))))
+    window.show_problem(
+        QCoreApplication.translate("import_export", "已导入 %1 个项目").replace("%1", str(len(ids)))
+    )
     return ids
 
 
 def choose_and_import(window: MainWindow) -> None:
-    paths = dialogs.open_files(window, window.tr("导入绩效目标表"), IMPORT_FILTERS)
+    paths = dialogs.open_files(
+        window,
+        QCoreApplication.translate("import_export", "导入绩效目标表"),
+        QCoreApplication.translate(
+            "import_export",
+            "绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;"
+            "Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)",
+        ),
+    )
     if paths:
         import_files(window, paths)
 
@@ -70,11 +84,14 @@ def export_listed(
     window: MainWindow, suffix: str, filters: str, write: Callable[[list[Project], Path], None]
 ) -> Path | None:
     projects = listed_projects(window)
-    title = window.tr("导出")
+    title = QCoreApplication.translate("import_export", "导出")
     if not projects:
-        dialogs.information(window, title, window.tr("列表中没有项目可以导出。"))
+        dialogs.information(
+            window, title, QCoreApplication.translate("import_export", "列表中没有项目可以导出。")
+        )
         return None
-    path = dialogs.save_file(window, title, filters, f"绩效目标表{suffix}")
+    suggested = QCoreApplication.translate("import_export", "绩效目标表") + suffix
+    path = dialogs.save_file(window, title, filters, suggested)
     if path is None:
         return None
     if path.suffix.lower() != suffix:
@@ -85,7 +102,7 @@ def export_listed(
         dialogs.error(window, title, str(exc))
         return None
     window.show_problem(
-        window.tr("已导出 %1 个项目到 %2")
+        QCoreApplication.translate("import_export", "已导出 %1 个项目到 %2")
         .replace("%1", str(len(projects)))
         .replace("%2", str(path))
     )
@@ -95,31 +112,49 @@ def export_listed(
 def export_excel(window: MainWindow) -> Path | None:
     from perfdesk.exporting.xlsx import export_xlsx
 
-    return export_listed(window, ".xlsx", window.tr("Excel 工作簿 (*.xlsx)"), export_xlsx)
+    return export_listed(
+        window,
+        ".xlsx",
+        QCoreApplication.translate("import_export", "Excel 工作簿 (*.xlsx)"),
+        export_xlsx,
+    )
 
 
 def export_word(window: MainWindow) -> Path | None:
     from perfdesk.exporting.docx import export_docx
 
-    return export_listed(window, ".docx", window.tr("Word 文档 (*.docx)"), export_docx)
+    return export_listed(
+        window,
+        ".docx",
+        QCoreApplication.translate("import_export", "Word 文档 (*.docx)"),
+        export_docx,
+    )
 
 
 def install(window: MainWindow) -> None:
-    act_import = QAction(window.tr("导入…"), window)
+    act_import = QAction(QCoreApplication.translate("import_export", "导入…"), window)
     act_import.setObjectName("importAction")
     act_import.setShortcut(QKeySequence("Ctrl+I"))
-    act_import.setToolTip(window.tr("从 PDF、文本、Excel 或交换文件导入绩效目标表"))
+    act_import.setToolTip(
+        QCoreApplication.translate("import_export", "从 PDF、文本、Excel 或交换文件导入绩效目标表")
+    )
     act_import.triggered.connect(lambda: choose_and_import(window))
     window.add_action("file", act_import, section="exchange")
 
-    act_excel = QAction(window.tr("导出Excel…"), window)
+    act_excel = QAction(QCoreApplication.translate("import_export", "导出Excel…"), window)
     act_excel.setObjectName("exportExcelAction")
-    act_excel.setToolTip(window.tr("把列表中的项目导出为 Excel 工作簿，每个项目一张工作表"))
+    act_excel.setToolTip(
+        QCoreApplication.translate(
+            "import_export", "把列表中的项目导出为 Excel 工作簿，每个项目一张工作表"
+        )
+    )
     act_excel.triggered.connect(lambda: export_excel(window))
     window.add_action("file", act_excel, section="exchange")
 
-    act_word = QAction(window.tr("导出Word…"), window)
+    act_word = QAction(QCoreApplication.translate("import_export", "导出Word…"), window)
     act_word.setObjectName("exportWordAction")
-    act_word.setToolTip(window.tr("把列表中的项目导出为 Word 文档"))
+    act_word.setToolTip(
+        QCoreApplication.translate("import_export", "把列表中的项目导出为 Word 文档")
+    )
     act_word.triggered.connect(lambda: export_word(window))
     window.add_action("file", act_word, section="exchange")

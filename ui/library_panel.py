@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -193,7 +193,10 @@ def insert_into_open_project(window: MainWindow, rows: list[IndicatorRow], layou
     added = insert_rows(project, rows_for(project, rows, layout))
     if added:
         tree = project.indicators
-        window.commit(window.tr("插入指标"), lambda p: setattr(p, "indicators", tree))
+        window.commit(
+            QCoreApplication.translate("library_panel", "插入指标"),
+            lambda p: setattr(p, "indicators", tree),
+        )
         if window.project is not None:
             window.indicator_model.load(window.project.indicators)
     return added
@@ -216,7 +219,7 @@ def open_library(window: MainWindow) -> LibraryDialog | None:
 
 
 def install(window: MainWindow) -> None:
-    action = QAction(window.tr("指标库…"), window)
+    action = QAction(QCoreApplication.translate("library_panel", "指标库…"), window)
     action.setObjectName("libraryAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     action.triggered.connect(lambda: open_library(window))

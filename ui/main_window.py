@@ -69,7 +69,6 @@ from ui.project_list import ProjectList
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
-APP_TITLE = "PerfDesk 绩效目标表"
 LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, then search warms up
 
 
@@ -350,9 +349,8 @@ class MainWindow(QMainWindow):
             (self.act_delete, self.tr("删除")),
         ):
             act.setIconText(short)  # the list's buttons are narrow; menus show the full text
-            act.setToolTip(
-                f"{act.text()}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
-            )
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(self.tr("%1（%2）").replace("%1", act.text()).replace("%2", keys))
             button = QToolButton()
             button.setDefaultAction(act)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -798,12 +796,18 @@ class MainWindow(QMainWindow):
         self.project_list.sample_button.setVisible(empty)
 
     def _update_title(self) -> None:
+        app_title = self.tr("PerfDesk 绩效目标表")
         if self.project is None:
-            self.setWindowTitle(APP_TITLE)
+            self.setWindowTitle(app_title)
             return
         name = self.project.name or self.tr("（未命名项目）")
         status = self.tr("正在保存…") if self.pending.has_pending() else self.tr("已自动保存")
-        self.setWindowTitle(f"{name} — {APP_TITLE}（{status}）")
+        self.setWindowTitle(
+            self.tr("%1 — %2（%3）")
+            .replace("%1", name)
+            .replace("%2", app_title)
+            .replace("%3", status)
+        )
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(settings.WINDOW_GEOMETRY)

@@ -43,10 +43,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("printActions", text)
-
-
 def print_fonts(prefs: settings.Settings) -> FontSet:
     """The fonts to print with: the one picked in the settings, or the system's."""
     chosen = prefs.get(settings.PRINT_FONT)
@@ -88,7 +84,10 @@ def print_open_project(window: MainWindow) -> None:
     pdf, fonts = rendered
     warnings = font_warnings(projects, fonts)
     if warnings and not dialogs.confirm(
-        window, tr("打印"), "\n\n".join([*warnings, tr("仍要打印吗？")]), action=tr("打印")
+        window,
+        QCoreApplication.translate("print_actions", "打印"),
+        "\n\n".join([*warnings, QCoreApplication.translate("print_actions", "仍要打印吗？")]),
+        action=QCoreApplication.translate("print_actions", "打印"),
     ):
         return
     job = PrintPreview(pdf, file_name=suggested_file_name(projects), parent=window)
@@ -104,7 +103,9 @@ def _write(window: MainWindow, write: Callable[[QWidget, bytes, str], Path | Non
     pdf, fonts = rendered
     warnings = font_warnings(projects, fonts)
     if write(window, pdf, suggested_file_name(projects)) and warnings:
-        dialogs.warning(window, tr("PDF"), "\n\n".join(warnings))
+        dialogs.warning(
+            window, QCoreApplication.translate("print_actions", "PDF"), "\n\n".join(warnings)
+        )
 
 
 class BatchPrintDialog(QDialog):
@@ -113,25 +114,24 @@ class BatchPrintDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchPrint")
-        self.setWindowTitle(tr("批量打印"))
+        self.setWindowTitle(self.tr("批量打印"))
         self.list = QListWidget(self)
         self.list.setObjectName("batchPrintList")
+        unnamed = self.tr("（未命名项目）")
         for summary in store.list_projects():
-            item = QListWidgetItem(
-                f"{summary.year}  {summary.unit}  {summary.name or tr('（未命名项目）')}"
-            )
+            item = QListWidgetItem(f"{summary.year}  {summary.unit}  {summary.name or unnamed}")
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
-        every = QPushButton(tr("全选"), self)
+        every = QPushButton(self.tr("全选"), self)
         every.clicked.connect(lambda: self.check_all(True))
-        none = QPushButton(tr("全不选"), self)
+        none = QPushButton(self.tr("全不选"), self)
         none.clicked.connect(lambda: self.check_all(False))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("预览"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -139,7 +139,9 @@ class BatchPrintDialog(QDialog):
         row.addWidget(none)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("选择要打印的项目（合为一个 PDF，每个项目另起一页）："), self))
+        layout.addWidget(
+            QLabel(self.tr("选择要打印的项目（合为一个 PDF，每个项目另起一页）："), self)
+        )
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
@@ -180,24 +182,44 @@ def batch_print(window: MainWindow) -> PrintPreview | None:
 def choose_print_font(window: MainWindow) -> None:
     """Show the fonts in use; pick a TrueType file, or go back to the system's fonts."""
     current = print_fonts(window.settings)
-    text = tr("当前打印字体：") + current.source
+    text = QCoreApplication.translate("print_actions", "当前打印字体：%1").replace(
+        "%1", current.source
+    )
     if current.fallback_reason:
         text += "\n\n" + current.fallback_reason
-    if not dialogs.confirm(window, tr("打印字体"), text, action=tr("选择字体文件…")):
+    if not dialogs.confirm(
+        window,
+        QCoreApplication.translate("print_actions", "打印字体"),
+        text,
+        action=QCoreApplication.translate("print_actions", "选择字体文件…"),
+    ):
         if window.settings.get(settings.PRINT_FONT) and dialogs.confirm(
-            window, tr("打印字体"), tr("改回使用系统字体吗？"), action=tr("使用系统字体")
+            window,
+            QCoreApplication.translate("print_actions", "打印字体"),
+            QCoreApplication.translate("print_actions", "改回使用系统字体吗？"),
+            action=QCoreApplication.translate("print_actions", "使用系统字体"),
         ):
             window.settings.set(settings.PRINT_FONT, "")
         return
-    path = dialogs.open_file(window, tr("选择打印字体"), tr("TrueType 字体 (*.ttf *.ttc)"))
+    path = dialogs.open_file(
+        window,
+        QCoreApplication.translate("print_actions", "选择打印字体"),
+        QCoreApplication.translate("print_actions", "TrueType 字体 (*.ttf *.ttc)"),
+    )
     if path is None:
         return
     picked = resolve_fonts(path)
     if picked.notes:
-        dialogs.error(window, tr("打印字体"), "\n".join(picked.notes))
+        dialogs.error(
+            window, QCoreApplication.translate("print_actions", "打印字体"), "\n".join(picked.notes)
+        )
         return
     window.settings.set(settings.PRINT_FONT, str(path))
-    window.show_problem(tr("打印字体已设为 ") + picked.source)
+    window.show_problem(
+        QCoreApplication.translate("print_actions", "打印字体已设为 %1").replace(
+            "%1", picked.source
+        )
+    )
 
 
 def install(window: MainWindow) -> None:
@@ -214,16 +236,39 @@ def install(window: MainWindow) -> None:
 
     for_open_project = [
         action(
-            tr("打印预览…"), lambda: preview_open_project(window), "printPreviewAction", "Ctrl+P"
+            QCoreApplication.translate("print_actions", "打印预览…"),
+            lambda: preview_open_project(window),
+            "printPreviewAction",
+            "Ctrl+P",
         ),
-        action(tr("打印…"), lambda: print_open_project(window), "printAction", "Ctrl+Shift+P"),
         action(
-            tr("导出PDF…"), lambda: _write(window, export_pdf), "exportPdfAction", "Ctrl+Shift+E"
+            QCoreApplication.translate("print_actions", "打印…"),
+            lambda: print_open_project(window),
+            "printAction",
+            "Ctrl+Shift+P",
         ),
-        action(tr("打开PDF"), lambda: _write(window, open_pdf), "openPdfAction"),
+        action(
+            QCoreApplication.translate("print_actions", "导出PDF…"),
+            lambda: _write(window, export_pdf),
+            "exportPdfAction",
+            "Ctrl+Shift+E",
+        ),
+        action(
+            QCoreApplication.translate("print_actions", "打开PDF"),
+            lambda: _write(window, open_pdf),
+            "openPdfAction",
+        ),
     ]
-    action(tr("批量打印…"), lambda: batch_print(window), "batchPrintAction")
-    action(tr("打印字体…"), lambda: choose_print_font(window), "printFontAction")
+    action(
+        QCoreApplication.translate("print_actions", "批量打印…"),
+        lambda: batch_print(window),
+        "batchPrintAction",
+    )
+    action(
+        QCoreApplication.translate("print_actions", "打印字体…"),
+        lambda: choose_print_font(window),
+        "printFontAction",
+    )
 
     def update(_project_id: int = -1) -> None:
         for act in for_open_project:

@@ -57,24 +57,32 @@ BAND_HEIGHT = 1024  # device pixels painted at a time when printing
 MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("printPreview", text)
-
-
 def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
     """What the officer must know before the form goes out: fonts, missing characters."""
     warnings = [*fonts.notes]
     if fonts.fallback_reason:
         warnings.append(fonts.fallback_reason)
+    unnamed = QCoreApplication.translate("print_preview", "未命名项目")
+    where = QCoreApplication.translate("print_preview", "%1：%2")
     missing = [
-        f"{project.name or tr('未命名项目')}：{item}"
+        where.replace("%1", project.name or unnamed).replace("%2", item)
         for project in projects
         for item in find_missing_characters(project, fonts)
     ]
     if missing:
-        listed = "；".join(missing[:MAX_LISTED])
-        more = tr("…等 {0} 处").format(len(missing)) if len(missing) > MAX_LISTED else ""
-        warnings.append(tr("以下字符无法用打印字体显示，打印时将缺失：") + listed + more)
+        listed = QCoreApplication.translate("print_preview", "；").join(missing[:MAX_LISTED])
+        more = (
+            QCoreApplication.translate("print_preview", "…等 {0} 处").format(len(missing))
+            if len(missing) > MAX_LISTED
+            else ""
+        )
+        warnings.append(
+            QCoreApplication.translate(
+                "print_preview", "以下字符无法用打印字体显示，打印时将缺失："
+            )
+            + listed
+            + more
+        )
     return warnings
 
 
@@ -82,15 +90,25 @@ def render_with_progress(
     parent: QWidget | None, projects: Sequence[Project], fonts: FontSet
 ) -> bytes | None:
     """The PDF of ``projects``, with a cancellable progress dialog; ``None`` if cancelled."""
-    dialog = QProgressDialog(tr("正在排版…"), tr("取消"), 0, len(projects), parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("print_preview", "正在排版…"),
+        QCoreApplication.translate("print_preview", "取消"),
+        0,
+        len(projects),
+        parent,
+    )
     dialog.setObjectName("printProgress")
-    dialog.setWindowTitle(tr("打印"))
+    dialog.setWindowTitle(QCoreApplication.translate("print_preview", "打印"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
 
     def progress(done: int, total: int) -> bool:
         dialog.setValue(done)
-        dialog.setLabelText(tr("正在排版第 {0} / {1} 个项目…").format(min(done + 1, total), total))
+        dialog.setLabelText(
+            QCoreApplication.translate("print_preview", "正在排版第 {0} / {1} 个项目…").format(
+                min(done + 1, total), total
+            )
+        )
         QApplication.processEvents()
         return not dialog.wasCanceled()
 
@@ -106,9 +124,12 @@ def render_with_progress(
 def suggested_file_name(projects: Sequence[Project]) -> str:
     if len(projects) == 1:
         project = projects[0]
-        name = f"{project.year}-{project.name or tr('绩效目标表')}"
+        unnamed = QCoreApplication.translate("print_preview", "绩效目标表")
+        name = f"{project.year}-{project.name or unnamed}"
     else:
-        name = tr("绩效目标表（{0}个项目）").format(len(projects))
+        name = QCoreApplication.translate("print_preview", "绩效目标表（{0}个项目）").format(
+            len(projects)
+        )
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_") + ".pdf"
 
 
@@ -128,7 +149,9 @@ def paint_pages(document: QPdfDocument, printer: QPrinter) -> None:
     )
     painter = QPainter()
     if not painter.begin(printer):
-        raise PerfDeskError(tr("无法开始打印：打印机不可用"))
+        raise PerfDeskError(
+            QCoreApplication.translate("print_preview", "无法开始打印：打印机不可用")
+        )
     try:
         for page in pages:
             if page != pages.start:
@@ -179,7 +202,7 @@ class PrintPreview(QDialog):
         self.setObjectName("printPreview")
         # asked before the print dialog opens (the form checks); False stops printing
         self.before_print = before_print
-        self.setWindowTitle(tr("打印预览 — {0}").format(file_name))
+        self.setWindowTitle(self.tr("打印预览 — {0}").format(file_name))
         self.pdf = pdf
         self.file_name = file_name
         # Kept for the dialog's life: a printer that goes away under a print dialog crashes Qt.
@@ -209,21 +232,23 @@ class PrintPreview(QDialog):
 
         self.toolbar = QToolBar(self)
         self.act_print = self._action(
-            tr("打印…"), QKeySequence.StandardKey.Print, self.print_document
+            self.tr("打印…"), QKeySequence.StandardKey.Print, self.print_document
         )
         self.act_export = self._action(
-            tr("导出PDF…"), QKeySequence.StandardKey.Save, self.export_pdf
+            self.tr("导出PDF…"), QKeySequence.StandardKey.Save, self.export_pdf
         )
-        self.act_open = self._action(tr("打开PDF"), QKeySequence("Ctrl+Shift+O"), self.open_pdf)
+        self.act_open = self._action(
+            self.tr("打开PDF"), QKeySequence("Ctrl+Shift+O"), self.open_pdf
+        )
         self.toolbar.addSeparator()
-        self._action(tr("放大"), QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1.25))
-        self._action(tr("缩小"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(0.8))
+        self._action(self.tr("放大"), QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1.25))
+        self._action(self.tr("缩小"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(0.8))
         self._action(
-            tr("适合宽度"),
+            self.tr("适合宽度"),
             QKeySequence("Ctrl+0"),
             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth),
         )
-        self.page_label = QLabel(tr("共 {0} 页").format(self.document.pageCount()), self)
+        self.page_label = QLabel(self.tr("共 {0} 页").format(self.document.pageCount()), self)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.page_label)
 
@@ -256,14 +281,14 @@ class PrintPreview(QDialog):
         if self.before_print is not None and not self.before_print():
             return
         dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle(tr("打印"))
+        dialog.setWindowTitle(self.tr("打印"))
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
             paint_pages(self.document, self.printer)
         except PerfDeskError as exc:
-            dialogs.error(self, tr("打印"), str(exc))
+            dialogs.error(self, self.tr("打印"), str(exc))
 
     def export_pdf(self) -> Path | None:
         return export_pdf(self, self.pdf, self.file_name)
@@ -274,7 +299,12 @@ class PrintPreview(QDialog):
 
 def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
     """Ask where, then write the PDF there safely; the path, or ``None``."""
-    path = dialogs.save_file(parent, tr("导出PDF"), tr("PDF 文件 (*.pdf)"), file_name)
+    path = dialogs.save_file(
+        parent,
+        QCoreApplication.translate("print_preview", "导出PDF"),
+        QCoreApplication.translate("print_preview", "PDF 文件 (*.pdf)"),
+        file_name,
+    )
     if path is None:
         return None
     if path.suffix.lower() != ".pdf":
@@ -282,7 +312,7 @@ def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | Non
     try:
         atomic_write(path, pdf)
     except PerfDeskError as exc:
-        dialogs.error(parent, tr("导出PDF"), str(exc))
+        dialogs.error(parent, QCoreApplication.translate("print_preview", "导出PDF"), str(exc))
         return None
     return path
 
@@ -294,7 +324,7 @@ def open_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
         folder.mkdir(exist_ok=True)
         path = _writable_copy(folder, file_name, pdf)
     except (OSError, PerfDeskError) as exc:
-        dialogs.error(parent, tr("打开PDF"), str(exc))
+        dialogs.error(parent, QCoreApplication.translate("print_preview", "打开PDF"), str(exc))
         return None
     dialogs.open_document(path)
     return path

@@ -2,22 +2,197 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>BudgetForm</name>
+    <name>BackupActions</name>
     <message>
-        <location filename="../../ui/editor.py" line="335"/>
-        <source>其中：</source>
-        <translation>of which: </translation>
+        <location filename="../../ui/backup_actions.py" line="46"/>
+        <source>导出备份…</source>
+        <translation>Export Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="364"/>
+        <location filename="../../ui/backup_actions.py" line="47"/>
+        <source>把全部项目保存为一个备份文件（可在程序运行时进行）</source>
+        <translation>Save all projects in one backup file (works while PerfDesk is running)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="49"/>
+        <source>恢复备份…</source>
+        <translation>Restore Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="52"/>
+        <source>用备份文件替换当前数据库；替换前会先备份当前数据库</source>
+        <translation>Replace the current database with a backup; the current database is backed up first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="55"/>
+        <location filename="../../ui/backup_actions.py" line="180"/>
+        <source>打开备份文件夹</source>
+        <translation>Open Backup Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="85"/>
+        <source>自动备份失败：%1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="87"/>
+        <source>自动备份</source>
+        <translation>Automatic Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="93"/>
+        <source>已自动备份到 %1</source>
+        <translation>Backed up automatically to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="109"/>
+        <location filename="../../ui/backup_actions.py" line="119"/>
+        <location filename="../../ui/backup_actions.py" line="123"/>
+        <source>导出备份</source>
+        <translation>Export Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="109"/>
+        <source>PerfDesk 备份 (*.zip)</source>
+        <translation>PerfDesk backup (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="124"/>
+        <source>已把 %1 个项目备份到
+%2</source>
+        <translation>Backed up %1 projects to
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="133"/>
+        <location filename="../../ui/backup_actions.py" line="142"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="157"/>
+        <location filename="../../ui/backup_actions.py" line="168"/>
+        <source>恢复备份</source>
+        <translation>Restore Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="134"/>
+        <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
+        <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="146"/>
+        <source>用这个备份替换当前数据库中的全部项目？
+
+%1
+
+当前数据库会先保存到备份文件夹，可以再恢复回来。</source>
+        <translation>Replace all projects in the current database with this backup?
+
+%1
+
+The current database is saved to the backup folder first, so it can be restored again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="149"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="162"/>
+        <source>
+恢复前的数据库已保存为：
+%1</source>
+        <translation>
+The database as it was before the restore is saved as:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="169"/>
+        <source>已恢复 %1 个项目。</source>
+        <translation>Restored %1 projects.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="181"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <location filename="../../ui/print_actions.py" line="117"/>
+        <source>批量打印</source>
+        <translation>Batch Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="120"/>
+        <source>（未命名项目）</source>
+        <translation>(untitled project)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="127"/>
+        <source>全选</source>
+        <translation>Select All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="129"/>
+        <source>全不选</source>
+        <translation>Select None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="134"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="143"/>
+        <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
+        <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetForm</name>
+    <message>
+        <location filename="../../ui/editor.py" line="376"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
 </context>
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../../ui/check_panel.py" line="51"/>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="77"/>
+        <source>错误：%1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="77"/>
+        <source>警告：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="83"/>
+        <source>没有打开的项目</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="85"/>
+        <source>未发现问题，可以打印</source>
+        <translation>No problems found; ready to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="88"/>
+        <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
+        <translation>%1 errors, %2 warnings (click one to go there)</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/editor.py" line="115"/>
+        <location filename="../../ui/editor.py" line="116"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
     </message>
@@ -25,12 +200,12 @@
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="196"/>
+        <location filename="../../ui/editor.py" line="200"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="251"/>
+        <location filename="../../ui/editor.py" line="255"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
@@ -38,27 +213,67 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="26"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="27"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="28"/>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="29"/>
+        <source>字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="30"/>
+        <source>栏目</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="31"/>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="32"/>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="33"/>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>导入预览</source>
         <translation>Import Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="66"/>
         <source>识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。</source>
         <translation>%1 projects recognised. Tick the ones to import; one Undo takes the import back.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="84"/>
+        <location filename="../../ui/import_dialog.py" line="94"/>
         <source>提示 %1 条：这些内容没有导入或需要核对</source>
         <translation>%1 notes: these were not imported or need checking</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="86"/>
+        <location filename="../../ui/import_dialog.py" line="96"/>
         <source>没有提示：全部内容都已识别。</source>
         <translation>No notes: everything was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="125"/>
+        <location filename="../../ui/import_dialog.py" line="135"/>
         <source>导入 %1 个项目</source>
         <translation>Import %1 Projects</translation>
     </message>
@@ -282,190 +497,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source> 年度</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>项目说明</source>
         <translation>Project Description</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>删除项目…</source>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="771"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="764"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="777"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <location filename="../../ui/main_window.py" line="846"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="860"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="879"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <source>按表样新建</source>
+        <translation>New on Form Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
-        <location filename="../../ui/main_window.py" line="789"/>
+        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="803"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -474,32 +699,32 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -508,58 +733,68 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="755"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="761"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="799"/>
+        <source>PerfDesk 绩效目标表</source>
+        <translation>PerfDesk Performance Targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="828"/>
+        <location filename="../../ui/main_window.py" line="806"/>
+        <source>%1 — %2（%3）</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="856"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="866"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -573,9 +808,58 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="142"/>
+        <location filename="../../ui/editor.py" line="146"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="205"/>
+        <source>打印预览 — {0}</source>
+        <translation>Print Preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="235"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="238"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="241"/>
+        <source>打开PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="244"/>
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="245"/>
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="247"/>
+        <source>适合宽度</source>
+        <translation>Fit Width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="251"/>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="284"/>
+        <location filename="../../ui/print_preview.py" line="291"/>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -647,27 +931,32 @@ Database: %2</translation>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="430"/>
+        <location filename="../../ui/editor.py" line="443"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="460"/>
+        <location filename="../../ui/editor.py" line="479"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="471"/>
+        <location filename="../../ui/editor.py" line="490"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="475"/>
+        <location filename="../../ui/editor.py" line="491"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="486"/>
+        <location filename="../../ui/editor.py" line="494"/>
+        <source>从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去</source>
+        <translation>Text from the old form layout with no matching section here: not printed; move it where it belongs, then delete it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="510"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -675,13 +964,145 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="94"/>
+        <location filename="../../ui/app.py" line="78"/>
+        <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
+已保存的数据不受影响。
+
+详细信息已记录在：%1
+
+%2</source>
+        <translation>PerfDesk ran into a program error; the last action may not have finished.
+Data already saved is not affected.
+
+The details are recorded in: %1
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="98"/>
         <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
 
 请切换到那个窗口继续工作。</source>
         <translation>The database %1 is already open in another PerfDesk window%2.
 
 Please switch to that window to go on working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="104"/>
+        <source>（PID %1）</source>
+        <translation> (PID %1)</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="190"/>
+        <source>数据库文件 %1</source>
+        <translation>Database file %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="195"/>
+        <source>%1
+备份于 %2，共 %3 个项目</source>
+        <translation>%1
+backed up on %2, %3 projects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="222"/>
+        <source>
+
+备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
+        <translation>
+
+There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="231"/>
+        <source>最新的完好备份：
+%1
+备份于 %2，共 %3 个项目。
+
+现在用它恢复吗？损坏的文件会原样保存在备份文件夹中。</source>
+        <translation>Newest intact backup:
+%1
+backed up on %2, %3 projects.
+
+Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="240"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="252"/>
+        <source>已从备份恢复 %1 个项目。损坏的文件保存为：
+%2</source>
+        <translation>Restored %1 projects from the backup. The damaged file is saved as:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>check_panel</name>
+    <message>
+        <location filename="../../ui/check_panel.py" line="157"/>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="161"/>
+        <source>……另有 %1 个</source>
+        <translation>…and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="166"/>
+        <source>表格有错误</source>
+        <translation>The Form Has Errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="167"/>
+        <source>以下项目的表格检查出错误，打印出来可能被退回：
+%1
+
+仍要打印吗？</source>
+        <translation>The check found errors in the forms of these projects; printed as they are, they may be sent back:
+%1
+
+Print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="170"/>
+        <source>仍然打印</source>
+        <translation>Print Anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="180"/>
+        <source>检查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="199"/>
+        <source>检查表格</source>
+        <translation>Check Form</translation>
+    </message>
+</context>
+<context>
+    <name>convert_action</name>
+    <message>
+        <location filename="../../ui/convert_action.py" line="24"/>
+        <location filename="../../ui/convert_action.py" line="39"/>
+        <source>复制为新版表样</source>
+        <translation>Copy to the Current Form Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/convert_action.py" line="29"/>
+        <source>已复制为%1；没有对应栏目的内容在“%2”中，请移到合适的位置</source>
+        <translation>Copied as %1; text without a matching section is in “%2”, please move it where it belongs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/convert_action.py" line="42"/>
+        <source>把本项目复制到%1，原项目不变</source>
+        <translation>Copy this project to %1; the original stays as it is</translation>
     </message>
 </context>
 <context>
@@ -693,35 +1114,9 @@ Please switch to that window to go on working.</translation>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>import_export</name>
     <message>
-        <location filename="../../ui/convert_action.py" line="22"/>
-        <location filename="../../ui/convert_action.py" line="34"/>
-        <source>复制为新版表样</source>
-        <translation>Copy to the Current Form Layout</translation>
-    </message>
-    <message>
-        <location filename="../../ui/convert_action.py" line="26"/>
-        <source>已复制为%1；没有对应栏目的内容在“%2”中，请移到合适的位置</source>
-        <translation>Copied as %1; text without a matching section is in “%2”, please move it where it belongs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/convert_action.py" line="37"/>
-        <source>把本项目复制到%1，原项目不变</source>
-        <translation>Copy this project to %1; the original stays as it is</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_panel.py" line="196"/>
-        <source>插入指标</source>
-        <translation>Insert Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_panel.py" line="219"/>
-        <source>指标库…</source>
-        <translation>Indicator Library…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="35"/>
+        <location filename="../../ui/import_export.py" line="31"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -731,74 +1126,267 @@ Please switch to that window to go on working.</translation>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="49"/>
+        <location filename="../../ui/import_export.py" line="51"/>
         <source>导入 %1 个项目</source>
         <translation>Import %1 Projects</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="52"/>
+        <location filename="../../ui/import_export.py" line="57"/>
         <source>已导入 %1 个项目</source>
         <translation>Imported %1 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="57"/>
+        <location filename="../../ui/import_export.py" line="65"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="73"/>
+        <location filename="../../ui/import_export.py" line="66"/>
+        <source>绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
+        <translation>Performance-target forms (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Excel workbook (*.xlsx);;PerfDesk exchange file (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="87"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="75"/>
+        <location filename="../../ui/import_export.py" line="90"/>
         <source>列表中没有项目可以导出。</source>
         <translation>There are no projects in the list to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="88"/>
+        <location filename="../../ui/import_export.py" line="93"/>
+        <source>绩效目标表</source>
+        <translation>Performance targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="105"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 projects to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="98"/>
+        <location filename="../../ui/import_export.py" line="118"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="104"/>
+        <location filename="../../ui/import_export.py" line="129"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="108"/>
+        <location filename="../../ui/import_export.py" line="135"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="111"/>
+        <location filename="../../ui/import_export.py" line="139"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="115"/>
+        <location filename="../../ui/import_export.py" line="144"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="117"/>
+        <location filename="../../ui/import_export.py" line="147"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="121"/>
+        <location filename="../../ui/import_export.py" line="154"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="123"/>
+        <location filename="../../ui/import_export.py" line="157"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
+    </message>
+</context>
+<context>
+    <name>library_panel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="197"/>
+        <source>插入指标</source>
+        <translation>Insert Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="222"/>
+        <source>指标库…</source>
+        <translation>Indicator Library…</translation>
+    </message>
+</context>
+<context>
+    <name>print_actions</name>
+    <message>
+        <location filename="../../ui/print_actions.py" line="88"/>
+        <location filename="../../ui/print_actions.py" line="90"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="89"/>
+        <source>仍要打印吗？</source>
+        <translation>Print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="107"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="185"/>
+        <source>当前打印字体：%1</source>
+        <translation>Current print font: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="192"/>
+        <location filename="../../ui/print_actions.py" line="198"/>
+        <location filename="../../ui/print_actions.py" line="214"/>
+        <source>打印字体</source>
+        <translation>Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="194"/>
+        <source>选择字体文件…</source>
+        <translation>Choose Font File…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="199"/>
+        <source>改回使用系统字体吗？</source>
+        <translation>Go back to the system fonts?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="200"/>
+        <source>使用系统字体</source>
+        <translation>Use System Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="206"/>
+        <source>选择打印字体</source>
+        <translation>Choose Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="207"/>
+        <source>TrueType 字体 (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="219"/>
+        <source>打印字体已设为 %1</source>
+        <translation>Print font set to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="239"/>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="245"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="251"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="257"/>
+        <source>打开PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="263"/>
+        <source>批量打印…</source>
+        <translation>Batch Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="268"/>
+        <source>打印字体…</source>
+        <translation>Print Font…</translation>
+    </message>
+</context>
+<context>
+    <name>print_preview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="65"/>
+        <source>未命名项目</source>
+        <translation>Untitled project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="66"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="73"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="75"/>
+        <source>…等 {0} 处</source>
+        <translation> … {0} places in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="80"/>
+        <source>以下字符无法用打印字体显示，打印时将缺失：</source>
+        <translation>These characters cannot be drawn with the print font and will be missing from the printout: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="94"/>
+        <source>正在排版…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="101"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="108"/>
+        <source>正在排版第 {0} / {1} 个项目…</source>
+        <translation>Laying out project {0} of {1}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="127"/>
+        <source>绩效目标表</source>
+        <translation>Performance targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="130"/>
+        <source>绩效目标表（{0}个项目）</source>
+        <translation>Performance targets ({0} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="153"/>
+        <source>无法开始打印：打印机不可用</source>
+        <translation>Cannot start printing: the printer is not available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="304"/>
+        <location filename="../../ui/print_preview.py" line="315"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="305"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="327"/>
+        <source>打开PDF</source>
+        <translation>Open PDF</translation>
     </message>
 </context>
 </TS>
