@@ -1,8 +1,8 @@
 """Render the main window with the reference form's first project open, to docs/window.png.
 
-    uv run python scripts/screenshot.py [OUTPUT.png]
+    uv run python scripts/screenshot.py [--english] [OUTPUT.png]
 
-Runs offscreen (no display needed); the settings and database are temporary.
+--english shows the window as it is with 视图 → 语言 → English chosen. Runs offscreen (no display needed); the settings and database are temporary.
 """
 
 from __future__ import annotations
@@ -24,11 +24,20 @@ from perfdesk.store import Store  # noqa: E402
 
 
 def main() -> int:
-    output = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "window.png"
+    args = sys.argv[1:]
+    english = "--english" in args
+    names = [a for a in args if a != "--english"]
+    output = Path(names[0]) if names else REPO / "docs" / "window.png"
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        from ui import settings
         from ui.app import create_application
         from ui.main_window import MainWindow
+
+        if english:
+            prefs = settings.Settings()
+            prefs.set(settings.LANGUAGE, "en")
+            prefs.sync()
 
         app = create_application(sys.argv[:1])
         store = Store(Path(folder) / "perfdesk.db")

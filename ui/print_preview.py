@@ -65,7 +65,7 @@ def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
     unnamed = QCoreApplication.translate("print_preview", "未命名项目")
     where = QCoreApplication.translate("print_preview", "%1：%2")
     missing = [
-        where.replace("%1", project.name or unnamed).replace("%2", item)
+        where.replace("%1", project.name or unnamed).replace("%2", str(item))
         for project in projects
         for item in find_missing_characters(project, fonts)
     ]
