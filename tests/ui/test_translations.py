@@ -92,6 +92,12 @@ def test_catalogue_holds_exactly_the_texts_of_the_window(tmp_path: Path) -> None
     in_catalogue = {(context, source) for context, source, _ in _messages(TS)}
     assert in_code - in_catalogue == set(), "texts without English"
     assert in_catalogue - in_code == set(), "English for texts no longer in the window"
+    # The context a text is looked up in: its class (self.tr) or its module's name
+    # (QCoreApplication.translate); ``window.tr`` in a function would be filed as "window".
+    ui_files = list((REPO / "ui").glob("*.py"))
+    classes = {name for p in ui_files for name in re.findall(r"^class (\w+)", p.read_text(), re.M)}
+    modules = {p.stem for p in ui_files}
+    assert {context for context, _ in in_code} - classes - modules == set()
 
 
 def test_committed_qm_is_released_from_the_ts(tmp_path: Path) -> None:
