@@ -92,11 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     # -- export commands --
     cmd = commands.add_parser("export-xlsx", help="导出为 Excel 工作簿，每个项目一张工作表")
     _add_selection(cmd)
-    cmd.set_defaults(handler=cmd_export_xlsx)
+    cmd.set_defaults(handler=cmd_export_document)
 
     cmd = commands.add_parser("export-docx", help="导出为 Word 文档，表格样式同打印稿")
     _add_selection(cmd)
-    cmd.set_defaults(handler=cmd_export_docx)
+    cmd.set_defaults(handler=cmd_export_document)
 
     return parser
 
@@ -188,22 +188,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export_xlsx(args: argparse.Namespace) -> int:
+def cmd_export_document(args: argparse.Namespace) -> int:
+    """export-xlsx / export-docx: the forms laid out as in print, for Excel/WPS or Word."""
+    from perfdesk.exporting.docx import export_docx
     from perfdesk.exporting.xlsx import export_xlsx
 
+    export = export_xlsx if args.command == "export-xlsx" else export_docx
     with open_store(args) as store:
         projects = selected_projects(store, args)
-    export_xlsx(projects, args.output)
-    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
-    return 0
-
-
-def cmd_export_docx(args: argparse.Namespace) -> int:
-    from perfdesk.exporting.docx import export_docx
-
-    with open_store(args) as store:
-        projects = selected_projects(store, args)
-    export_docx(projects, args.output)
+    export(projects, args.output)
     print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
