@@ -8,6 +8,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from perfdesk import __version__, exchange
@@ -16,7 +17,7 @@ from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database
+from perfdesk.store import Store, check_database, check_in_background
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -313,8 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         # Only the window needs Qt, so it is loaded only here.
-        run: Callable[[Path | None], int] = importlib.import_module("ui.app").run
-        return run(args.db)
+        path = args.db or default_database()
+        checked = check_in_background(path) if path.is_file() else None  # beside Qt's loading
+        run: Callable[[Path, Future[list[str]] | None], int] = importlib.import_module("ui.app").run
+        return run(path, checked)
     handler: Handler = args.handler
     try:
         return handler(args)

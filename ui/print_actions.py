@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.model import Project
-from perfdesk.printing import FontSet, resolve_fonts
 from perfdesk.store import Store
 from ui import dialogs, settings
 from ui.check_panel import confirm_printing
@@ -40,6 +39,7 @@ from ui.print_preview import (
 )
 
 if TYPE_CHECKING:
+    from perfdesk.printing import FontSet
     from ui.main_window import MainWindow
 
 
@@ -50,6 +50,8 @@ def tr(text: str) -> str:
 def print_fonts(prefs: settings.Settings) -> FontSet:
     """The fonts to print with: the one picked in the settings, or the system's."""
     chosen = prefs.get(settings.PRINT_FONT)
+    from perfdesk.printing import resolve_fonts  # ReportLab loads when first needed
+
     return resolve_fonts(Path(chosen) if chosen else None)
 
 
@@ -192,6 +194,8 @@ def choose_print_font(window: MainWindow) -> None:
     path = dialogs.open_file(window, tr("选择打印字体"), tr("TrueType 字体 (*.ttf *.ttc)"))
     if path is None:
         return
+    from perfdesk.printing import resolve_fonts
+
     picked = resolve_fonts(path)
     if picked.notes:
         dialogs.error(window, tr("打印字体"), "\n".join(picked.notes))
