@@ -8,6 +8,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from perfdesk import __version__, exchange
@@ -16,7 +17,7 @@ from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database
+from perfdesk.store import Store, check_database, check_in_background
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -92,11 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     # -- export commands --
     cmd = commands.add_parser("export-xlsx", help="导出为 Excel 工作簿，每个项目一张工作表")
     _add_selection(cmd)
-    cmd.set_defaults(handler=cmd_export_xlsx)
+    cmd.set_defaults(handler=cmd_export_document)
 
     cmd = commands.add_parser("export-docx", help="导出为 Word 文档，表格样式同打印稿")
     _add_selection(cmd)
-    cmd.set_defaults(handler=cmd_export_docx)
+    cmd.set_defaults(handler=cmd_export_document)
 
     return parser
 
@@ -188,22 +189,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export_xlsx(args: argparse.Namespace) -> int:
+def cmd_export_document(args: argparse.Namespace) -> int:
+    """export-xlsx / export-docx: the forms laid out as in print, for Excel/WPS or Word."""
+    from perfdesk.exporting.docx import export_docx
     from perfdesk.exporting.xlsx import export_xlsx
 
+    export = export_xlsx if args.command == "export-xlsx" else export_docx
     with open_store(args) as store:
         projects = selected_projects(store, args)
-    export_xlsx(projects, args.output)
-    print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
-    return 0
-
-
-def cmd_export_docx(args: argparse.Namespace) -> int:
-    from perfdesk.exporting.docx import export_docx
-
-    with open_store(args) as store:
-        projects = selected_projects(store, args)
-    export_docx(projects, args.output)
+    export(projects, args.output)
     print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
@@ -320,8 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         # Only the window needs Qt, so it is loaded only here.
-        run: Callable[[Path | None], int] = importlib.import_module("ui.app").run
-        return run(args.db)
+        path = args.db or default_database()
+        checked = check_in_background(path) if path.is_file() else None  # beside Qt's loading
+        run: Callable[[Path, Future[list[str]] | None], int] = importlib.import_module("ui.app").run
+        return run(path, checked)
     handler: Handler = args.handler
     try:
         return handler(args)

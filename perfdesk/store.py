@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -179,6 +180,20 @@ def check_database(path: str | Path, *, quick: bool = False) -> list[str]:
         conn.close()
 
 
+def check_in_background(path: str | Path) -> Future[list[str]]:
+    """:func:`check_database` (the quick check) in a thread of its own.
+
+    The quick check reads the whole file; SQLite does that without holding Python's GIL, so a
+    program can load its code meanwhile and wait for the answer only before it opens the file
+    with ``Store(path, quick_check=False)``.
+    """
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
+    try:
+        return worker.submit(check_database, path, quick=True)
+    finally:
+        worker.shutdown(wait=False)
+
+
 def damaged_message(path: Path, problems: list[str]) -> str:
     shown = "；".join(problems[:3]) + ("……" if len(problems) > 3 else "")
     return (
@@ -204,10 +219,18 @@ def _shift_year(iso: str) -> str:
 class Store:
     """All projects of one database file."""
 
-    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        quick_check: bool = True,
+    ) -> None:
         """Open (and, unless ``create`` is false, create) a database.
 
-        A damaged file raises :class:`DamagedDatabaseError` before anything is written to it;
+        A damaged file raises :class:`DamagedDatabaseError` before anything is written to it
+        (``quick_check=False`` only when the caller has just checked the file itself);
         ``read_only`` opens it so that nothing can be written at all (to look at and export a
         damaged database, or one on a network share).
         """
@@ -222,7 +245,7 @@ class Store:
         conn = _connect(self.path, read_only=read_only)
         try:
             empty = _check_ours(conn, self.path)
-            if not empty:
+            if not empty and quick_check:
                 problems = integrity_problems(conn, quick=True)
                 if problems and not read_only:
                     raise DamagedDatabaseError(damaged_message(self.path, problems))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
 
@@ -85,8 +86,12 @@ def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackTy
     )
 
 
-def run(db_path: Path | None) -> int:
-    """Open the window on ``db_path`` (or the default database) and run until it closes."""
+def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
+    """Open the window on ``db_path`` (or the default database) and run until it closes.
+
+    ``checked`` is the start-up quick check of the file if the caller began it already
+    (:func:`perfdesk.store.check_in_background`).
+    """
     app = create_application(sys.argv)
     path = Path(db_path) if db_path else default_database()
     lock = DatabaseLock(path)
@@ -109,7 +114,7 @@ def run(db_path: Path | None) -> int:
         return 1
     try:
         # A damaged database is not opened for writing; the newest good backup is offered.
-        store = open_or_offer_restore(path)
+        store = open_or_offer_restore(path, checked)
         if store is None:
             return 2
         from ui.main_window import MainWindow

@@ -7,6 +7,7 @@ The work is done by :mod:`perfdesk.backup`; this module only asks and tells.
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from perfdesk.backup import (
     restore_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
-from perfdesk.store import Store
+from perfdesk.store import Store, damaged_message
 from ui import dialogs, settings
 
 if TYPE_CHECKING:
@@ -199,14 +200,20 @@ def describe_backup(path: Path) -> str:
     )
 
 
-def open_or_offer_restore(path: Path) -> Store | None:
+def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) -> Store | None:
     """Open the database; if it is damaged, say so and offer the newest good backup.
 
-    Returns the open store, or ``None`` when the window should not start (the message has
+    ``checked`` is a quick check of the file already under way; without one, the store runs
+    it. Returns the open store, or ``None`` when the window should not start (the message has
     been shown). A damaged file is never written to: the restore keeps it as it is in the
     backup folder.
     """
     try:
+        if checked is not None:
+            problems = checked.result()
+            if problems:
+                raise DamagedDatabaseError(damaged_message(path, problems))
+            return Store(path, quick_check=False)
         return Store(path)
     except DamagedDatabaseError as exc:
         damage = str(exc)

@@ -6,6 +6,7 @@ them current as the project is edited, and finds the widget a finding points at.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -24,13 +25,16 @@ from PySide6.QtWidgets import (
 
 from perfdesk.checks import Finding, FontCheck, Location, check, has_errors, tree_path
 from perfdesk.model import Project
-from ui import dialogs
+from ui import dialogs, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_DELAY_MS = 250  # typing saves often; checking once it pauses is enough
+FONT_POLL_MS = 100
+# Not during start-up: the font is parsed in Python, which would slow the window's first paint.
+FONT_LOAD_DELAY_MS = 1000
 
 
 class CheckPanel(QWidget):
@@ -139,14 +143,18 @@ def findings_for(project: Project | None, font_check: FontCheck | None) -> list[
     return check(project, font_can_draw=font_check)
 
 
-def print_font_check() -> FontCheck | None:
-    """Whether the print font draws a character; None while no printer module is present."""
-    try:
-        from perfdesk.printing import resolve_fonts
-    except ImportError:
-        return None
-    fonts = resolve_fonts()
+def print_font_check(prefs: settings.Settings) -> FontCheck:
+    """Whether the font the forms are printed with (the one picked in the settings, or the
+    system's) draws a character."""
+    from ui.print_actions import print_fonts  # ReportLab loads with it
+
+    fonts = print_fonts(prefs)
     return lambda ch: bool(fonts.can_draw(fonts.regular, ch))
+
+
+# Reading the print font means loading ReportLab and parsing a CJK font file of many megabytes:
+# a few tenths of a second, done beside the window's start instead of before it.
+_font_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="print-font")
 
 
 def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
@@ -184,12 +192,27 @@ def install(window: MainWindow) -> None:
     timer = QTimer(panel)
     timer.setSingleShot(True)
     timer.setInterval(REFRESH_DELAY_MS)
-    font_check = print_font_check()  # the fonts are found once, not on every keystroke
+    font_check: FontCheck | None = None  # until the print font is read; then checked too
+    loading: Future[FontCheck] | None = None
+    font_poll = QTimer(panel)
+    font_poll.setInterval(FONT_POLL_MS)
 
     def refresh() -> None:
         timer.stop()
         project = window.project
         panel.show_findings(findings_for(project.clone() if project else None, font_check))
+
+    def take_font_check() -> None:
+        nonlocal font_check, loading
+        if loading is None:  # the window is up: read the font beside it
+            loading = _font_loader.submit(print_font_check, window.settings)
+        elif loading.done():
+            font_poll.stop()
+            font_check = loading.result()
+            refresh()
+
+    font_poll.timeout.connect(take_font_check)
+    QTimer.singleShot(FONT_LOAD_DELAY_MS, panel, font_poll.start)
 
     timer.timeout.connect(refresh)
     window.projectChanged.connect(lambda _id: refresh())

@@ -72,7 +72,7 @@ class ImportPreview(QDialog):
         self.projects = QTreeWidget()
         self.projects.setObjectName("importProjects")
         self.projects.setRootIsDecorated(False)
-        self.projects.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.projects.setHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         for form in result.forms:
             item = QTreeWidgetItem(list(summary_row(form.project, len(form.warnings))))
             item.setCheckState(0, Qt.CheckState.Checked)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.model import Project
-from perfdesk.printing import FontSet, resolve_fonts
 from perfdesk.store import Store
 from ui import dialogs, settings
 from ui.check_panel import confirm_printing
@@ -40,12 +39,15 @@ from ui.print_preview import (
 )
 
 if TYPE_CHECKING:
+    from perfdesk.printing import FontSet
     from ui.main_window import MainWindow
 
 
 def print_fonts(prefs: settings.Settings) -> FontSet:
     """The fonts to print with: the one picked in the settings, or the system's."""
     chosen = prefs.get(settings.PRINT_FONT)
+    from perfdesk.printing import resolve_fonts  # ReportLab loads when first needed
+
     return resolve_fonts(Path(chosen) if chosen else None)
 
 
@@ -208,6 +210,8 @@ def choose_print_font(window: MainWindow) -> None:
     )
     if path is None:
         return
+    from perfdesk.printing import resolve_fonts
+
     picked = resolve_fonts(path)
     if picked.notes:
         dialogs.error(

@@ -14,6 +14,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -50,8 +51,10 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
-from perfdesk.printing import FontSet, PrintCancelled, find_missing_characters, render_pdf
 from ui import dialogs
+
+if TYPE_CHECKING:
+    from perfdesk.printing import FontSet
 
 BAND_HEIGHT = 1024  # device pixels painted at a time when printing
 MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
@@ -59,6 +62,8 @@ MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
 
 def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
     """What the officer must know before the form goes out: fonts, missing characters."""
+    from perfdesk import printing  # ReportLab loads when first needed, not at start-up
+
     warnings = [*fonts.notes]
     if fonts.fallback_reason:
         warnings.append(fonts.fallback_reason)
@@ -67,7 +72,7 @@ def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
     missing = [
         where.replace("%1", project.name or unnamed).replace("%2", str(item))
         for project in projects
-        for item in find_missing_characters(project, fonts)
+        for item in printing.find_missing_characters(project, fonts)
     ]
     if missing:
         listed = QCoreApplication.translate("print_preview", "；").join(missing[:MAX_LISTED])
@@ -90,6 +95,8 @@ def render_with_progress(
     parent: QWidget | None, projects: Sequence[Project], fonts: FontSet
 ) -> bytes | None:
     """The PDF of ``projects``, with a cancellable progress dialog; ``None`` if cancelled."""
+    from perfdesk import printing
+
     dialog = QProgressDialog(
         QCoreApplication.translate("print_preview", "正在排版…"),
         QCoreApplication.translate("print_preview", "取消"),
@@ -113,8 +120,8 @@ def render_with_progress(
         return not dialog.wasCanceled()
 
     try:
-        return render_pdf(projects, fonts, progress)
-    except PrintCancelled:
+        return printing.render_pdf(projects, fonts, progress)
+    except printing.PrintCancelled:
         return None
     finally:
         dialog.close()

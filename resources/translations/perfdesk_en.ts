@@ -4,81 +4,81 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="46"/>
+        <location filename="../../ui/backup_actions.py" line="47"/>
         <source>导出备份…</source>
         <translation>Export Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="47"/>
+        <location filename="../../ui/backup_actions.py" line="48"/>
         <source>把全部项目保存为一个备份文件（可在程序运行时进行）</source>
         <translation>Save all projects in one backup file (works while PerfDesk is running)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="49"/>
+        <location filename="../../ui/backup_actions.py" line="50"/>
         <source>恢复备份…</source>
         <translation>Restore Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="52"/>
+        <location filename="../../ui/backup_actions.py" line="53"/>
         <source>用备份文件替换当前数据库；替换前会先备份当前数据库</source>
         <translation>Replace the current database with a backup; the current database is backed up first</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="55"/>
-        <location filename="../../ui/backup_actions.py" line="180"/>
+        <location filename="../../ui/backup_actions.py" line="56"/>
+        <location filename="../../ui/backup_actions.py" line="181"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="85"/>
+        <location filename="../../ui/backup_actions.py" line="86"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="87"/>
+        <location filename="../../ui/backup_actions.py" line="88"/>
         <source>自动备份</source>
         <translation>Automatic Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="93"/>
+        <location filename="../../ui/backup_actions.py" line="94"/>
         <source>已自动备份到 %1</source>
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="109"/>
-        <location filename="../../ui/backup_actions.py" line="119"/>
-        <location filename="../../ui/backup_actions.py" line="123"/>
+        <location filename="../../ui/backup_actions.py" line="110"/>
+        <location filename="../../ui/backup_actions.py" line="120"/>
+        <location filename="../../ui/backup_actions.py" line="124"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="109"/>
+        <location filename="../../ui/backup_actions.py" line="110"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="124"/>
+        <location filename="../../ui/backup_actions.py" line="125"/>
         <source>已把 %1 个项目备份到
 %2</source>
         <translation>Backed up %1 projects to
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="133"/>
-        <location filename="../../ui/backup_actions.py" line="142"/>
-        <location filename="../../ui/backup_actions.py" line="149"/>
-        <location filename="../../ui/backup_actions.py" line="157"/>
-        <location filename="../../ui/backup_actions.py" line="168"/>
+        <location filename="../../ui/backup_actions.py" line="134"/>
+        <location filename="../../ui/backup_actions.py" line="143"/>
+        <location filename="../../ui/backup_actions.py" line="150"/>
+        <location filename="../../ui/backup_actions.py" line="158"/>
+        <location filename="../../ui/backup_actions.py" line="169"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="134"/>
+        <location filename="../../ui/backup_actions.py" line="135"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146"/>
+        <location filename="../../ui/backup_actions.py" line="147"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +91,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="150"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="162"/>
+        <location filename="../../ui/backup_actions.py" line="163"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,12 +105,12 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="169"/>
+        <location filename="../../ui/backup_actions.py" line="170"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Restored %1 projects.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="181"/>
+        <location filename="../../ui/backup_actions.py" line="182"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -118,32 +118,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="117"/>
+        <location filename="../../ui/print_actions.py" line="119"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="120"/>
+        <location filename="../../ui/print_actions.py" line="122"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="127"/>
+        <location filename="../../ui/print_actions.py" line="129"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="129"/>
+        <location filename="../../ui/print_actions.py" line="131"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="134"/>
+        <location filename="../../ui/print_actions.py" line="136"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="143"/>
+        <location filename="../../ui/print_actions.py" line="145"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -159,32 +159,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="51"/>
+        <location filename="../../ui/check_panel.py" line="55"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="77"/>
+        <location filename="../../ui/check_panel.py" line="81"/>
         <source>错误：%1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="77"/>
+        <location filename="../../ui/check_panel.py" line="81"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="83"/>
+        <location filename="../../ui/check_panel.py" line="87"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="85"/>
+        <location filename="../../ui/check_panel.py" line="89"/>
         <source>未发现问题，可以打印</source>
         <translation>No problems found; ready to print</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="88"/>
+        <location filename="../../ui/check_panel.py" line="92"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
         <translation>%1 errors, %2 warnings (click one to go there)</translation>
     </message>
@@ -816,48 +816,48 @@ Database: %2</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="205"/>
+        <location filename="../../ui/print_preview.py" line="212"/>
         <source>打印预览 — {0}</source>
         <translation>Print Preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="235"/>
+        <location filename="../../ui/print_preview.py" line="242"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="245"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="241"/>
+        <location filename="../../ui/print_preview.py" line="248"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="244"/>
+        <location filename="../../ui/print_preview.py" line="251"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="245"/>
+        <location filename="../../ui/print_preview.py" line="252"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="247"/>
+        <location filename="../../ui/print_preview.py" line="254"/>
         <source>适合宽度</source>
         <translation>Fit Width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="251"/>
+        <location filename="../../ui/print_preview.py" line="258"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="284"/>
         <location filename="../../ui/print_preview.py" line="291"/>
+        <location filename="../../ui/print_preview.py" line="298"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -964,7 +964,7 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="78"/>
+        <location filename="../../ui/app.py" line="79"/>
         <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
 已保存的数据不受影响。
 
@@ -979,7 +979,7 @@ The details are recorded in: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98"/>
+        <location filename="../../ui/app.py" line="103"/>
         <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
 
 请切换到那个窗口继续工作。</source>
@@ -988,7 +988,7 @@ The details are recorded in: %1
 Please switch to that window to go on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>（PID %1）</source>
         <translation> (PID %1)</translation>
     </message>
@@ -996,19 +996,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="190"/>
+        <location filename="../../ui/backup_actions.py" line="191"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="195"/>
+        <location filename="../../ui/backup_actions.py" line="196"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2, %3 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="222"/>
+        <location filename="../../ui/backup_actions.py" line="229"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1017,7 +1017,7 @@ backed up on %2, %3 projects</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="231"/>
+        <location filename="../../ui/backup_actions.py" line="238"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1030,12 +1030,12 @@ backed up on %2, %3 projects.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="240"/>
+        <location filename="../../ui/backup_actions.py" line="247"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="252"/>
+        <location filename="../../ui/backup_actions.py" line="259"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Restored %1 projects from the backup. The damaged file is saved as:
@@ -1045,22 +1045,22 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 <context>
     <name>check_panel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="157"/>
+        <location filename="../../ui/check_panel.py" line="165"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="161"/>
+        <location filename="../../ui/check_panel.py" line="169"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="166"/>
+        <location filename="../../ui/check_panel.py" line="174"/>
         <source>表格有错误</source>
         <translation>The Form Has Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="167"/>
+        <location filename="../../ui/check_panel.py" line="175"/>
         <source>以下项目的表格检查出错误，打印出来可能被退回：
 %1
 
@@ -1071,17 +1071,17 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="170"/>
+        <location filename="../../ui/check_panel.py" line="178"/>
         <source>仍然打印</source>
         <translation>Print Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="180"/>
+        <location filename="../../ui/check_panel.py" line="188"/>
         <source>检查</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="199"/>
+        <location filename="../../ui/check_panel.py" line="222"/>
         <source>检查表格</source>
         <translation>Check Form</translation>
     </message>
@@ -1222,90 +1222,90 @@ Print anyway?</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="88"/>
         <location filename="../../ui/print_actions.py" line="90"/>
+        <location filename="../../ui/print_actions.py" line="92"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="89"/>
+        <location filename="../../ui/print_actions.py" line="91"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="107"/>
+        <location filename="../../ui/print_actions.py" line="109"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="185"/>
+        <location filename="../../ui/print_actions.py" line="187"/>
         <source>当前打印字体：%1</source>
         <translation>Current print font: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="192"/>
-        <location filename="../../ui/print_actions.py" line="198"/>
-        <location filename="../../ui/print_actions.py" line="214"/>
+        <location filename="../../ui/print_actions.py" line="194"/>
+        <location filename="../../ui/print_actions.py" line="200"/>
+        <location filename="../../ui/print_actions.py" line="218"/>
         <source>打印字体</source>
         <translation>Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="194"/>
+        <location filename="../../ui/print_actions.py" line="196"/>
         <source>选择字体文件…</source>
         <translation>Choose Font File…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="199"/>
+        <location filename="../../ui/print_actions.py" line="201"/>
         <source>改回使用系统字体吗？</source>
         <translation>Go back to the system fonts?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="200"/>
+        <location filename="../../ui/print_actions.py" line="202"/>
         <source>使用系统字体</source>
         <translation>Use System Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="206"/>
+        <location filename="../../ui/print_actions.py" line="208"/>
         <source>选择打印字体</source>
         <translation>Choose Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="207"/>
+        <location filename="../../ui/print_actions.py" line="209"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="219"/>
+        <location filename="../../ui/print_actions.py" line="223"/>
         <source>打印字体已设为 %1</source>
         <translation>Print font set to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="239"/>
+        <location filename="../../ui/print_actions.py" line="243"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="245"/>
+        <location filename="../../ui/print_actions.py" line="249"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="251"/>
+        <location filename="../../ui/print_actions.py" line="255"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="257"/>
+        <location filename="../../ui/print_actions.py" line="261"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="263"/>
+        <location filename="../../ui/print_actions.py" line="267"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="268"/>
+        <location filename="../../ui/print_actions.py" line="272"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
@@ -1313,78 +1313,78 @@ Print anyway?</translation>
 <context>
     <name>print_preview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="65"/>
+        <location filename="../../ui/print_preview.py" line="70"/>
         <source>未命名项目</source>
         <translation>Untitled project</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="66"/>
+        <location filename="../../ui/print_preview.py" line="71"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="73"/>
+        <location filename="../../ui/print_preview.py" line="78"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="75"/>
+        <location filename="../../ui/print_preview.py" line="80"/>
         <source>…等 {0} 处</source>
         <translation> … {0} places in all</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="80"/>
+        <location filename="../../ui/print_preview.py" line="85"/>
         <source>以下字符无法用打印字体显示，打印时将缺失：</source>
         <translation>These characters cannot be drawn with the print font and will be missing from the printout: </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="94"/>
+        <location filename="../../ui/print_preview.py" line="101"/>
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="95"/>
+        <location filename="../../ui/print_preview.py" line="102"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="101"/>
+        <location filename="../../ui/print_preview.py" line="108"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="108"/>
+        <location filename="../../ui/print_preview.py" line="115"/>
         <source>正在排版第 {0} / {1} 个项目…</source>
         <translation>Laying out project {0} of {1}…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="127"/>
+        <location filename="../../ui/print_preview.py" line="134"/>
         <source>绩效目标表</source>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="130"/>
+        <location filename="../../ui/print_preview.py" line="137"/>
         <source>绩效目标表（{0}个项目）</source>
         <translation>Performance targets ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153"/>
+        <location filename="../../ui/print_preview.py" line="160"/>
         <source>无法开始打印：打印机不可用</source>
         <translation>Cannot start printing: the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="304"/>
-        <location filename="../../ui/print_preview.py" line="315"/>
+        <location filename="../../ui/print_preview.py" line="311"/>
+        <location filename="../../ui/print_preview.py" line="322"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="305"/>
+        <location filename="../../ui/print_preview.py" line="312"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="327"/>
+        <location filename="../../ui/print_preview.py" line="334"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>

@@ -11,7 +11,7 @@ import pytest
 from perfdesk.errors import DamagedDatabaseError, DatabaseError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database
+from perfdesk.store import Store, check_database, check_in_background
 
 
 def _digest(path: Path) -> str:
@@ -102,3 +102,11 @@ def test_a_megabyte_of_text_is_stored_whole_and_found(db_path: Path) -> None:
         assert again.sections[project.spec.sections[0]] == body
         assert [s.id for s in store.list_projects(search="末尾标记")] == [project_id]
         assert check_database(db_path) == []
+
+
+def test_the_quick_check_beside_start_up_finds_damage_without_writing(closed_db: Path) -> None:
+    assert check_in_background(closed_db).result() == []
+    _wreck_a_page(closed_db)
+    before = _digest(closed_db)
+    assert check_in_background(closed_db).result()
+    assert _digest(closed_db) == before

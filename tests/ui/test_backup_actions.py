@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database
+from perfdesk.store import Store, check_database, check_in_background
 from ui import backup_actions, dialogs
 from ui.backup_actions import BackupActions, open_or_offer_restore
 from ui.main_window import MainWindow
@@ -150,8 +150,12 @@ def _wreck(db: Path) -> None:
     db.write_bytes(bytes(data))
 
 
+@pytest.mark.parametrize("checked_beside", [False, True], ids=["store-checks", "checked-beside"])
 def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
-    db_path: Path, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+    db_path: Path,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    checked_beside: bool,
 ) -> None:
     _filled(db_path)
     folder = backup_dir(db_path)
@@ -162,7 +166,8 @@ def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
     damaged = db_path.read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
-    store = open_or_offer_restore(db_path)
+    checked = check_in_background(db_path) if checked_beside else None
+    store = open_or_offer_restore(db_path, checked)
     assert store is not None
     try:
         assert "已损坏" in asked[0] and "perfdesk-20260101-080000.zip" in asked[0]
@@ -174,8 +179,12 @@ def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
     assert [k.read_bytes() == damaged for k in kept] == [True]
 
 
+@pytest.mark.parametrize("checked_beside", [False, True], ids=["store-checks", "checked-beside"])
 def test_declining_the_offer_leaves_the_damaged_file_untouched(
-    db_path: Path, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+    db_path: Path,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    checked_beside: bool,
 ) -> None:
     _filled(db_path)
     folder = backup_dir(db_path)
@@ -185,7 +194,8 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     _wreck(db_path)
     digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: False)
-    assert open_or_offer_restore(db_path) is None
+    checked = check_in_background(db_path) if checked_beside else None
+    assert open_or_offer_restore(db_path, checked) is None
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
 
 

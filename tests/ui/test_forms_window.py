@@ -285,3 +285,19 @@ def test_the_findings_follow_typing_and_undo(
     window.act_undo.trigger()
     qtbot.waitUntil(lambda: checks.list.count() == 1, timeout=3000)
     assert checks.list.item(0).text() == "“主管部门”未填写"
+
+
+def test_characters_the_print_font_lacks_are_listed_once_the_font_is_read(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    project = sample_projects()[1]
+    project.set_section("总目标及阶段性目标", "古文字𓀀不在字体中")  # an Egyptian hieroglyph
+    with Store(db_path) as store:
+        store.add(project)
+    window = open_window(db_path)
+    checks = panel(window)
+    # The font is read a moment after the window appears, then the findings are refreshed.
+    qtbot.waitUntil(
+        lambda: any("𓀀" in checks.list.item(i).text() for i in range(checks.list.count())),
+        timeout=10_000,
+    )
