@@ -60,7 +60,7 @@
         <location filename="../../ui/backup_actions.py" line="125"/>
         <source>已把 %1 个项目备份到
 %2</source>
-        <translation>Backed up %1 projects to
+        <translation>Backed up all projects (%1) to
 %2</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@ The database as it was before the restore is saved as:
     <message>
         <location filename="../../ui/backup_actions.py" line="170"/>
         <source>已恢复 %1 个项目。</source>
-        <translation>Restored %1 projects.</translation>
+        <translation>Projects restored: %1.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="182"/>
@@ -186,7 +186,7 @@ The database as it was before the restore is saved as:
     <message>
         <location filename="../../ui/check_panel.py" line="92"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
-        <translation>%1 errors, %2 warnings (click one to go there)</translation>
+        <translation>Errors: %1, warnings: %2 (click one to go there)</translation>
     </message>
 </context>
 <context>
@@ -260,12 +260,12 @@ The database as it was before the restore is saved as:
     <message>
         <location filename="../../ui/import_dialog.py" line="66"/>
         <source>识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。</source>
-        <translation>%1 projects recognised. Tick the ones to import; one Undo takes the import back.</translation>
+        <translation>Projects recognised: %1. Tick the ones to import; one Undo takes the import back.</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="94"/>
         <source>提示 %1 条：这些内容没有导入或需要核对</source>
-        <translation>%1 notes: these were not imported or need checking</translation>
+        <translation>Notes (%1): these were not imported or need checking</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="96"/>
@@ -275,7 +275,7 @@ The database as it was before the restore is saved as:
     <message>
         <location filename="../../ui/import_dialog.py" line="135"/>
         <source>导入 %1 个项目</source>
-        <translation>Import %1 Projects</translation>
+        <translation>Import (%1)</translation>
     </message>
 </context>
 <context>
@@ -486,7 +486,7 @@ The database as it was before the restore is saved as:
     <message>
         <location filename="../../ui/library_panel.py" line="183"/>
         <source>已插入 %1 个指标</source>
-        <translation>Inserted %1 indicators</translation>
+        <translation>Indicators inserted: %1</translation>
     </message>
     <message>
         <location filename="../../ui/library_panel.py" line="185"/>
@@ -853,7 +853,7 @@ Database: %2</translation>
     <message>
         <location filename="../../ui/print_preview.py" line="258"/>
         <source>共 {0} 页</source>
-        <translation>{0} pages</translation>
+        <translation>Pages: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="291"/>
@@ -897,12 +897,12 @@ Database: %2</translation>
     <message>
         <location filename="../../ui/project_list.py" line="285"/>
         <source>找到 %1 个，共 %2 个项目</source>
-        <translation>%1 found of %2 projects</translation>
+        <translation>Found %1 of %2 projects</translation>
     </message>
     <message>
         <location filename="../../ui/project_list.py" line="288"/>
         <source>共 %1 个项目</source>
-        <translation>%1 projects</translation>
+        <translation>Projects: %1</translation>
     </message>
 </context>
 <context>
@@ -1005,7 +1005,7 @@ Please switch to that window to go on working.</translation>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
-backed up on %2, %3 projects</translation>
+backed up on %2; projects: %3</translation>
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="229"/>
@@ -1025,7 +1025,7 @@ There is no usable backup in the backup folder %1. Keep this file (do not delete
 现在用它恢复吗？损坏的文件会原样保存在备份文件夹中。</source>
         <translation>Newest intact backup:
 %1
-backed up on %2, %3 projects.
+backed up on %2; projects: %3.
 
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
@@ -1038,7 +1038,7 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
         <location filename="../../ui/backup_actions.py" line="259"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
-        <translation>Restored %1 projects from the backup. The damaged file is saved as:
+        <translation>Projects restored from the backup: %1. The damaged file is saved as:
 %2</translation>
     </message>
 </context>
@@ -1128,12 +1128,12 @@ Print anyway?</translation>
     <message>
         <location filename="../../ui/import_export.py" line="51"/>
         <source>导入 %1 个项目</source>
-        <translation>Import %1 Projects</translation>
+        <translation>Import Projects (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="57"/>
         <source>已导入 %1 个项目</source>
-        <translation>Imported %1 projects</translation>
+        <translation>Projects imported: %1</translation>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="65"/>
@@ -1163,7 +1163,7 @@ Print anyway?</translation>
     <message>
         <location filename="../../ui/import_export.py" line="105"/>
         <source>已导出 %1 个项目到 %2</source>
-        <translation>Exported %1 projects to %2</translation>
+        <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="118"/>
@@ -1330,7 +1330,7 @@ Print anyway?</translation>
     <message>
         <location filename="../../ui/print_preview.py" line="80"/>
         <source>…等 {0} 处</source>
-        <translation> … {0} places in all</translation>
+        <translation> … ({0} in all)</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="85"/>
