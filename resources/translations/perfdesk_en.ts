@@ -625,7 +625,7 @@ Create a project, or import the sample data of the reference form.</translation>
     <message>
         <location filename="../../ui/main_window.py" line="347"/>
         <source>复制</source>
-        <translation>Copy</translation>
+        <translation>Duplicate</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="348"/>
