@@ -63,8 +63,12 @@ class CheckPanel(QWidget):
         self.show_findings(None)
 
     def sizeHint(self) -> QSize:
-        # A few lines high: the form above keeps the room.
-        return QSize(480, self.fontMetrics().lineSpacing() * 8)
+        # The summary and three findings: the form above keeps the room; the officer can drag
+        # the dock taller when a form has many findings.
+        return QSize(480, self.fontMetrics().lineSpacing() * 5)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.fontMetrics().lineSpacing() * 3)
 
     def show_findings(self, findings: list[Finding] | None) -> None:
         """``None``: no project is open."""
