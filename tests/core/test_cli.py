@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+from testdata import perfdesk
+
 from perfdesk.paths import RESOURCES
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def perfdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_sample_export_import_export_is_the_same_json(tmp_path: Path) -> None:

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from printed_pdf import read_pdf, squash
+from testdata import perfdesk
 
 from perfdesk.model import IndicatorRow
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-def perfdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_print_selected_and_all(db_path: Path, tmp_path: Path) -> None:
