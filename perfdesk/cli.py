@@ -151,8 +151,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         summaries = store.list_projects(year=args.year, unit=args.unit, search=args.search)
     if args.json:
-        json.dump([s.as_json() for s in summaries], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json.dumps([s.as_json() for s in summaries], ensure_ascii=False, indent=2))
     else:
         for s in summaries:
             print(f"{s.id:>5}  {s.year}  {s.layout}  {s.unit}  {s.name}")
@@ -308,7 +307,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if not sys.stdout.isatty():
+    # UTF-8 into files and pipes; perfdesk-gui (pythonw on Windows) has no stdout at all.
+    if sys.stdout is not None and not sys.stdout.isatty():
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     parser = build_parser()
     args = parser.parse_args(argv)

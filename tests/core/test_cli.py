@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
+import pytest
 from testdata import perfdesk
 
 from perfdesk.paths import RESOURCES
@@ -96,3 +98,13 @@ def test_check_passes_on_a_healthy_database(tmp_path: Path) -> None:
     perfdesk("--db", db, "sample")
     result = perfdesk("--db", db, "check")
     assert result.returncode == 0, result.stderr
+
+
+def test_runs_without_a_console_as_the_windows_gui_script_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from perfdesk.cli import main
+
+    monkeypatch.setattr(sys, "stdout", None)  # pythonw gives no stdout
+    assert main(["--db", str(tmp_path / "x.db"), "sample"]) == 0
+    assert main(["--db", str(tmp_path / "x.db"), "list", "--json"]) == 0
