@@ -75,10 +75,6 @@ class PendingEdits(QObject):
         if pending:
             self.flushed.emit()
 
-    def discard(self) -> None:
-        self._timer.stop()
-        self._pending.clear()
-
 
 def _calendar_icon(color: QColor) -> QIcon:
     """A small drawn calendar (the platform styles have no such standard icon)."""

@@ -213,7 +213,6 @@ def open_library(window: MainWindow) -> LibraryDialog | None:
         window,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.library_dialog = dialog  # type: ignore[attr-defined]
     dialog.show()
     return dialog
 
