@@ -185,7 +185,6 @@ def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
 
 def install(window: MainWindow) -> None:
     panel = CheckPanel()
-    window.check_panel = panel  # type: ignore[attr-defined]
     # Below the form, like a problems list: the form keeps its full width.
     dock = window.add_dock(
         panel,

@@ -27,6 +27,7 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import settings
 from ui.app import TRANSLATIONS, create_application, install_translators
+from ui.check_panel import CheckPanel
 from ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -149,10 +150,12 @@ def test_english_window_has_no_chinese_chrome(qtbot: QtBot, db_path: Path) -> No
         texts += [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
         texts += [button.text() for button in window.findChildren(QAbstractButton)]
         texts += [box.title() for box in window.findChildren(QGroupBox)]
+        check_panel = window.findChild(CheckPanel)
+        assert check_panel is not None
         texts += [
             window.project_list.search.placeholderText(),
             window.project_list.count_label.text(),
-            window.check_panel.summary.text(),  # type: ignore[attr-defined]
+            check_panel.summary.text(),
             window.database_label.text(),
             window.year_box.suffix(),
         ]
