@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from testdata import REPO
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,5 @@
-"""What the tests share: the repository, the reference form, and running the program."""
+"""What the tests share: the repository, the reference form, the sample forms of the current
+layout, and running the program."""
 
 import subprocess
 import sys
@@ -6,6 +7,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TEXT = REPO.parent / "shared" / "seed" / "000_04877708290d1af4.txt"
+DATA = REPO / "tests" / "data"
+SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"  # a project on the current form (sh2026)
 
 
 def perfdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:

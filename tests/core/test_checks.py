@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from testdata import SH2026_PROJECT
 
 from perfdesk import checks, exchange
 from perfdesk.checks import Finding, Location, check, has_errors, tree_path
 from perfdesk.model import Indicator, IndicatorRow, Level1Group, Level2Group, Project
 from perfdesk.sample import sample_projects
-
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
 
 
 def sh2020() -> Project:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
 from perfdesk.cli import main
 from perfdesk.store import Store
-
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
 
 
 def test_clean_projects_pass(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from printed_pdf import read_pdf, squash
+from testdata import DATA
 
 from perfdesk import exchange
 from perfdesk.cli import main
 from perfdesk.store import Store
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def run(db: Path, *args: str) -> int:

@@ -7,15 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
 from perfdesk.layouts import _from_json, _validate, all_layouts, get_layout
 from perfdesk.model import Project
 from perfdesk.store import Store, next_year_copy
 from perfdesk.values import format_money
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"
 
 
 def sh2026_project() -> Project:

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
 from perfdesk.checks import check
@@ -25,7 +26,6 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from perfdesk.target_value import parse_target
 
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
 KINDS = {"宣传/新媒体", "会议", "培训", "信息化", "购置", "工程"}
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
 from perfdesk.checks import check
 from ui.check_panel import CheckPanel
-
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
 
 
 def test_findings_are_listed_errors_first_and_a_click_reports_the_finding(qtbot: QtBot) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from qt_input import type_text
+from testdata import DATA, SH2026_PROJECT
 from window_harness import WindowFactory
 
 from perfdesk import exchange
@@ -22,9 +23,6 @@ from ui import dialogs, import_export, print_actions
 from ui.check_panel import CheckPanel
 from ui.library_panel import LibraryDialog, open_library
 from ui.main_window import MainWindow
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"
 
 
 def stored(window: MainWindow) -> Project:

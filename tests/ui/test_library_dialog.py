@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
+from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
 from perfdesk.library import insert_rows, library_entries, load_templates, rows_for
@@ -13,8 +14,6 @@ from perfdesk.model import IndicatorRow, Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui.library_panel import LibraryDialog
-
-SH2026_PROJECT = Path(__file__).resolve().parent.parent / "data" / "sh2026_xinmeiti.json"
 
 
 def names(tree: QTreeWidget) -> list[str]:

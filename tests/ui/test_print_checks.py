@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testdata import SH2026_PROJECT
 from window_harness import WindowFactory
 
 from perfdesk import exchange
@@ -14,11 +15,9 @@ from ui import dialogs, print_actions, print_preview
 from ui.main_window import MainWindow
 from ui.print_preview import PrintPreview
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 
 def window_with(open_window: WindowFactory, db_path: Path, *, broken: bool) -> MainWindow:
-    project = exchange.read_file(DATA / "sh2026_xinmeiti.json")[0]
+    project = exchange.read_file(SH2026_PROJECT)[0]
     if broken:
         project.fields["主管部门"] = ""
     with Store(db_path) as store:

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from testdata import REPO
 
 from ui import app, dialogs
 from ui.single_instance import DatabaseLock, lock_path
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_a_second_lock_on_the_same_database_fails(db_path: Path) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 from pytestqt.qtbot import QtBot
+from testdata import REPO
 
 from perfdesk.layouts import all_layouts
 from perfdesk.sample import sample_projects
@@ -30,7 +31,6 @@ from ui.app import TRANSLATIONS, create_application, install_translators
 from ui.check_panel import CheckPanel
 from ui.main_window import MainWindow
 
-REPO = Path(__file__).resolve().parents[2]
 TS = TRANSLATIONS / "perfdesk_en.ts"
 TOOLS = Path(sys.executable).parent  # pyside6-lupdate / pyside6-lrelease beside the interpreter
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")

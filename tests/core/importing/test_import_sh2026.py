@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import SEED_TEXT
+from testdata import DATA, SEED_TEXT
 
 from perfdesk import exchange
 from perfdesk.exchange import project_to_json
@@ -19,7 +19,6 @@ from perfdesk.importing.text import read_text, rejoin_wrapped_names
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 FORMS = ("xinmeiti", "peixun")
 TEXT = {name: (DATA / f"sh2026_{name}.txt").read_text(encoding="utf-8") for name in FORMS}
 
