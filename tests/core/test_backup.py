@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from testdata import wreck_a_page
 
 from perfdesk import exchange
 from perfdesk.backup import (
@@ -145,7 +146,7 @@ def test_a_failed_backup_leaves_the_previous_file(live: Path, tmp_path: Path) ->
 
 
 def test_a_damaged_database_is_not_backed_up(live: Path, tmp_path: Path) -> None:
-    _damage(live)
+    wreck_a_page(live)
     with pytest.raises(DamagedDatabaseError), Store(live, read_only=True) as store:
         create_backup(store, tmp_path / "b.zip")
     assert not (tmp_path / "b.zip").exists()
@@ -182,7 +183,7 @@ def test_restore_keeps_the_current_database_and_replaces_it(
 def test_restore_over_a_damaged_database_keeps_the_damaged_files(
     good_backup: Path, live: Path
 ) -> None:
-    _damage(live)
+    wreck_a_page(live)
     damaged_bytes = live.read_bytes()
     with pytest.raises(DamagedDatabaseError):
         Store(live)
@@ -422,14 +423,6 @@ def test_verify_backup_checks_the_database_inside(good_backup: Path, tmp_path: P
     read_manifest(bad)  # the archive itself is whole...
     with pytest.raises(BadBackupError, match="损坏"):
         verify_backup(bad)  # ...but the database in it is not
-
-
-def _damage(db: Path) -> None:
-    """Wreck a table page in the middle of the file, leaving the header intact."""
-    data = bytearray(db.read_bytes())
-    page = 4096 * (len(data) // 4096 // 2)
-    data[page : page + 512] = bytes(range(256)) * 2
-    db.write_bytes(bytes(data))
 
 
 def test_a_database_full_of_repeated_text_is_backed_up_and_restored(

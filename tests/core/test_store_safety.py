@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from testdata import wreck_a_page
 
 from perfdesk.errors import DamagedDatabaseError, DatabaseError
 from perfdesk.model import Project
@@ -25,13 +26,6 @@ def closed_db(db_path: Path) -> Path:
     return db_path
 
 
-def _wreck_a_page(db: Path) -> None:
-    data = bytearray(db.read_bytes())
-    page = 4096 * (len(data) // 4096 // 2)
-    data[page : page + 512] = bytes(range(256)) * 2
-    db.write_bytes(bytes(data))
-
-
 def test_opening_and_closing_writes_nothing(closed_db: Path) -> None:
     before = _digest(closed_db)
     with Store(closed_db) as store:
@@ -41,7 +35,7 @@ def test_opening_and_closing_writes_nothing(closed_db: Path) -> None:
 
 
 def test_a_damaged_database_is_refused_before_anything_is_written(closed_db: Path) -> None:
-    _wreck_a_page(closed_db)
+    wreck_a_page(closed_db)
     before = _digest(closed_db)
     with pytest.raises(DamagedDatabaseError, match=r"已损坏.*恢复"):
         Store(closed_db)
@@ -59,7 +53,7 @@ def test_a_file_with_a_wrecked_header_is_reported_as_damaged(closed_db: Path) ->
 
 
 def test_a_damaged_database_can_still_be_read_read_only(closed_db: Path) -> None:
-    _wreck_a_page(closed_db)
+    wreck_a_page(closed_db)
     before = _digest(closed_db)
     with Store(closed_db, read_only=True) as store:
         assert store.read_only
@@ -106,7 +100,7 @@ def test_a_megabyte_of_text_is_stored_whole_and_found(db_path: Path) -> None:
 
 def test_the_quick_check_beside_start_up_finds_damage_without_writing(closed_db: Path) -> None:
     assert check_in_background(closed_db).result() == []
-    _wreck_a_page(closed_db)
+    wreck_a_page(closed_db)
     before = _digest(closed_db)
     assert check_in_background(closed_db).result()
     assert _digest(closed_db) == before

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
+from testdata import wreck_a_page
 
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
@@ -143,13 +144,6 @@ def test_open_backup_folder_shows_the_folder(
     assert shown == [backup_dir(db_path)] and backup_dir(db_path).is_dir()
 
 
-def _wreck(db: Path) -> None:
-    data = bytearray(db.read_bytes())
-    page = 4096 * (len(data) // 4096 // 2)
-    data[page : page + 512] = bytes(range(256)) * 2
-    db.write_bytes(bytes(data))
-
-
 @pytest.mark.parametrize("checked_beside", [False, True], ids=["store-checks", "checked-beside"])
 def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
     db_path: Path,
@@ -162,7 +156,7 @@ def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
     folder.mkdir()
     with Store(db_path) as store:
         create_backup(store, folder / "perfdesk-20260101-080000.zip")
-    _wreck(db_path)
+    wreck_a_page(db_path)
     damaged = db_path.read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
@@ -191,7 +185,7 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     folder.mkdir()
     with Store(db_path) as store:
         create_backup(store, folder / "perfdesk-20260101-080000.zip")
-    _wreck(db_path)
+    wreck_a_page(db_path)
     digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: False)
     checked = check_in_background(db_path) if checked_beside else None
@@ -202,7 +196,7 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
 def test_without_a_good_backup_the_damage_is_explained(
     db_path: Path, told: dict[str, list[str]]
 ) -> None:
-    _wreck(_filled(db_path))
+    wreck_a_page(_filled(db_path))
     assert open_or_offer_restore(db_path) is None
     assert "已损坏" in told["error"][0] and "没有可用的备份" in told["error"][0]
 

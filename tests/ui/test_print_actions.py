@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from testdata import ZENHEI, needs_zenhei
 from window_harness import WindowFactory
 
 from perfdesk.sample import sample_projects
@@ -19,8 +20,6 @@ from ui import dialogs, print_actions, settings
 from ui.main_window import MainWindow
 from ui.print_actions import BatchPrintDialog
 from ui.print_preview import PrintPreview
-
-ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
 @pytest.fixture
@@ -91,7 +90,7 @@ def test_export_from_the_menu_writes_the_open_project(
     assert opening(window.project) in pdf_text(target.read_bytes())
 
 
-@pytest.mark.skipif(not ZENHEI.exists(), reason="needs fonts-wqy-zenhei")
+@needs_zenhei
 def test_a_print_font_picked_in_the_settings_is_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

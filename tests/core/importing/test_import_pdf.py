@@ -12,23 +12,20 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from testdata import SEED_TEXT
+from testdata import SEED_TEXT, ZENHEI, needs_zenhei
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
 from perfdesk.sample import sample_projects
 
-FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-pytestmark = pytest.mark.skipif(
-    not FONT_FILE.exists(), reason="needs the fonts-wqy-zenhei package for a Chinese PDF font"
-)
+pytestmark = needs_zenhei
 LINES_PER_PAGE = 48
 
 
 def text_pdf(text: str, path: Path, page_numbers: bool = True) -> None:
     if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", str(FONT_FILE), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont("WQY", str(ZENHEI), subfontIndex=0))
     pdf = canvas.Canvas(str(path))
     lines = text.split("\n")
     for start in range(0, len(lines), LINES_PER_PAGE):

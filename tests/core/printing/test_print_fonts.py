@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 from printed_pdf import read_pdf
+from testdata import ZENHEI, needs_zenhei
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import FontSet, find_missing_characters, fonts, render_pdf, resolve_fonts
 from perfdesk.sample import sample_projects
-
-ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-needs_zenhei = pytest.mark.skipif(not ZENHEI.exists(), reason="needs fonts-wqy-zenhei")
 
 RARE = "𠀀"  # U+20000, CJK Extension B: in few fonts, and not in GBK
 
