@@ -5,23 +5,20 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from testdata import wreck_a_page
+from window_harness import WindowFactory
 
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database, check_in_background
-from ui import backup_actions, dialogs
+from ui import dialogs
 from ui.backup_actions import BackupActions, open_or_offer_restore
-from ui.main_window import MainWindow
-
-WindowFactory = Callable[[Path], MainWindow]
 
 
 @pytest.fixture
@@ -37,6 +34,18 @@ def _filled(db_path: Path) -> Path:
     with Store(db_path) as store:
         store.add_many(sample_projects())
     return db_path
+
+
+def _damaged_after_a_backup(db_path: Path) -> Path:
+    """The sample projects, backed up as perfdesk-20260101-080000.zip, then the file wrecked;
+    the backup folder."""
+    _filled(db_path)
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    with Store(db_path) as store:
+        create_backup(store, folder / "perfdesk-20260101-080000.zip")
+    wreck_a_page(db_path)
+    return folder
 
 
 def _actions(window: object) -> BackupActions:
@@ -151,12 +160,7 @@ def test_a_damaged_database_at_start_is_restored_from_the_newest_good_backup(
     monkeypatch: pytest.MonkeyPatch,
     checked_beside: bool,
 ) -> None:
-    _filled(db_path)
-    folder = backup_dir(db_path)
-    folder.mkdir()
-    with Store(db_path) as store:
-        create_backup(store, folder / "perfdesk-20260101-080000.zip")
-    wreck_a_page(db_path)
+    folder = _damaged_after_a_backup(db_path)
     damaged = db_path.read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
@@ -180,12 +184,7 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     monkeypatch: pytest.MonkeyPatch,
     checked_beside: bool,
 ) -> None:
-    _filled(db_path)
-    folder = backup_dir(db_path)
-    folder.mkdir()
-    with Store(db_path) as store:
-        create_backup(store, folder / "perfdesk-20260101-080000.zip")
-    wreck_a_page(db_path)
+    _damaged_after_a_backup(db_path)
     digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: False)
     checked = check_in_background(db_path) if checked_beside else None
@@ -199,12 +198,6 @@ def test_without_a_good_backup_the_damage_is_explained(
     wreck_a_page(_filled(db_path))
     assert open_or_offer_restore(db_path) is None
     assert "已损坏" in told["error"][0] and "没有可用的备份" in told["error"][0]
-
-
-def test_module_is_installed_in_the_window() -> None:
-    from ui import extensions
-
-    assert backup_actions.__name__ in extensions.INSTALLED
 
 
 _HOLD_LOCK = """

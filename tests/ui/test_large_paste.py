@@ -3,18 +3,17 @@ belongs, and the window keeps working."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from window_harness import WindowFactory
 
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database
 from ui.main_window import MainWindow
 
-WindowFactory = Callable[[Path], MainWindow]
 MEGABYTE = ("项目概况的一段文字，" * 100_000)[:1_000_000]
 
 
