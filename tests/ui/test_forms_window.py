@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from printed_pdf import read_pdf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from qt_input import type_text
 from testdata import DATA, SH2026_PROJECT
-from window_harness import WindowFactory
+from window_harness import WindowFactory, field_line, stored
 
 from perfdesk import exchange
 from perfdesk.library import load_templates
@@ -23,22 +23,6 @@ from ui import dialogs, import_export, print_actions
 from ui.check_panel import CheckPanel
 from ui.library_panel import LibraryDialog, open_library
 from ui.main_window import MainWindow
-
-
-def stored(window: MainWindow) -> Project:
-    window.flush()
-    assert window.project is not None and window.project.id is not None
-    return window.store.get(window.project.id)
-
-
-def line(window: MainWindow, label: str) -> QLineEdit:
-    editor = window.header_form.editors[label]
-    if isinstance(editor, QComboBox):
-        edit = editor.lineEdit()
-        assert edit is not None
-        return edit
-    assert isinstance(editor, QLineEdit)
-    return editor
 
 
 def panel(window: MainWindow) -> CheckPanel:
@@ -73,14 +57,14 @@ def test_a_current_form_project_is_created_filled_and_checked(
     qtbot.waitUntil(lambda: panel(window).list.count() > 0)
     assert "“项目名称”未填写" in [panel(window).list.item(i).text() for i in range(3)]
 
-    type_text(line(window, "项目名称"), "基层科协工作人员业务能力提升培训")
-    type_text(line(window, "项目性质"), "经常性项目")
-    type_text(line(window, "项目类别"), "其他运转类")
-    type_text(line(window, "主管部门"), "上海市科学技术协会")
-    type_text(line(window, "实施单位"), "上海市科协干部培训中心")
+    type_text(field_line(window, "项目名称"), "基层科协工作人员业务能力提升培训")
+    type_text(field_line(window, "项目性质"), "经常性项目")
+    type_text(field_line(window, "项目类别"), "其他运转类")
+    type_text(field_line(window, "主管部门"), "上海市科学技术协会")
+    type_text(field_line(window, "实施单位"), "上海市科协干部培训中心")
     window.year_box.setValue(2026)
-    type_text(line(window, "计划开始日期"), "2026-01-01")
-    type_text(line(window, "计划完成日期"), "2026年12月31日")
+    type_text(field_line(window, "计划开始日期"), "2026-01-01")
+    type_text(field_line(window, "计划完成日期"), "2026年12月31日")
 
     # 项目资金 in two columns, amounts with two decimals
     grid = window.budget_form.grid
@@ -151,7 +135,7 @@ def test_clicking_a_finding_takes_the_officer_to_its_place(
     window.activateWindow()
 
     click_finding(qtbot, window, "主管部门")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is line(window, "主管部门"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field_line(window, "主管部门"))
 
     click_finding(qtbot, window, "上年结转资金")
     qtbot.waitUntil(
@@ -276,7 +260,7 @@ def test_the_findings_follow_typing_and_undo(
     window = open_window(db_path)
     checks = panel(window)
     qtbot.waitUntil(lambda: checks.list.count() == 1)
-    type_text(line(window, "主管部门"), "上海市科学技术协会")
+    type_text(field_line(window, "主管部门"), "上海市科学技术协会")
     window.flush()
     qtbot.waitUntil(lambda: checks.list.count() == 0, timeout=3000)
     assert checks.summary.text() == "未发现问题，可以打印"

@@ -18,28 +18,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from qt_input import press, type_keys, type_text
-from window_harness import WindowFactory
+from window_harness import WindowFactory, field_line, stored
 
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import dialogs, settings
 from ui.main_window import MainWindow
-
-
-def _field(window: MainWindow, label: str) -> QLineEdit:
-    editor = window.header_form.editors[label]
-    if isinstance(editor, QComboBox):
-        line = editor.lineEdit()
-        assert line is not None
-        return line
-    assert isinstance(editor, QLineEdit)
-    return editor
-
-
-def _stored(window: MainWindow):  # type: ignore[no-untyped-def]
-    window.flush()
-    assert window.project is not None and window.project.id is not None
-    return window.store.get(window.project.id)
 
 
 def _focus(qtbot: QtBot, widget: QWidget) -> None:
@@ -84,25 +68,25 @@ def test_a_whole_session_survives_closing_and_reopening(
     # -- a new project, typed in Chinese ---------------------------------------------------
     window.act_new.trigger()
     assert window.project is not None
-    type_text(_field(window, "项目名称"), "科普宣传")
-    type_text(_field(window, "项目名称"), "项目")  # a second phrase from the input method
-    type_keys(_field(window, "申报单位名称"), "上海科技报社")
-    type_text(_field(window, "项目类别"), "其他一次性项目")
-    type_text(_field(window, "计划开始日期"), "2021年1月1日")
-    type_text(_field(window, "计划完成日期"), "２０２１/12/31")
+    type_text(field_line(window, "项目名称"), "科普宣传")
+    type_text(field_line(window, "项目名称"), "项目")  # a second phrase from the input method
+    type_keys(field_line(window, "申报单位名称"), "上海科技报社")
+    type_text(field_line(window, "项目类别"), "其他一次性项目")
+    type_text(field_line(window, "计划开始日期"), "2021年1月1日")
+    type_text(field_line(window, "计划完成日期"), "２０２１/12/31")
     yes_no = window.header_form.editors["是否含有政府购买服务"]
     assert isinstance(yes_no, QComboBox)
     yes_no.setCurrentIndex(yes_no.findData("否"))
     qtbot.waitUntil(lambda: not window.pending.has_pending(), timeout=2000)  # saved by itself
     assert "已自动保存" in window.windowTitle()
 
-    stored = _stored(window)
-    assert stored.name == "科普宣传项目"
-    assert stored.unit == "上海科技报社"
-    assert stored.fields["项目类别"] == "其他一次性项目"
-    assert stored.fields["计划开始日期"] == "2021-01-01"
-    assert stored.fields["计划完成日期"] == "2021-12-31"
-    assert stored.fields["是否含有政府购买服务"] == "否"
+    saved = stored(window)
+    assert saved.name == "科普宣传项目"
+    assert saved.unit == "上海科技报社"
+    assert saved.fields["项目类别"] == "其他一次性项目"
+    assert saved.fields["计划开始日期"] == "2021-01-01"
+    assert saved.fields["计划完成日期"] == "2021-12-31"
+    assert saved.fields["是否含有政府购买服务"] == "否"
     assert window.project_list.model.summary(0).name == "科普宣传项目"
 
     # -- money: separators, full-width digits, blank; nonsense is refused ----------------------
@@ -121,10 +105,10 @@ def test_a_whole_session_survives_closing_and_reopening(
     previous.editingFinished.emit()
     assert previous.styleSheet()  # marked as wrong when left
     assert "不是有效的数字" in window.statusBar().currentMessage()
-    stored = _stored(window)
-    assert stored.budget["项目总预算"] == Decimal(1_000_000)
-    assert stored.budget["项目当年预算"] == Decimal(800_000)
-    assert stored.budget["同名项目上年预算额"] is None  # the nonsense was not stored
+    saved = stored(window)
+    assert saved.budget["项目总预算"] == Decimal(1_000_000)
+    assert saved.budget["项目当年预算"] == Decimal(800_000)
+    assert saved.budget["同名项目上年预算额"] is None  # the nonsense was not stored
     previous.clear()
 
     # -- a narrative section ----------------------------------------------------------------
@@ -134,7 +118,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     type_text(overview, "对官方微信进行策划及内容运维。")
     assert tabs.tabText(0) == "项目概况"
     assert window.sections.count.text() == "15 字"
-    assert _stored(window).sections["项目概况"] == "对官方微信进行策划及内容运维。"
+    assert stored(window).sections["项目概况"] == "对官方微信进行策划及内容运维。"
 
     # -- the indicator tree, built with the actions and typed in place ------------------------
     view = window.indicators.view
@@ -153,7 +137,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     _edit_tree_cell(qtbot, view, "新开栏目")
     window.indicators.standard_block.trigger()
 
-    rows = [(r.level1, r.level2, r.name, r.target) for r in _stored(window).indicator_rows()]
+    rows = [(r.level1, r.level2, r.name, r.target) for r in stored(window).indicator_rows()]
     assert rows[0] == ("投入与管理", "投入管理", "预算编制合理性", "合理")
     assert rows[10:] == [
         ("产出目标", "数量", "推送条数", "≥1400条"),
@@ -164,34 +148,34 @@ def test_a_whole_session_survives_closing_and_reopening(
     _focus(qtbot, view)
     view.setCurrentIndex(window.indicator_model.index_at([1, 0, 1]))
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    names = [r.name for r in _stored(window).indicator_rows()][10:]
+    names = [r.name for r in stored(window).indicator_rows()][10:]
     assert names == ["新开栏目", "推送条数"]
 
     # -- undo and redo with the keyboard, structural edits included --------------------------
     assert window.act_undo.text() == "撤销“上移”"
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [r.name for r in _stored(window).indicator_rows()][10:] == ["推送条数", "新开栏目"]
+    assert [r.name for r in stored(window).indicator_rows()][10:] == ["推送条数", "新开栏目"]
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the block
-    assert len(_stored(window).indicator_rows()) == 2
+    assert len(stored(window).indicator_rows()) == 2
     assert window.indicator_model.rowCount() == 1
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert [r.name for r in _stored(window).indicator_rows()][10:] == ["新开栏目", "推送条数"]
+    assert [r.name for r in stored(window).indicator_rows()][10:] == ["新开栏目", "推送条数"]
     assert window.indicator_model.rowCount() == 2
 
     # delete an indicator with the Delete key, undo it
     _focus(qtbot, view)
     view.setCurrentIndex(window.indicator_model.index_at([1, 0, 0]))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert [r.name for r in _stored(window).indicator_rows()][10:] == ["推送条数"]
+    assert [r.name for r in stored(window).indicator_rows()][10:] == ["推送条数"]
     window.act_undo.trigger()
-    assert [r.name for r in _stored(window).indicator_rows()][10:] == ["新开栏目", "推送条数"]
+    assert [r.name for r in stored(window).indicator_rows()][10:] == ["新开栏目", "推送条数"]
 
     # -- a second project, then undo across the switch --------------------------------------
     project_id = window.project.id
     window.act_duplicate.trigger()
     assert window.project.id != project_id
-    type_text(_field(window, "项目名称"), "二期")
+    type_text(field_line(window, "项目名称"), "二期")
     window.flush()
     window.history.seal()
     window.open_project(project_id)
@@ -217,7 +201,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     assert window.act_undo.text() == "撤销“删除项目“科普宣传项目””"
     window.act_undo.trigger()
     assert window.store.count() == 1 and window.project.id == project_id
-    before_close = _stored(window)
+    before_close = stored(window)
 
     # -- close, reopen, and everything is as it was ---------------------------------------------
     window.close()
@@ -229,7 +213,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     reopened = open_window(db_path)
     assert reopened.project is not None
     assert reopened.project == before_close  # the last project is open again
-    assert _field(reopened, "项目名称").text() == "科普宣传项目"
+    assert field_line(reopened, "项目名称").text() == "科普宣传项目"
     assert reopened.budget_form.editors["项目总预算"].text() == "1,000,000"
     assert reopened.sections.editors["项目概况"].toPlainText() == "对官方微信进行策划及内容运维。"
     assert reopened.indicator_model.tree() == before_close.indicators
@@ -242,16 +226,16 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     with Store(db_path) as store:
         store.add_many(sample_projects())
     window = open_window(db_path)
-    name = _field(window, "项目名称")
+    name = field_line(window, "项目名称")
     original = name.text()
     type_text(name, "（修订）")
     _focus(qtbot, name)
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.act_redo.isEnabled()  # the window's undo ran, not only the field's own
     assert name.text() == original
-    assert _stored(window).name == original
+    assert stored(window).name == original
     qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert _stored(window).name == original + "（修订）"
+    assert stored(window).name == original + "（修订）"
 
     # The search box keeps its own undo: nothing typed there is stored.
     search = window.project_list.search
@@ -259,7 +243,7 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
     _focus(qtbot, search)
     qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert search.text() == ""
-    assert _stored(window).name == original + "（修订）"
+    assert stored(window).name == original + "（修订）"
 
 
 def test_typing_in_one_field_is_one_undo_step(open_window: WindowFactory, db_path: Path) -> None:
@@ -269,10 +253,10 @@ def test_typing_in_one_field_is_one_undo_step(open_window: WindowFactory, db_pat
     for phrase in ("第一句。", "第二句。", "第三句。"):
         type_text(overview, phrase)
         window.flush()  # each pause stores the text: three transactions
-    assert _stored(window).sections["项目概况"] == "第一句。第二句。第三句。"
+    assert stored(window).sections["项目概况"] == "第一句。第二句。第三句。"
     assert window.act_undo.text() == "撤销“修改项目概况”"
     window.act_undo.trigger()
-    assert _stored(window).sections["项目概况"] == ""
+    assert stored(window).sections["项目概况"] == ""
     assert overview.toPlainText() == ""
     assert window.act_undo.text() == "撤销“新建项目”"
 
@@ -297,7 +281,7 @@ def test_copy_to_next_year(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
     window.open_project(first)
     window.act_next_year.trigger()
-    copy = _stored(window)
+    copy = stored(window)
     assert copy.id != first and copy.year == 2021
     assert copy.fields["计划开始日期"] == "2021-01-01"
     assert window.form_title.text() == "财政项目支出绩效目标表（2021年度）"
@@ -307,11 +291,11 @@ def test_copy_to_next_year(open_window: WindowFactory, db_path: Path) -> None:
 def test_invalid_date_is_not_stored(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
     window.act_new.trigger()
-    start = _field(window, "计划开始日期")
+    start = field_line(window, "计划开始日期")
     type_text(start, "2020-02-30")
     window.flush()
     start.editingFinished.emit()
-    assert _stored(window).fields["计划开始日期"] == ""
+    assert stored(window).fields["计划开始日期"] == ""
     assert "不存在" in window.statusBar().currentMessage()
 
 
@@ -337,7 +321,7 @@ def test_section_editor_keeps_plain_text(open_window: WindowFactory, db_path: Pa
     editor = window.sections.editors["立项依据"]
     assert isinstance(editor, QPlainTextEdit)
     type_text(editor, "第一行\n第二行")
-    assert _stored(window).sections["立项依据"] == "第一行\n第二行"
+    assert stored(window).sections["立项依据"] == "第一行\n第二行"
 
 
 def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
@@ -387,7 +371,7 @@ def test_input_method_composition_is_not_stored_until_committed(
 
     window = open_window(db_path)
     window.act_new.trigger()
-    name = _field(window, "项目名称")
+    name = field_line(window, "项目名称")
     name.setFocus()
     QCoreApplication.sendEvent(name, QInputMethodEvent("kepu", []))  # pinyin being composed
     assert name.text() == ""
@@ -396,7 +380,7 @@ def test_input_method_composition_is_not_stored_until_committed(
     commit.setCommitString("科普")
     QCoreApplication.sendEvent(name, commit)
     assert name.text() == "科普"
-    assert _stored(window).name == "科普"
+    assert stored(window).name == "科普"
 
 
 def test_empty_sections_are_marked(open_window: WindowFactory, db_path: Path) -> None:
@@ -450,7 +434,7 @@ def test_typing_chinese_onto_a_tree_cell_edits_it(
     QCoreApplication.sendEvent(editor, commit)
     press(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.indexWidget(view.currentIndex()) is None)  # Qt commits queued
-    assert _stored(window).indicator_rows()[0].name == "预算编制科学性"
+    assert stored(window).indicator_rows()[0].name == "预算编制科学性"
 
 
 def test_ctrl_s_stores_what_is_waiting_and_says_so(
@@ -458,7 +442,7 @@ def test_ctrl_s_stores_what_is_waiting_and_says_so(
 ) -> None:
     window = open_window(db_path)
     window.act_new.trigger()
-    name = _field(window, "项目名称")
+    name = field_line(window, "项目名称")
     type_text(name, "科普")
     _focus(qtbot, name)
     if not window.pending.has_pending():

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from qt_input import type_text
-from window_harness import WindowFactory
+from window_harness import WindowFactory, field_line
 
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
@@ -92,7 +92,7 @@ def test_choosing_a_row_opens_the_project(open_window: WindowFactory, db_path: P
     panel = window.project_list
     panel.view.setCurrentIndex(panel.model.index(panel.model.row_of(ids[1]), NAME))
     assert window.current_project_id() == ids[1]
-    assert window.header_form.editors["项目名称"].text() == "科普资源平台建设"  # type: ignore[attr-defined]
+    assert field_line(window, "项目名称").text() == "科普资源平台建设"
     window.act_next.trigger()  # already the last row: stays
     assert window.current_project_id() == ids[1]
     window.act_previous.trigger()
