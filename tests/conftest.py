@@ -1,8 +1,9 @@
 """Shared test set-up: Qt runs headless, and every test gets its own database file.
 
 Helpers shared by several test files live in importable modules beside this one
-(``testdata``, ``printed_pdf``, ``window_harness``), never in a conftest: every conftest.py
-is imported under the same module name, so ``from conftest import`` gets whichever came last.
+(``testdata``, ``printed_pdf``, ``window_harness``, ``county_layout``), never in a conftest:
+every conftest.py is imported under the same module name, so ``from conftest import`` gets
+whichever came last.
 """
 
 from __future__ import annotations

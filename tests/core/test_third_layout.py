@@ -2,62 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from county_layout import county_layout
 
 from perfdesk import checks, exchange
 from perfdesk.checks import check
-from perfdesk.layouts import Layout, _from_json, _validate, all_layouts, get_layout
+from perfdesk.layouts import Layout, get_layout
 from perfdesk.library import insert_rows, load_templates
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.store import Store
 
-LAYOUTS = Path(__file__).resolve().parents[2] / "perfdesk" / "layouts"
-
-
-def third_layout_data() -> dict[str, object]:
-    """A made-up county form: other labels, three budget columns, no holding section."""
-    data = json.loads((LAYOUTS / "sh2026.json").read_text("utf-8"))
-    data.update(
-        key="xx2030",
-        name="某县 2030 版",
-        title="项目支出绩效目标表",
-        unit_field="预算单位",
-        fields=[
-            {"label": "项目名称", "kind": "text"},
-            {"label": "预算单位", "kind": "text"},
-            {"label": "计划开始日期", "kind": "date"},
-            {"label": "计划完成日期", "kind": "date"},
-            {"label": "联系人", "kind": "text", "required": False},
-        ],
-        sections=["绩效目标", "备注"],
-        section_parts=[{"heading": "", "sections": ["绩效目标", "备注"]}],
-        period_section="绩效目标",
-        holding_section="",
-        budget=[
-            {"label": "总额", "printed": "资金总额", "column": 0},
-            {"label": "本级", "printed": "本级资金", "column": 1},
-            {"label": "上级", "printed": "上级补助", "column": 2},
-        ],
-        budget_total_field="总额",
-        budget_current_field="本级",
-        multi_year=False,
-        converts_from={},
-    )
-    return data
-
 
 @pytest.fixture
 def third_layout() -> Iterator[Layout]:
-    layout = _validate(_from_json(third_layout_data()))
-    registry = all_layouts()
-    registry[layout.key] = layout
-    yield layout
-    del registry[layout.key]
+    with county_layout() as layout:
+        yield layout
 
 
 def test_the_third_layout_is_stored_exchanged_and_checked(

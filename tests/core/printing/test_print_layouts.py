@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from county_layout import county_layout
 from printed_pdf import FOOTER_RE, read_pdf, squash
 
-from perfdesk.layouts import Layout, _from_json, _validate, all_layouts
+from perfdesk.layouts import Layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.printing import FontSet, find_missing_characters, render_pdf
 
-LAYOUTS = Path(__file__).resolve().parents[3] / "perfdesk" / "layouts"
 RARE = "𠀀"
 
 
@@ -106,37 +104,8 @@ def test_missing_characters_cover_the_attached_document(fonts: FontSet) -> None:
 
 @pytest.fixture
 def data_only_layout() -> Iterator[Layout]:
-    """A county form given only as data: three budget columns, no print registration."""
-    data = json.loads((LAYOUTS / "sh2026.json").read_text("utf-8"))
-    data.update(
-        key="xx2030",
-        name="某县 2030 版",
-        title="项目支出绩效目标表",
-        unit_field="预算单位",
-        fields=[
-            {"label": "项目名称", "kind": "text"},
-            {"label": "预算单位", "kind": "text"},
-            {"label": "计划开始日期", "kind": "date"},
-            {"label": "计划完成日期", "kind": "date"},
-        ],
-        sections=["绩效目标", "备注"],
-        section_parts=[],
-        period_section="",
-        holding_section="",
-        budget=[
-            {"label": "总额", "printed": "资金总额", "column": 0},
-            {"label": "本级", "printed": "本级资金", "column": 1},
-            {"label": "上级", "printed": "上级补助", "column": 2},
-        ],
-        budget_total_field="总额",
-        budget_current_field="本级",
-        converts_from={},
-    )
-    layout = _validate(_from_json(data))
-    registry = all_layouts()
-    registry[layout.key] = layout
-    yield layout
-    del registry[layout.key]
+    with county_layout() as layout:
+        yield layout
 
 
 def test_a_layout_given_only_as_data_prints(data_only_layout: Layout, fonts: FontSet) -> None:
