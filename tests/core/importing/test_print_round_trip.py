@@ -6,14 +6,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from perfdesk import printing
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.sample import sample_projects
-
-printing = pytest.importorskip("perfdesk.printing", reason="printing is not in this checkout")
 
 
 def comparable(project: Project) -> dict[str, Any]:
