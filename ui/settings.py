@@ -52,24 +52,8 @@ MAIN_SPLITTER = _state("main_splitter", QByteArray())
 EDITOR_SPLITTER = _state("editor_splitter", QByteArray())
 LOWER_SPLITTER = _state("lower_splitter", QByteArray())
 INDICATOR_HEADER = _state("indicator_header", QByteArray())
-PROJECT_HEADER = _state("project_header", QByteArray())
 LAST_DATABASE = _state("last_database", "")
 LAST_PROJECT = _state("last_project", 0)
-
-OPTIONS: tuple[Option, ...] = (
-    LANGUAGE,
-    PRINT_FONT,
-    BACKUP_MINUTES,
-    WINDOW_GEOMETRY,
-    WINDOW_STATE,
-    MAIN_SPLITTER,
-    EDITOR_SPLITTER,
-    LOWER_SPLITTER,
-    INDICATOR_HEADER,
-    PROJECT_HEADER,
-    LAST_DATABASE,
-    LAST_PROJECT,
-)
 
 
 def qsettings() -> QSettings:

@@ -39,7 +39,8 @@ def test_resetting_the_window_keeps_preferences(settings_folder: Path) -> None:
     assert prefs.get(settings.LAST_PROJECT) == 0
 
 
-def test_every_option_is_registered_once() -> None:
-    paths = [option.path for option in settings.OPTIONS]
+def test_every_option_has_a_place_of_its_own() -> None:
+    options = [value for value in vars(settings).values() if isinstance(value, settings.Option)]
+    paths = [option.path for option in options]
     assert len(paths) == len(set(paths))
-    assert {option.group for option in settings.OPTIONS} == {"preferences", "state"}
+    assert {option.group for option in options} == {"preferences", "state"}
