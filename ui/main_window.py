@@ -5,7 +5,10 @@ step) → the views; there is no save button.
 
 The surface other parts of PerfDesk build on (see ``ui/extensions.py``):
 
-- ``window.store``, ``window.history``, ``window.current_project()``, ``window.current_project_id()``
+- ``window.store``, ``window.history``, ``window.settings``, ``window.current_project()``,
+  ``window.current_project_id()``
+- ``window.commit(description, change)``: one change to the open project, stored as one undo
+  step; ``window.show_problem(message)`` says something in the status bar.
 - ``window.add_action(menu, action, section=None)``: ``menu`` is one of ``MENUS``
   (file, edit, project, indicators, view, help); the file menu has the sections
   ``exchange`` (导入/导出), ``print`` (打印) and ``backup`` (备份), in that order.

@@ -1,7 +1,8 @@
 """The window's printing actions: 打印预览…, 打印…, 导出PDF…, 打开PDF, 批量打印…, 打印字体….
 
-All of them print the open project (批量打印… the projects ticked in a list) through the
-same PDF the preview shows. Installed into the 文件 menu's printing section.
+The first four print the open project, 批量打印… the projects ticked in a list, all through
+the same PDF the preview shows; 打印字体… chooses the font they print with. Installed into the
+文件 menu's printing section.
 """
 
 from __future__ import annotations

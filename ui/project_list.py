@@ -36,7 +36,7 @@ NAME, UNIT, YEAR = range(3)
 
 
 class ProjectListModel(QAbstractTableModel):
-    """The summaries the store found, sorted here (the store filters, the model orders)."""
+    """The summaries the search index found, sorted here (the index filters, the model orders)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +249,7 @@ class ProjectList(QWidget):
             self._loading_filters = False
 
     def reload(self, select: int | None = None) -> None:
-        """Ask the store again (search and filters apply) and keep or set the selection."""
+        """Ask the search index again (search and filters apply); keep or set the selection."""
         keep = self.current_id() if select is None else select
         rows = self.index.list_projects(
             year=self.year_filter.currentData(),
