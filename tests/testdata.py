@@ -1,11 +1,18 @@
 """What the tests share: the repository, the reference form, the sample forms of the current
-layout, the Chinese font, a damaged database, and running the program."""
+layout, the Chinese font, a damaged database, comparing projects and files, and running the
+program."""
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from perfdesk.exchange import project_to_json
+from perfdesk.model import Project
+from perfdesk.sample import sample_projects
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TEXT = REPO.parent / "shared" / "seed" / "000_04877708290d1af4.txt"
@@ -32,3 +39,18 @@ def wreck_a_page(db: Path) -> None:
     page = 4096 * (len(data) // 4096 // 2)
     data[page : page + 512] = bytes(range(256)) * 2
     db.write_bytes(bytes(data))
+
+
+def as_json(projects: list[Project]) -> list[dict[str, Any]]:
+    """Projects in the exchange form: compared whole, a difference shows field by field."""
+    return [project_to_json(p) for p in projects]
+
+
+def sample_json() -> list[dict[str, Any]]:
+    """The sample projects (the reference form's two) in the exchange form."""
+    return as_json(sample_projects())
+
+
+def file_digest(path: Path) -> str:
+    """A file's SHA-256, to show it was not written to."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

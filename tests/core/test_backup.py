@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from testdata import wreck_a_page
+from testdata import file_digest, wreck_a_page
 
 from perfdesk import exchange
 from perfdesk.backup import (
@@ -38,13 +38,11 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store, check_database
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _tree(root: Path) -> dict[str, str]:
     """Every file under ``root`` with its hash: what "nothing written anywhere" compares."""
-    return {str(p.relative_to(root)): _digest(p) for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): file_digest(p) for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def _export(db: Path) -> str:
@@ -230,10 +228,10 @@ def test_restore_refuses_to_overwrite_a_file_that_is_not_ours(
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE notes (body TEXT)")
     conn.close()
-    digest = _digest(foreign)
+    digest = file_digest(foreign)
     with pytest.raises(DatabaseError, match="不是 PerfDesk 数据库"):
         restore_backup(good_backup, foreign)
-    assert _digest(foreign) == digest
+    assert file_digest(foreign) == digest
 
 
 # -- hostile inputs --------------------------------------------------------------------------

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
+from testdata import file_digest
 
 from perfdesk.backup import backup_dir, default_backup_name
 from perfdesk.cli import main
@@ -63,10 +63,10 @@ def test_a_bad_backup_is_refused_with_exit_2_and_the_database_unchanged(
 ) -> None:
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"not a backup at all")
-    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    before = file_digest(db)
     code, _, err = _run(capsys, "--db", str(db), "restore", str(bad))
     assert code == 2 and err.startswith("错误：") and "不是 PerfDesk 备份" in err
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert file_digest(db) == before
 
 
 def test_check_passes_on_a_sound_database(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

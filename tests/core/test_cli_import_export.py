@@ -6,11 +6,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from testdata import SEED_TEXT
+from testdata import SEED_TEXT, sample_json
 
 from perfdesk.cli import main
 from perfdesk.exchange import project_to_json
-from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 
 
@@ -19,13 +18,9 @@ def stored(db_path: Path) -> list[dict[str, object]]:
         return [project_to_json(p) for p in store.get_all()]
 
 
-def expected() -> list[dict[str, object]]:
-    return [project_to_json(p) for p in sample_projects()]
-
-
 def test_import_of_the_seed_text(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db_path), "import", str(SEED_TEXT)]) == 0
-    assert stored(db_path) == expected()
+    assert stored(db_path) == sample_json()
     err = capsys.readouterr().err
     assert "识别：2020  上海科技报社  科普资源平台建设（指标 15 条）" in err
     assert "已导入 2 个项目" in err
@@ -74,7 +69,7 @@ def test_export_xlsx_then_import_gives_the_same_projects(db_path: Path, tmp_path
     assert main(["--db", str(db_path), "export-xlsx", "--all", "-o", str(out)]) == 0
     again = tmp_path / "again.db"
     assert main(["--db", str(again), "import", str(out)]) == 0
-    assert stored(again) == expected()
+    assert stored(again) == sample_json()
 
 
 def test_export_docx_of_chosen_projects(db_path: Path, tmp_path: Path) -> None:

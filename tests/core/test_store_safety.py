@@ -3,20 +3,15 @@ nothing, a read-only store cannot write, and huge texts are stored whole."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from testdata import wreck_a_page
+from testdata import file_digest, wreck_a_page
 
 from perfdesk.errors import DamagedDatabaseError, DatabaseError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database, check_in_background
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -27,21 +22,21 @@ def closed_db(db_path: Path) -> Path:
 
 
 def test_opening_and_closing_writes_nothing(closed_db: Path) -> None:
-    before = _digest(closed_db)
+    before = file_digest(closed_db)
     with Store(closed_db) as store:
         store.list_projects()
-    assert _digest(closed_db) == before
+    assert file_digest(closed_db) == before
     assert sorted(p.name for p in closed_db.parent.iterdir()) == [closed_db.name]
 
 
 def test_a_damaged_database_is_refused_before_anything_is_written(closed_db: Path) -> None:
     wreck_a_page(closed_db)
-    before = _digest(closed_db)
+    before = file_digest(closed_db)
     with pytest.raises(DamagedDatabaseError, match=r"已损坏.*恢复"):
         Store(closed_db)
-    assert _digest(closed_db) == before
+    assert file_digest(closed_db) == before
     assert check_database(closed_db)  # problems are reported...
-    assert _digest(closed_db) == before  # ...without writing either
+    assert file_digest(closed_db) == before  # ...without writing either
 
 
 def test_a_file_with_a_wrecked_header_is_reported_as_damaged(closed_db: Path) -> None:
@@ -54,12 +49,12 @@ def test_a_file_with_a_wrecked_header_is_reported_as_damaged(closed_db: Path) ->
 
 def test_a_damaged_database_can_still_be_read_read_only(closed_db: Path) -> None:
     wreck_a_page(closed_db)
-    before = _digest(closed_db)
+    before = file_digest(closed_db)
     with Store(closed_db, read_only=True) as store:
         assert store.read_only
         with pytest.raises(DatabaseError, match="只读"):
             store.add(Project.new())
-    assert _digest(closed_db) == before
+    assert file_digest(closed_db) == before
 
 
 def test_read_only_on_a_sound_database_reads_everything(closed_db: Path) -> None:
@@ -101,6 +96,6 @@ def test_a_megabyte_of_text_is_stored_whole_and_found(db_path: Path) -> None:
 def test_the_quick_check_beside_start_up_finds_damage_without_writing(closed_db: Path) -> None:
     assert check_in_background(closed_db).result() == []
     wreck_a_page(closed_db)
-    before = _digest(closed_db)
+    before = file_digest(closed_db)
     assert check_in_background(closed_db).result()
-    assert _digest(closed_db) == before
+    assert file_digest(closed_db) == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
-from testdata import wreck_a_page
+from testdata import file_digest, wreck_a_page
 from window_harness import WindowFactory
 
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
@@ -185,11 +184,11 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     checked_beside: bool,
 ) -> None:
     _damaged_after_a_backup(db_path)
-    digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    digest = file_digest(db_path)
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: False)
     checked = check_in_background(db_path) if checked_beside else None
     assert open_or_offer_restore(db_path, checked) is None
-    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+    assert file_digest(db_path) == digest
 
 
 def test_without_a_good_backup_the_damage_is_explained(
@@ -228,10 +227,10 @@ def test_the_command_line_will_not_restore_under_an_open_window(
     )
     try:
         assert window.stdout is not None and window.stdout.readline().strip() == "locked"
-        digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+        digest = file_digest(db_path)
         assert main(["--db", str(db_path), "restore", str(saved)]) == 2
         assert "窗口中打开" in capsys.readouterr().err
-        assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+        assert file_digest(db_path) == digest
     finally:
         window.kill()  # as if it crashed: the lock it leaves behind is stale
         window.wait()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from testdata import SEED_TEXT
+from testdata import SEED_TEXT, sample_json
 from window_harness import WindowFactory
 
 from perfdesk.exchange import project_to_json
@@ -17,10 +17,6 @@ from perfdesk.sample import sample_projects
 from ui import dialogs, import_export
 from ui.import_dialog import ImportPreview
 from ui.main_window import MainWindow
-
-
-def expected() -> list[dict[str, object]]:
-    return [project_to_json(p) for p in sample_projects()]
 
 
 def stored(window: MainWindow) -> list[dict[str, object]]:
@@ -81,7 +77,7 @@ def test_import_is_previewed_then_one_undo_step(
     action(window, "importAction").trigger()
 
     assert seen == [2]
-    assert stored(window) == expected()
+    assert stored(window) == sample_json()
     assert window.project_list.model.rowCount() == 2
     assert window.current_project() is not None
     assert window.history.undo_description() == "导入 2 个项目"
@@ -90,7 +86,7 @@ def test_import_is_previewed_then_one_undo_step(
     assert window.store.count() == 0
     assert window.project_list.model.rowCount() == 0
     window.redo()
-    assert stored(window) == expected()
+    assert stored(window) == sample_json()
 
 
 def test_cancelling_the_preview_stores_nothing(
@@ -146,7 +142,7 @@ def test_export_excel_and_word_of_the_listed_projects(
     window.import_sample()
     monkeypatch.setattr(dialogs, "save_file", lambda *args: tmp_path / "forms")  # no suffix typed
     action(window, "exportExcelAction").trigger()
-    assert [project_to_json(p) for p in read_any(tmp_path / "forms.xlsx").projects] == expected()
+    assert [project_to_json(p) for p in read_any(tmp_path / "forms.xlsx").projects] == sample_json()
     action(window, "exportWordAction").trigger()
     assert (tmp_path / "forms.docx").stat().st_size > 10_000
 
@@ -187,4 +183,4 @@ def test_an_exported_workbook_imports_back_through_the_window(
     window = open_window(db_path)
     monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
     assert len(import_export.import_files(window, [path])) == 2
-    assert stored(window) == expected()
+    assert stored(window) == sample_json()

@@ -6,24 +6,19 @@ import zipfile
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testdata import as_json
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.exchange import project_to_json
 from perfdesk.exporting.xlsx import FONT_NAME, export_xlsx
 from perfdesk.importing import read_any
 from perfdesk.layouts import get_layout
 from perfdesk.model import IndicatorRow, Level1Group, Project
 from perfdesk.sample import sample_projects
-
-
-def as_json(projects: list[Project]) -> list[dict[str, Any]]:
-    return [project_to_json(p) for p in projects]
 
 
 def round_trip(projects: list[Project], path: Path) -> list[Project]:

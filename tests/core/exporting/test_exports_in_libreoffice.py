@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from testdata import as_json, sample_json
 
-from perfdesk.exchange import project_to_json
 from perfdesk.exporting.docx import export_docx
 from perfdesk.exporting.xlsx import export_xlsx
 from perfdesk.importing import read_any
@@ -106,6 +106,4 @@ def test_a_workbook_saved_again_by_libreoffice_imports_exactly(tmp_path: Path) -
     saved = convert(path, tmp_path, "xlsx:Calc MS Excel 2007 XML")
     result = read_any(saved)
     assert [str(w) for w in result.all_warnings()] == []
-    assert [project_to_json(p) for p in result.projects] == [
-        project_to_json(p) for p in sample_projects()
-    ]
+    assert as_json(result.projects) == sample_json()

@@ -12,12 +12,10 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from testdata import SEED_TEXT, ZENHEI, needs_zenhei
+from testdata import SEED_TEXT, ZENHEI, as_json, needs_zenhei, sample_json
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
-from perfdesk.sample import sample_projects
 
 pytestmark = needs_zenhei
 LINES_PER_PAGE = 48
@@ -43,9 +41,7 @@ def test_the_seed_as_a_pdf_gives_the_sample_projects(tmp_path: Path) -> None:
     text_pdf(SEED_TEXT.read_text(encoding="utf-8"), path)
     result = read_any(path)
     assert [str(w) for w in result.all_warnings()] == []
-    assert [project_to_json(p) for p in result.projects] == [
-        project_to_json(p) for p in sample_projects()
-    ]
+    assert as_json(result.projects) == sample_json()
 
 
 def test_a_pdf_without_text_is_refused_with_a_hint_about_ocr(tmp_path: Path) -> None:

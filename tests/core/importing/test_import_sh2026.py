@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import DATA, SEED_TEXT
+from testdata import DATA, SEED_TEXT, as_json
 
 from perfdesk import exchange
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
 from perfdesk.importing.text import read_text, rejoin_wrapped_names
-from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
 FORMS = ("xinmeiti", "peixun")
@@ -25,10 +24,6 @@ TEXT = {name: (DATA / f"sh2026_{name}.txt").read_text(encoding="utf-8") for name
 
 def expected(name: str) -> dict[str, Any]:
     return project_to_json(exchange.read_file(DATA / f"sh2026_{name}.json")[0])
-
-
-def as_json(projects: list[Project]) -> list[dict[str, Any]]:
-    return [project_to_json(p) for p in projects]
 
 
 @pytest.mark.parametrize("name", FORMS)

@@ -5,28 +5,18 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import SEED_TEXT
+from testdata import SEED_TEXT, as_json, sample_json
 
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
 from perfdesk.importing.text import join_lines, read_text, split_row
-from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
 SEED = SEED_TEXT.read_text(encoding="utf-8")
-
-
-def as_json(projects: list[Project]) -> list[dict[str, Any]]:
-    return [project_to_json(p) for p in projects]
-
-
-def expected() -> list[dict[str, Any]]:
-    return as_json(sample_projects())
 
 
 def messages(text: str) -> list[str]:
@@ -36,20 +26,20 @@ def messages(text: str) -> list[str]:
 def test_the_seed_gives_the_sample_projects_exactly_and_without_warnings() -> None:
     result = read_any(SEED_TEXT)
     assert [str(w) for w in result.all_warnings()] == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_each_label_and_value_on_lines_of_their_own() -> None:
     spread = re.sub(r"：[ \t]*", "：\n\n", SEED)
     result = read_text(spread)
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_everything_in_one_long_line_per_form_part() -> None:
     # labels and values all run together the way some extractors give a table row
     squeezed = SEED.replace("\n\n", "\n").replace("目标表\n", "目标表\n").replace("：\n", "： ")
-    assert as_json(read_text(squeezed).projects) == expected()
+    assert as_json(read_text(squeezed).projects) == sample_json()
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -63,19 +53,19 @@ def test_blank_lines_added_and_removed_anywhere(seed: int) -> None:
         lines.extend([""] * rng.choice((0, 0, 1, 2)))
     result = read_text("\n".join(lines))
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_a_label_wrapped_over_two_lines() -> None:
     wrapped = SEED.replace("保证项目实施的制度、措施：", "保证项目实施的制\n度、措施：")
-    assert as_json(read_text(wrapped).projects) == expected()
+    assert as_json(read_text(wrapped).projects) == sample_json()
 
 
 def test_a_percent_sign_on_the_line_after_its_number() -> None:
     text = SEED.replace("预算执行率 =100%", "预算执行率 =100\n\n%", 1)
     result = read_text(text)
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_name_and_value_on_separate_lines() -> None:
@@ -84,7 +74,7 @@ def test_name_and_value_on_separate_lines() -> None:
     )
     result = read_text(text)
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_a_table_continued_on_the_next_page() -> None:
@@ -94,7 +84,7 @@ def test_a_table_continued_on_the_next_page() -> None:
     text = SEED.replace("财务监控有效性 有效\n", "财务监控有效性 有效\n" + page_break, 1)
     result = read_text(re.sub(r"(?m)^第 \d 页$", "", text))
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_a_missing_section_is_left_empty_and_named_in_a_warning() -> None:
@@ -104,9 +94,9 @@ def test_a_missing_section_is_left_empty_and_named_in_a_warning() -> None:
     first, second = as_json(result.projects)
     assert first["sections"]["立项依据"] == ""
     # the rest of the first form is still there, and the second form untouched
-    assert first["sections"]["项目设立的必要性"] == expected()[0]["sections"]["项目设立的必要性"]
-    assert first["indicators"] == expected()[0]["indicators"]
-    assert second == expected()[1]
+    assert first["sections"]["项目设立的必要性"] == sample_json()[0]["sections"]["项目设立的必要性"]
+    assert first["indicators"] == sample_json()[0]["indicators"]
+    assert second == sample_json()[1]
     assert [str(w) for w in result.all_warnings()] == [
         "第 1 张表：没有找到这些栏目（其文字可能并入了前一栏）：立项依据"
     ]
@@ -114,7 +104,7 @@ def test_a_missing_section_is_left_empty_and_named_in_a_warning() -> None:
 
 def test_text_before_the_first_form_is_quoted_in_a_warning() -> None:
     result = read_text("导出时间 2020-03-01\n" + SEED)
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
     assert [str(w) for w in result.warnings] == ["第一张表之前的文字未导入：“导出时间 2020-03-01”"]
 
 
@@ -162,7 +152,7 @@ def test_a_form_cut_off_anywhere_imports_what_is_there(cut: int) -> None:
     result = read_text(SEED[:cut])
     second_title = SEED.index("财政项目支出绩效目标表", 10)
     if cut > second_title + len("财政项目支出绩效目标表"):
-        assert as_json(result.projects)[0] == expected()[0]
+        assert as_json(result.projects)[0] == sample_json()[0]
     columns = [m.end() for m in re.finditer("指标目标值", SEED)]
     if cut < columns[0] or second_title < cut < columns[1]:
         assert result.all_warnings(), "a form cut before its table must say what is missing"
@@ -195,7 +185,7 @@ def test_forms_out_of_order_lines_within_the_header() -> None:
     )
     result = read_text(text)
     assert result.all_warnings() == []
-    assert as_json(result.projects) == expected()
+    assert as_json(result.projects) == sample_json()
 
 
 def test_table_rows_read_cell_by_cell_need_no_guessing() -> None:
@@ -263,7 +253,7 @@ def test_a_form_without_its_title_is_still_read_and_that_is_said() -> None:
     body = SEED[SEED.index("申报单位名称") : SEED.index("财政项目支出绩效目标表", 10)]
     result = read_text(body)
     assert len(result.forms) == 1
-    assert as_json(result.projects)[0] == expected()[0]
+    assert as_json(result.projects)[0] == sample_json()[0]
     assert "没有找到表头" in str(result.warnings[0])
 
 
@@ -271,13 +261,13 @@ def test_a_form_without_its_title_is_still_read_and_that_is_said() -> None:
 def test_text_files_in_the_usual_encodings(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "forms.txt"
     path.write_bytes(SEED.replace("\n", "\r\n").encode(encoding))
-    assert as_json(read_any(path).projects) == expected()
+    assert as_json(read_any(path).projects) == sample_json()
 
 
 def test_kangxi_radicals_from_pdfs_read_as_ordinary_characters() -> None:
     # U+2F6C KANGXI RADICAL EYE and U+2F47 KANGXI RADICAL SUN stand in for 目 and 日
     text = SEED.replace("项目名称", "项\u2f6c名称").replace("计划开始日期", "计划开始\u2f47期")
-    assert as_json(read_text(text).projects) == expected()
+    assert as_json(read_text(text).projects) == sample_json()
 
 
 def test_join_lines_rejoins_wrapped_text() -> None:
