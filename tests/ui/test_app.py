@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -39,12 +40,12 @@ def test_english_is_selectable(qtbot: QtBot, qapp: QApplication, db_path: Path) 
 
 
 def test_choosing_a_language_is_remembered(
-    qtbot: QtBot, db_path: Path, monkeypatch: object
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui import dialogs
 
     told: list[str] = []
-    monkeypatch.setattr(dialogs, "information", lambda _p, _t, text: told.append(text))  # type: ignore[attr-defined]
+    monkeypatch.setattr(dialogs, "information", lambda _p, _t, text: told.append(text))
     with Store(db_path) as store:
         window = MainWindow(store)
         qtbot.addWidget(window)
@@ -55,7 +56,7 @@ def test_choosing_a_language_is_remembered(
 
 
 def test_run_opens_the_window_on_the_database_and_lets_go_after(
-    db_path: Path, qapp: QApplication, monkeypatch: object
+    db_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
 
@@ -71,8 +72,8 @@ def test_run_opens_the_window_on_the_database_and_lets_go_after(
             window.close()
         return 0
 
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # type: ignore[attr-defined]
-    monkeypatch.setattr(QApplication, "exec", exec_and_close)  # type: ignore[attr-defined]
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", exec_and_close)
     assert app_module.run(db_path) == 0
     assert len(seen) == 1 and seen[0].store.path == db_path
     assert db_path.exists()
@@ -81,13 +82,15 @@ def test_run_opens_the_window_on_the_database_and_lets_go_after(
     lock.release()
 
 
-def test_a_bug_is_reported_plainly_and_logged(tmp_path: Path, monkeypatch: object) -> None:
+def test_a_bug_is_reported_plainly_and_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ui import app as app_module
     from ui import dialogs
 
     shown: list[str] = []
-    monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path)  # type: ignore[attr-defined]
-    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))  # type: ignore[attr-defined]
+    monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path)
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))
     try:
         raise ZeroDivisionError("division by zero")
     except ZeroDivisionError as exc:
@@ -98,7 +101,7 @@ def test_a_bug_is_reported_plainly_and_logged(tmp_path: Path, monkeypatch: objec
 
 
 def test_a_file_that_is_not_ours_is_refused_with_a_message(
-    db_path: Path, monkeypatch: object
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui import app as app_module
     from ui import dialogs
@@ -106,7 +109,7 @@ def test_a_file_that_is_not_ours_is_refused_with_a_message(
     db_path.write_bytes(b"this is a spreadsheet, not a database" * 100)
     before = db_path.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))  # type: ignore[attr-defined]
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))
     assert app_module.run(db_path) == 2
     assert shown and "不是 PerfDesk 数据库" in shown[0]
     assert db_path.read_bytes() == before  # untouched

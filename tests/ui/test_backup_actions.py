@@ -18,6 +18,7 @@ from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database, check_in_background
 from ui import dialogs
 from ui.backup_actions import BackupActions, open_or_offer_restore
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -47,8 +48,8 @@ def _damaged_after_a_backup(db_path: Path) -> Path:
     return folder
 
 
-def _actions(window: object) -> BackupActions:
-    found = window.findChild(BackupActions, "backupActions")  # type: ignore[attr-defined]
+def _actions(window: MainWindow) -> BackupActions:
+    found = window.findChild(BackupActions, "backupActions")
     assert isinstance(found, BackupActions)
     return found
 

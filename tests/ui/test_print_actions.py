@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from testdata import ZENHEI, needs_zenhei
 from window_harness import WindowFactory
 
+from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import dialogs, print_actions, settings
@@ -33,9 +34,9 @@ def open_previews(window: MainWindow) -> list[PrintPreview]:
     return [w for w in window.findChildren(PrintPreview) if w.isVisible()]
 
 
-def opening(project: object) -> str:
+def opening(project: Project) -> str:
     """The start of a project's first narrative: full width, so it reads back unbroken."""
-    return "".join(project.sections["项目概况"].split())[:30]  # type: ignore[attr-defined]
+    return "".join(project.sections["项目概况"].split())[:30]
 
 
 def pdf_text(pdf: bytes) -> str:
