@@ -1,8 +1,9 @@
-"""What the tests share: the repository, the reference form, the sample forms of the current
-layout, the Chinese font, a damaged database, comparing projects and files, and running the
+"""What the tests share: the repository and its sample forms, the reference form, the Chinese
+font, projects and files compared, a damaged database, reshuffled text, and running the
 program."""
 
 import hashlib
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,15 @@ def sample_json() -> list[dict[str, Any]]:
 def file_digest(path: Path) -> str:
     """A file's SHA-256, to show it was not written to."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def blank_lines_shuffled(text: str, seed: int) -> str:
+    """``text`` with blank lines dropped and added at random, as text extractors differ."""
+    rng = random.Random(seed)
+    lines = []
+    for line in text.split("\n"):
+        if not line.strip() and rng.random() < 0.5:
+            continue
+        lines.append(line)
+        lines.extend([""] * rng.choice((0, 0, 1, 2)))
+    return "\n".join(lines)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import DATA, SEED_TEXT, as_json
+from testdata import DATA, SEED_TEXT, as_json, blank_lines_shuffled
 
 from perfdesk import exchange
 from perfdesk.exchange import project_to_json
@@ -47,14 +46,7 @@ def test_the_current_form_is_told_from_the_seed_form_in_one_file() -> None:
 @pytest.mark.parametrize("name", FORMS)
 @pytest.mark.parametrize("seed", range(6))
 def test_blank_lines_added_and_removed_anywhere(name: str, seed: int) -> None:
-    rng = random.Random(seed)
-    lines = []
-    for line in TEXT[name].split("\n"):
-        if not line.strip() and rng.random() < 0.5:
-            continue
-        lines.append(line)
-        lines.extend([""] * rng.choice((0, 0, 1, 2)))
-    result = read_text("\n".join(lines))
+    result = read_text(blank_lines_shuffled(TEXT[name], seed))
     assert result.all_warnings() == []
     assert as_json(result.projects) == [expected(name)]
 

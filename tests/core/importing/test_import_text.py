@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import SEED_TEXT, as_json, sample_json
+from testdata import SEED_TEXT, as_json, blank_lines_shuffled, sample_json
 
 from perfdesk.exchange import project_to_json
 from perfdesk.importing import read_any
@@ -44,14 +43,7 @@ def test_everything_in_one_long_line_per_form_part() -> None:
 
 @pytest.mark.parametrize("seed", range(8))
 def test_blank_lines_added_and_removed_anywhere(seed: int) -> None:
-    rng = random.Random(seed)
-    lines = []
-    for line in SEED.split("\n"):
-        if not line.strip() and rng.random() < 0.5:
-            continue
-        lines.append(line)
-        lines.extend([""] * rng.choice((0, 0, 1, 2)))
-    result = read_text("\n".join(lines))
+    result = read_text(blank_lines_shuffled(SEED, seed))
     assert result.all_warnings() == []
     assert as_json(result.projects) == sample_json()
 
