@@ -787,13 +787,14 @@ class MainWindow(QMainWindow):
         has = self.project is not None
         for act in (self.act_duplicate, self.act_next_year, self.act_delete):
             act.setEnabled(has)
-        for entry in self.indicators.actions_in_order:
-            if entry is not None and not has:
-                entry.setEnabled(False)
         if has:
             self.indicators.update_actions()
             self.indicators.add_level1.setEnabled(True)
             self.indicators.standard_block.setEnabled(True)
+        else:
+            for entry in self.indicators.actions_in_order:
+                if entry is not None:
+                    entry.setEnabled(False)
         empty = self.store.count() == 0
         self.act_sample.setEnabled(empty)
         self.project_list.sample_button.setVisible(empty)
