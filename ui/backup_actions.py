@@ -111,8 +111,7 @@ class BackupActions(QObject):
         )
         if target is None:
             return None
-        if target.suffix.lower() != ".zip":
-            target = target.with_name(target.name + ".zip")
+        target = dialogs.with_extension(target, ".zip")
         self.window.flush()
         try:
             info = create_backup(self.window.store, target)

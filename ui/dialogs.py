@@ -51,6 +51,12 @@ def save_file(parent: QWidget | None, title: str, filters: str, suggested: str =
     return Path(name) if name else None
 
 
+def with_extension(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix``: added when the name typed lacks it (``报表v1.5`` →
+    ``报表v1.5.pdf``), never replacing what looks like another one."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 def open_folder(path: Path) -> bool:
     """Show a folder in the system's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -94,8 +94,7 @@ def export_listed(
     path = dialogs.save_file(window, title, filters, suggested)
     if path is None:
         return None
-    if path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix)
+    path = dialogs.with_extension(path, suffix)
     try:
         write(projects, path)
     except PerfDeskError as exc:

@@ -314,8 +314,7 @@ def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | Non
     )
     if path is None:
         return None
-    if path.suffix.lower() != ".pdf":
-        path = path.with_suffix(".pdf")
+    path = dialogs.with_extension(path, ".pdf")
     try:
         atomic_write(path, pdf)
     except PerfDeskError as exc:

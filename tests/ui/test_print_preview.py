@@ -173,3 +173,14 @@ def test_suggested_file_names() -> None:
     assert print_preview.suggested_file_name([two]) == "2020-科普资源平台建设.pdf"
     assert print_preview.suggested_file_name([one, two]) == "绩效目标表（2个项目）.pdf"
     assert "/" not in print_preview.suggested_file_name([one])
+
+
+def test_export_keeps_a_dotted_name_and_adds_the_extension(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = render_pdf(sample_projects()[:1])
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: tmp_path / "绩效目标表v1.5")
+    dialog = PrintPreview(pdf, file_name="x.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.export_pdf() == tmp_path / "绩效目标表v1.5.pdf"
+    assert (tmp_path / "绩效目标表v1.5.pdf").read_bytes() == pdf
