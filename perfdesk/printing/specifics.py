@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable
 from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.printing.blocks import budget_grid, label_text, labelled_grid
-from perfdesk.printing.content import budget_label
 from perfdesk.printing.styles import FormStyles
 from perfdesk.values import format_money
 
@@ -58,7 +57,7 @@ def column_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
     top and its parts below it as 其中：… (sh2026: 项目资金总额 | 年度资金申请总额)."""
     spec = project.spec
     columns = [
-        [(budget_label(project, money.label), _amount(project, money.label)) for money in column]
+        [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
         for column in spec.budget_columns
     ]
     return [budget_grid(columns, styles, heading=spec.budget_heading)]
