@@ -126,6 +126,13 @@ class Layout:
                 return spec
         raise KeyError(label)
 
+    def header_rows(self, alone: str) -> tuple[tuple[str, ...], ...]:
+        """The header fields as the form prints them: ``alone`` on a row of its own (when it
+        is one of the fields), then the others two to a row."""
+        others = [label for label in self.field_labels if label != alone]
+        first = ((alone,),) if alone in self.field_labels else ()
+        return first + tuple(tuple(others[i : i + 2]) for i in range(0, len(others), 2))
+
     def caption(self, year: int) -> str:
         return self.year_caption.format(year=year)
 

@@ -27,21 +27,14 @@ CLASSIC_ORDER = ("title", "header", "narratives", "budget", "targets")
 BUDGET_FIRST_ORDER = ("title", "header", "budget", "narratives", "targets")
 
 
-def unit_first_header_rows(layout: Layout) -> list[tuple[str, ...]]:
+def unit_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
     """The applying unit alone on the first row, then the other fields two to a row."""
-    return _lone_then_pairs(layout, layout.unit_field)
+    return layout.header_rows(layout.unit_field)
 
 
-def name_first_header_rows(layout: Layout) -> list[tuple[str, ...]]:
+def name_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
     """The project name alone on the first row, then the other fields two to a row."""
-    return _lone_then_pairs(layout, layout.name_field)
-
-
-def _lone_then_pairs(layout: Layout, lone: str) -> list[tuple[str, ...]]:
-    labels = [label for label in layout.field_labels if label != lone]
-    rows: list[tuple[str, ...]] = [(lone,)] if lone in layout.field_labels else []
-    rows += [tuple(labels[i : i + 2]) for i in range(0, len(labels), 2)]
-    return rows
+    return layout.header_rows(layout.name_field)
 
 
 def paired_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
