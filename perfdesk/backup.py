@@ -49,6 +49,7 @@ from perfdesk.store import (
     check_database,
     integrity_problems,
 )
+from perfdesk.values import clip
 
 BACKUP_FORMAT = "perfdesk-backup/1"
 DATABASE_MEMBER = "perfdesk.db"
@@ -228,7 +229,7 @@ def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     if sorted(names) != sorted([DATABASE_MEMBER, MANIFEST_MEMBER]):
         raise BadBackupError(
             "这不是 PerfDesk 备份：压缩包里应当只有 perfdesk.db 和 manifest.json，"
-            f"实际是 {', '.join(_clip(n) for n in names[:5]) or '空的'}"
+            f"实际是 {', '.join(clip(n, 40) for n in names[:5]) or '空的'}"
         )
     members = {info.filename: info for info in infos}
     for info in infos:
@@ -757,7 +758,3 @@ def _temporary_file(folder: Path, prefix: str) -> Iterator[Path]:
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             discard(path.with_name(path.name + suffix))
-
-
-def _clip(name: str, limit: int = 40) -> str:
-    return name if len(name) <= limit else name[:limit] + "…"
