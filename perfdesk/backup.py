@@ -496,7 +496,7 @@ def restore_backup(
             _move_into_place(candidate.path, live)
         else:
             safety = folder / f"{live.stem}-before-restore-{stamp}{BACKUP_SUFFIX}"
-            with Store(live) as current:
+            with Store(live, quick_check=False) as current:  # checked just above
                 create_backup(current, safety)
             _copy_into(candidate.path, live)
     return RestoreResult(candidate.project_count, candidate.manifest, safety)
