@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 DEFAULT_LAYOUT = "sh2020"
+FORM = "form"  # the document that is the form itself; a layout's other documents follow it
 
 
 class FieldKind(StrEnum):
@@ -66,7 +67,7 @@ class SectionPart:
 
     heading: str  # "" when the sections print without a heading of their own
     sections: tuple[str, ...]
-    document: str = "form"  # "form": the form itself; any other name: a document of its own
+    document: str = FORM  # FORM: the form itself; any other name: a document of its own
 
 
 @dataclass(frozen=True)
@@ -201,8 +202,8 @@ class Layout:
 
     @property
     def documents(self) -> tuple[str, ...]:
-        """The printed documents in order ("form" first)."""
-        found: list[str] = ["form"]
+        """The printed documents in order (:data:`FORM` first)."""
+        found: list[str] = [FORM]
         for part in self.parts:
             if part.document not in found:
                 found.append(part.document)
@@ -268,7 +269,7 @@ def _from_json(data: dict[str, Any]) -> Layout:
         ),
         standard_block=tuple(StandardRow(*row) for row in data["standard_block"]),
         section_parts=tuple(
-            SectionPart(p["heading"], tuple(p["sections"]), p.get("document", "form"))
+            SectionPart(p["heading"], tuple(p["sections"]), p.get("document", FORM))
             for p in data.get("section_parts", ())
         ),
         period_section=data.get("period_section", ""),

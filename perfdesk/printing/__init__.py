@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
-from perfdesk.printing.content import FORM, attached_documents, printed_parts
+from perfdesk.printing.content import attached_documents, printed_parts
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
 from perfdesk.printing.indicators import CONTINUED

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
-
-FORM = "form"  # the form itself; a layout's other documents print after it
 
 
 @dataclass(frozen=True)
