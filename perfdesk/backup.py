@@ -428,8 +428,9 @@ def _project_count(conn: sqlite3.Connection) -> int:
 
 def _migrate_candidate(temp: Path) -> None:
     try:
-        with Store(temp, create=False):
-            pass  # opening applies any pending migrations
+        # Opening applies any pending migrations; the file's integrity was just checked in full.
+        with Store(temp, create=False, quick_check=False):
+            pass
     except DatabaseError as exc:
         raise BadBackupError(f"备份中的数据库无法升级到当前格式：{exc}") from None
 
