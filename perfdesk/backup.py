@@ -48,6 +48,7 @@ from perfdesk.store import (
     Store,
     check_database,
     integrity_problems,
+    problems_text,
 )
 from perfdesk.values import clip
 
@@ -202,9 +203,7 @@ def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
     try:
         problems = integrity_problems(check)
         if problems:
-            raise DamagedDatabaseError(
-                "数据库已损坏，未生成备份（" + "；".join(problems[:3]) + "）"
-            )
+            raise DamagedDatabaseError(f"数据库已损坏，未生成备份（{problems_text(problems)}）")
         version = int(check.execute("PRAGMA user_version").fetchone()[0])
         count = int(check.execute("SELECT count(*) FROM projects").fetchone()[0])
     finally:
@@ -404,9 +403,7 @@ def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
             raise BadBackupError(_too_new(version))
         problems = integrity_problems(conn)
         if problems:
-            raise BadBackupError(
-                "备份中的数据库已损坏，不能用来恢复（" + "；".join(problems[:3]) + "）"
-            )
+            raise BadBackupError(f"备份中的数据库已损坏，不能用来恢复（{problems_text(problems)}）")
         count = _project_count(conn)
     finally:
         conn.close()
