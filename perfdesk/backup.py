@@ -48,7 +48,9 @@ from perfdesk.store import (
     Store,
     check_database,
     integrity_problems,
+    problems_text,
 )
+from perfdesk.values import clip
 
 BACKUP_FORMAT = "perfdesk-backup/1"
 DATABASE_MEMBER = "perfdesk.db"
@@ -201,9 +203,7 @@ def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
     try:
         problems = integrity_problems(check)
         if problems:
-            raise DamagedDatabaseError(
-                "数据库已损坏，未生成备份（" + "；".join(problems[:3]) + "）"
-            )
+            raise DamagedDatabaseError(f"数据库已损坏，未生成备份（{problems_text(problems)}）")
         version = int(check.execute("PRAGMA user_version").fetchone()[0])
         count = int(check.execute("SELECT count(*) FROM projects").fetchone()[0])
     finally:
@@ -228,7 +228,7 @@ def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     if sorted(names) != sorted([DATABASE_MEMBER, MANIFEST_MEMBER]):
         raise BadBackupError(
             "这不是 PerfDesk 备份：压缩包里应当只有 perfdesk.db 和 manifest.json，"
-            f"实际是 {', '.join(_clip(n) for n in names[:5]) or '空的'}"
+            f"实际是 {', '.join(clip(n, 40) for n in names[:5]) or '空的'}"
         )
     members = {info.filename: info for info in infos}
     for info in infos:
@@ -403,9 +403,7 @@ def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
             raise BadBackupError(_too_new(version))
         problems = integrity_problems(conn)
         if problems:
-            raise BadBackupError(
-                "备份中的数据库已损坏，不能用来恢复（" + "；".join(problems[:3]) + "）"
-            )
+            raise BadBackupError(f"备份中的数据库已损坏，不能用来恢复（{problems_text(problems)}）")
         count = _project_count(conn)
     finally:
         conn.close()
@@ -427,8 +425,9 @@ def _project_count(conn: sqlite3.Connection) -> int:
 
 def _migrate_candidate(temp: Path) -> None:
     try:
-        with Store(temp, create=False):
-            pass  # opening applies any pending migrations
+        # Opening applies any pending migrations; the file's integrity was just checked in full.
+        with Store(temp, create=False, quick_check=False):
+            pass
     except DatabaseError as exc:
         raise BadBackupError(f"备份中的数据库无法升级到当前格式：{exc}") from None
 
@@ -495,7 +494,7 @@ def restore_backup(
             _move_into_place(candidate.path, live)
         else:
             safety = folder / f"{live.stem}-before-restore-{stamp}{BACKUP_SUFFIX}"
-            with Store(live) as current:
+            with Store(live, quick_check=False) as current:  # checked just above
                 create_backup(current, safety)
             _copy_into(candidate.path, live)
     return RestoreResult(candidate.project_count, candidate.manifest, safety)
@@ -757,7 +756,3 @@ def _temporary_file(folder: Path, prefix: str) -> Iterator[Path]:
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             discard(path.with_name(path.name + suffix))
-
-
-def _clip(name: str, limit: int = 40) -> str:
-    return name if len(name) <= limit else name[:limit] + "…"

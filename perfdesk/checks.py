@@ -15,7 +15,7 @@ from typing import Literal
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, Layout
-from perfdesk.model import IndicatorRow, Project
+from perfdesk.model import IndicatorRow, Project, row_paths
 from perfdesk.target_value import parse_target
 from perfdesk.values import format_money, parse_date
 
@@ -110,22 +110,8 @@ def tree_path(project: Project, location: Location) -> list[int]:
     if location.row is None:  # a whole 一级 group, found by name
         level1 = location.key[0]
         return next(([i] for i, g in enumerate(project.indicators) if g.name == level1), [])
-    row = 0
-    for i1, l1 in enumerate(project.indicators):
-        if not l1.groups:
-            if row == location.row:
-                return [i1]
-            row += 1
-        for i2, l2 in enumerate(l1.groups):
-            if not l2.indicators:
-                if row == location.row:
-                    return [i1, i2]
-                row += 1
-            for i3, _ in enumerate(l2.indicators):
-                if row == location.row:
-                    return [i1, i2, i3]
-                row += 1
-    return []
+    paths = row_paths(project.indicators)
+    return list(paths[location.row]) if 0 <= location.row < len(paths) else []
 
 
 # -- header fields and dates -----------------------------------------------------------------

@@ -136,7 +136,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
 
     with open_store(args) as store:
-        sources = store.get_all() if args.all else [store.get(i) for i in args.ids]
+        sources = selected_projects(store, args)
         if args.all:
             sources = [p for p in sources if can_convert(p)]
         copies = [convert(p, NEWEST_LAYOUT) for p in sources]  # all or nothing
@@ -314,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         # Only the window needs Qt, so it is loaded only here.
-        path = args.db or default_database()
+        path = database_path(args)
         checked = check_in_background(path) if path.is_file() else None  # beside Qt's loading
         run: Callable[[Path, Future[list[str]] | None], int] = importlib.import_module("ui.app").run
         return run(path, checked)

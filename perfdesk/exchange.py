@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
+from perfdesk.fileio import describe_os_error
 from perfdesk.layouts import UnknownLayoutError, get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import money_to_str, parse_year
@@ -112,7 +113,7 @@ def read_file(path: Path) -> list[Project]:
     except UnicodeDecodeError:
         raise InvalidValueError(f"{path} 不是 UTF-8 编码的文本") from None
     except OSError as exc:
-        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
     return loads(text)
 
 

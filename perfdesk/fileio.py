@@ -44,15 +44,15 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
     except PermissionError:
-        _discard(temp_name)
+        discard(temp_name)
         raise PerfDeskError(
             f"无法写入 {target}：文件可能正被 Excel、WPS 或其他程序打开，请关闭后重试"
         ) from None
     except OSError as exc:
-        _discard(temp_name)
+        discard(temp_name)
         raise PerfDeskError(f"无法写入 {target}：{describe_os_error(exc)}") from None
     except BaseException:
-        _discard(temp_name)
+        discard(temp_name)
         raise
     fsync_folder(folder)
 
@@ -92,9 +92,5 @@ def sha256_of(path: Path) -> str:
 
 def discard(path: str | Path) -> None:
     """Remove a file if it is there; a file that cannot be removed is left alone."""
-    _discard(str(path))
-
-
-def _discard(name: str) -> None:
     with contextlib.suppress(OSError):
-        os.unlink(name)
+        os.unlink(path)

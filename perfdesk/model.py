@@ -145,20 +145,28 @@ def rows_from_tree(tree: list[Level1Group]) -> list[IndicatorRow]:
     """The tree as printed rows. A group with nothing under it keeps a placeholder row while it
     has a name; a nameless empty group carries nothing and has no row (a blank line in a
     spreadsheet could not carry it either)."""
-    rows: list[IndicatorRow] = []
-    for l1 in tree:
-        l1_rows: list[IndicatorRow] = []
-        for l2 in l1.groups:
+    return [row for _, row in _walk_rows(tree)]
+
+
+def row_paths(tree: list[Level1Group]) -> list[tuple[int, ...]]:
+    """Where each of :func:`rows_from_tree`'s rows is in the tree: (一级,), (一级, 二级) for a
+    placeholder row, (一级, 二级, 三级) for an indicator."""
+    return [path for path, _ in _walk_rows(tree)]
+
+
+def _walk_rows(tree: list[Level1Group]) -> Iterator[tuple[tuple[int, ...], IndicatorRow]]:
+    for i1, l1 in enumerate(tree):
+        has_rows = False
+        for i2, l2 in enumerate(l1.groups):
             if l2.indicators:
-                l1_rows.extend(
-                    IndicatorRow(l1.name, l2.name, i.name, i.target) for i in l2.indicators
-                )
+                for i3, ind in enumerate(l2.indicators):
+                    yield (i1, i2, i3), IndicatorRow(l1.name, l2.name, ind.name, ind.target)
+                has_rows = True
             elif l2.name:
-                l1_rows.append(IndicatorRow(l1.name, l2.name, "", ""))
-        if not l1_rows and l1.name:
-            l1_rows.append(IndicatorRow(l1.name, "", "", ""))
-        rows.extend(l1_rows)
-    return rows
+                yield (i1, i2), IndicatorRow(l1.name, l2.name, "", "")
+                has_rows = True
+        if not has_rows and l1.name:
+            yield (i1,), IndicatorRow(l1.name, "", "", "")
 
 
 def tree_from_rows(rows: Iterable[IndicatorRow]) -> list[Level1Group]:

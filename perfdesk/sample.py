@@ -1,4 +1,4 @@
-"""The reference data: the two projects of the seed form, field for field."""
+"""The sample projects: the two printed on the reference form, field for field."""
 
 from __future__ import annotations
 

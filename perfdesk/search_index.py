@@ -44,17 +44,19 @@ class SearchIndex:
 
     def refresh(self, project_id: int) -> None:
         """Take one project's current state (or its absence) from the store."""
-        if not self.store.exists(project_id):
+        row = self.store.db.execute(
+            "SELECT p.id, p.layout, p.year, p.unit, p.name, s.body FROM projects p "
+            "LEFT JOIN project_search s ON s.rowid = p.id WHERE p.id = ?",
+            [project_id],
+        ).fetchone()
+        if row is None:
             self._summaries.pop(project_id, None)
             if self._texts is not None:
                 self._texts.pop(project_id, None)
             return
-        project = self.store.get(project_id)
-        self._summaries[project_id] = ProjectSummary(
-            project_id, project.layout, project.year, project.unit, project.name
-        )
+        self._summaries[project_id] = ProjectSummary(*row[:5])
         if self._texts is not None:
-            self._texts[project_id] = project.search_text().lower()
+            self._texts[project_id] = (row[5] or "").lower()
 
     def count(self) -> int:
         return len(self._summaries)

@@ -194,10 +194,14 @@ def check_in_background(path: str | Path) -> Future[list[str]]:
         worker.shutdown(wait=False)
 
 
+def problems_text(problems: list[str], shown: int = 3) -> str:
+    """The first few problems an integrity check found, for a message."""
+    return "；".join(problems[:shown]) + ("……" if len(problems) > shown else "")
+
+
 def damaged_message(path: Path, problems: list[str]) -> str:
-    shown = "；".join(problems[:3]) + ("……" if len(problems) > 3 else "")
     return (
-        f"数据库 {path} 已损坏（{shown}）。PerfDesk 不会再写入它，以免损坏扩大；"
+        f"数据库 {path} 已损坏（{problems_text(problems)}）。PerfDesk 不会再写入它，以免损坏扩大；"
         "请从备份恢复（perfdesk restore 备份文件，或在窗口中选“恢复备份…”）"
     )
 

@@ -42,7 +42,7 @@ def parse_money(text: str | None) -> Decimal | None:
         return None
     folded = fold_width(text).strip()
     if len(folded) > MAX_VALUE_LENGTH:
-        raise InvalidValueError(f"金额“{_clip(text)}”太长，不是一个金额")
+        raise InvalidValueError(f"金额“{clip(text)}”太长，不是一个金额")
     folded = folded.removesuffix("元").strip()
     for sign in _CURRENCY_SIGNS:
         folded = folded.removeprefix(sign).strip()
@@ -50,15 +50,13 @@ def parse_money(text: str | None) -> Decimal | None:
         return None
     compact = re.sub(r"\s+", "", folded)
     if not _MONEY_RE.fullmatch(compact):
-        raise InvalidValueError(
-            f"金额“{_clip(text)}”不是有效的数字（例如 1,000,000 或 1000000.50）"
-        )
+        raise InvalidValueError(f"金额“{clip(text)}”不是有效的数字（例如 1,000,000 或 1000000.50）")
     try:
         value = Decimal(compact.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise InvalidValueError(f"金额“{_clip(text)}”不是有效的数字") from None
+        raise InvalidValueError(f"金额“{clip(text)}”不是有效的数字") from None
     if abs(value) >= MAX_MONEY:
-        raise InvalidValueError(f"金额“{_clip(text)}”过大")
+        raise InvalidValueError(f"金额“{clip(text)}”过大")
     return value
 
 
@@ -101,17 +99,17 @@ def parse_date(text: str | None) -> date | None:
     if not folded:
         return None
     if len(folded) > MAX_VALUE_LENGTH:
-        raise InvalidValueError(f"日期“{_clip(text)}”太长，不是一个日期")
+        raise InvalidValueError(f"日期“{clip(text)}”太长，不是一个日期")
     match = _DATE_RE.fullmatch(folded) or _COMPACT_DATE_RE.fullmatch(folded)
     if not match:
-        raise InvalidValueError(f"日期“{_clip(text)}”格式不对，请写成 YYYY-MM-DD，例如 2020-01-01")
+        raise InvalidValueError(f"日期“{clip(text)}”格式不对，请写成 YYYY-MM-DD，例如 2020-01-01")
     year, month, day = (int(g) for g in match.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidValueError(f"日期“{_clip(text)}”的年份不合理")
+        raise InvalidValueError(f"日期“{clip(text)}”的年份不合理")
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidValueError(f"日期“{_clip(text)}”不存在") from None
+        raise InvalidValueError(f"日期“{clip(text)}”不存在") from None
 
 
 def normalize_date(text: str | None) -> str:
@@ -123,9 +121,10 @@ def normalize_date(text: str | None) -> str:
 def parse_year(value: int | str) -> int:
     text = fold_width(str(value)).strip().removesuffix("年").removesuffix("年度")
     if not re.fullmatch(r"\d{4}", text, re.ASCII) or not 1990 <= int(text) <= 2200:
-        raise InvalidValueError(f"年度“{_clip(str(value))}”不是有效的年份")
+        raise InvalidValueError(f"年度“{clip(str(value))}”不是有效的年份")
     return int(text)
 
 
-def _clip(text: str, limit: int = 30) -> str:
+def clip(text: str, limit: int = 30) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message."""
     return text if len(text) <= limit else text[:limit] + "…"

@@ -99,10 +99,7 @@ def _run(paragraph: Any, text: str, bold: bool = False, size: Pt | None = None) 
 
 def _add_form(document: Any, project: Project) -> None:
     grid = form_grid(project)
-    by_row: dict[int, list[Cell]] = {}
-    for cell in grid.cells:
-        by_row.setdefault(cell.row, []).append(cell)
-    title, caption = by_row[0][0], by_row[1][0]
+    title, caption = grid.cells[0], grid.cells[1]  # the grid's first two rows, one cell each
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(paragraph, title.text, bold=True, size=Pt(16))

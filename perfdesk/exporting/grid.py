@@ -15,7 +15,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.layouts import Layout
 from perfdesk.model import Project
 
 COLUMNS = 4
@@ -75,22 +74,6 @@ class FormGrid:
         return before + table > PAGE_HEIGHT and table <= PAGE_HEIGHT
 
 
-def header_rows(layout: Layout) -> list[list[str]]:
-    """Header fields as printed: the applying unit alone on the first line, then two a line."""
-    labels = list(layout.field_labels)
-    rows: list[list[str]] = []
-    if layout.unit_field in labels:
-        labels.remove(layout.unit_field)
-        rows.append([layout.unit_field])
-    rows.extend(labels[i : i + 2] for i in range(0, len(labels), 2))
-    return rows
-
-
-def budget_rows(layout: Layout) -> list[list[str]]:
-    """Amounts as printed: two to a row, or the layout's columns side by side ("" = none)."""
-    return [list(row) for row in layout.budget_grid]
-
-
 def display_width(text: str) -> int:
     """Width in Latin characters: wide (CJK) characters count two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -138,7 +121,7 @@ def form_grid(project: Project) -> FormGrid:
     lines[-1] = 2  # the title is set large
     row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=COLUMNS))
 
-    for labels in header_rows(layout):
+    for labels in layout.header_rows(layout.unit_field):
         pair: list[Cell] = []
         for n, label in enumerate(labels):
             last = n == len(labels) - 1
@@ -154,7 +137,7 @@ def form_grid(project: Project) -> FormGrid:
             row(Cell(r(), 0, Role.TEXT, piece, colspan=COLUMNS, key=label))
 
     row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
-    for labels in budget_rows(layout):
+    for labels in layout.budget_grid:
         pair = []
         for n, label in enumerate(labels):
             if not label:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from perfdesk import exchange
 from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import describe_os_error
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.importing.text import read_text
 
@@ -62,7 +63,7 @@ def read_text_file(path: Path) -> str:
     except FileNotFoundError:
         raise PerfDeskError(f"找不到文件 {path}") from None
     except OSError as exc:
-        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from perfdesk.layouts import Layout, all_layouts, get_layout
+from perfdesk.layouts import FORM, Layout, all_layouts, get_layout
 
 # Layouts whose printed labels end in a colon (申报单位名称：…). There the colon is required,
 # which keeps a label's words inside a narrative from being taken for the label.
@@ -135,7 +135,7 @@ def grammar_for(key: str) -> FormGrammar:
         return label(text, before=r"(?:其中\s*[：:]\s*)?")
 
     slots = [Slot(SlotKind.FIELD, f.label, label(f.label)) for f in layout.fields]
-    for part in layout.parts_of("form"):
+    for part in layout.parts_of(FORM):
         if part.heading:
             slots.append(Slot(SlotKind.HEADING, part.heading, heading(part.heading)))
         slots += [Slot(SlotKind.SECTION, s, section(s)) for s in part.sections]
@@ -155,7 +155,7 @@ def grammar_for(key: str) -> FormGrammar:
             ),
         )
         for name in layout.documents
-        if name != "form"
+        if name != FORM
     )
     owner: dict[str, str] = {}
     for spec in layout.level1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from perfdesk.model import Project
+from perfdesk.values import clip
 
 _SHOWN = 60  # characters of source text quoted in a warning
 
@@ -21,9 +22,7 @@ class ImportWarning:
         prefix = f"{self.where}：" if self.where else ""
         if not self.text:
             return f"{prefix}{self.message}"
-        quoted = " ".join(self.text.split())
-        if len(quoted) > _SHOWN:
-            quoted = quoted[:_SHOWN] + "…"
+        quoted = clip(" ".join(self.text.split()), _SHOWN)
         return f"{prefix}{self.message}：“{quoted}”"
 
 

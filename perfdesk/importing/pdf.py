@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import describe_os_error
 from perfdesk.importing.text import CELL_SEPARATOR, join_lines
 
 # Page furniture that is no part of any form: "第 1 页", "第1页 共3页", "- 2 -", "1/3".
@@ -49,7 +50,7 @@ def pdf_text(path: Path) -> str:
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise PerfDeskError(f"{path} 不是有效的 PDF 文件（{exc.__class__.__name__}）") from None
     except OSError as exc:
-        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
     return _PAGE_NUMBER.sub("", "\n".join(pages))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 
 from perfdesk.errors import InvalidValueError
@@ -442,21 +442,13 @@ def _is_operator(token: str) -> bool:
     return normalize(token) in _VALUE_PREFIXES
 
 
-@dataclass
-class _Row:
-    level1: str
-    level2: str
-    name: str
-    target: str
-
-
 class _TableReader:
     """Feeds on the table's lines one by one; rows end with their 指标值."""
 
     def __init__(self, grammar: FormGrammar, warn: Warn) -> None:
         self.grammar = grammar
         self.warn = warn
-        self.rows: list[_Row] = []
+        self.rows: list[IndicatorRow] = []
         self.level1 = ""
         self.level2 = ""
         self.need_level2 = False  # a 一级 began and its first 二级 has not come yet
@@ -550,17 +542,17 @@ class _TableReader:
         self._close_open_row()
         if self.level2 and not self.group_rows:
             self.warn(f"“{self.level1}”下的二级目标没有三级目标", self.level2)
-            self.rows.append(_Row(self.level1, self.level2, "", ""))  # an empty 二级 group
+            self.rows.append(IndicatorRow(self.level1, self.level2, "", ""))  # an empty 二级 group
 
     def _close_level1(self) -> None:
         if self.level1 and not self.level1_groups:
             self.warn("一级目标下没有二级目标", self.level1)
-            self.rows.append(_Row(self.level1, "", "", ""))
+            self.rows.append(IndicatorRow(self.level1, "", "", ""))
 
     def finish(self) -> list[IndicatorRow]:
         self._close_group()
         self._close_level1()
-        return [IndicatorRow(r.level1, r.level2, r.name, r.target) for r in self.rows]
+        return self.rows
 
     # -- rows ----------------------------------------------------------------------------
 
@@ -577,7 +569,7 @@ class _TableReader:
             else:
                 self.name_parts.append(rest)
         elif self._continues_value(rest):
-            self.rows[-1].target += rest
+            self.rows[-1] = replace(self.rows[-1], target=self.rows[-1].target + rest)
         else:
             self.name_parts.append(rest)
 
@@ -603,7 +595,7 @@ class _TableReader:
         if not self.level1 and not self.warned_no_level:
             self.warn("绩效指标前没有一级、二级目标", f"{name} {value}")
             self.warned_no_level = True
-        self.rows.append(_Row(self.level1, self.level2, name, value))
+        self.rows.append(IndicatorRow(self.level1, self.level2, name, value))
         self.group_rows += 1
 
 

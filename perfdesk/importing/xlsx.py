@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
+from perfdesk.fileio import describe_os_error
 from perfdesk.importing.grammar import grammar_for
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.layouts import Layout, all_layouts
@@ -32,7 +33,7 @@ def read_workbook(path: Path) -> ImportResult:
             f"{path} 不是有效的 Excel 工作簿（.xlsx）（{exc.__class__.__name__}）"
         ) from None
     except OSError as exc:
-        raise PerfDeskError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
     result = ImportResult()
     for sheet in workbook.worksheets:
         where = f"{path.name} 工作表“{sheet.title}”"

@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 DEFAULT_LAYOUT = "sh2020"
+FORM = "form"  # the document that is the form itself; a layout's other documents follow it
 
 
 class FieldKind(StrEnum):
@@ -66,7 +67,7 @@ class SectionPart:
 
     heading: str  # "" when the sections print without a heading of their own
     sections: tuple[str, ...]
-    document: str = "form"  # "form": the form itself; any other name: a document of its own
+    document: str = FORM  # FORM: the form itself; any other name: a document of its own
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,13 @@ class Layout:
             if spec.label == label:
                 return spec
         raise KeyError(label)
+
+    def header_rows(self, alone: str) -> tuple[tuple[str, ...], ...]:
+        """The header fields as the form prints them: ``alone`` on a row of its own (when it
+        is one of the fields), then the others two to a row."""
+        others = [label for label in self.field_labels if label != alone]
+        first = ((alone,),) if alone in self.field_labels else ()
+        return first + tuple(tuple(others[i : i + 2]) for i in range(0, len(others), 2))
 
     def caption(self, year: int) -> str:
         return self.year_caption.format(year=year)
@@ -194,8 +202,8 @@ class Layout:
 
     @property
     def documents(self) -> tuple[str, ...]:
-        """The printed documents in order ("form" first)."""
-        found: list[str] = ["form"]
+        """The printed documents in order (:data:`FORM` first)."""
+        found: list[str] = [FORM]
         for part in self.parts:
             if part.document not in found:
                 found.append(part.document)
@@ -261,7 +269,7 @@ def _from_json(data: dict[str, Any]) -> Layout:
         ),
         standard_block=tuple(StandardRow(*row) for row in data["standard_block"]),
         section_parts=tuple(
-            SectionPart(p["heading"], tuple(p["sections"]), p.get("document", "form"))
+            SectionPart(p["heading"], tuple(p["sections"]), p.get("document", FORM))
             for p in data.get("section_parts", ())
         ),
         period_section=data.get("period_section", ""),

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
-from perfdesk.printing.content import FORM, attached_documents, budget_label, printed_parts
+from perfdesk.printing.content import attached_documents, printed_parts
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
 from perfdesk.printing.indicators import CONTINUED
@@ -88,7 +89,7 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
                 yield section.label, fonts.regular, section.text
     yield spec.budget_heading, fonts.bold, spec.budget_heading
     for money in spec.budget:
-        printed = budget_label(project, money.label)
+        printed = spec.budget_label(money.label)
         yield printed, fonts.bold, printed + "："
         amount = format_money(project.budget.get(money.label), spec.money_decimals)
         yield printed, fonts.regular, amount

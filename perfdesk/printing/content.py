@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
-
-FORM = "form"  # the form itself; a layout's other documents print after it
 
 
 @dataclass(frozen=True)
@@ -46,12 +45,3 @@ def printed_parts(project: Project, document: str = FORM) -> list[PrintedPart]:
 def attached_documents(project: Project) -> tuple[str, ...]:
     """The documents that travel with the form (sh2026: 项目经费情况说明), in order."""
     return tuple(d for d in project.spec.documents if d != FORM)
-
-
-def budget_label(project: Project, label: str) -> str:
-    """An amount's printed label; the first part of a total prints as ``其中：…``."""
-    spec = project.spec
-    money = spec.money_spec(label)
-    if money.part_of and spec.budget_parts(money.part_of)[0] == label:
-        return f"其中：{money.printed}"
-    return money.printed

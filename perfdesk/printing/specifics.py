@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable
 from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.printing.blocks import budget_grid, label_text, labelled_grid
-from perfdesk.printing.content import budget_label
 from perfdesk.printing.styles import FormStyles
 from perfdesk.values import format_money
 
@@ -28,21 +27,14 @@ CLASSIC_ORDER = ("title", "header", "narratives", "budget", "targets")
 BUDGET_FIRST_ORDER = ("title", "header", "budget", "narratives", "targets")
 
 
-def unit_first_header_rows(layout: Layout) -> list[tuple[str, ...]]:
+def unit_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
     """The applying unit alone on the first row, then the other fields two to a row."""
-    return _lone_then_pairs(layout, layout.unit_field)
+    return layout.header_rows(layout.unit_field)
 
 
-def name_first_header_rows(layout: Layout) -> list[tuple[str, ...]]:
+def name_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
     """The project name alone on the first row, then the other fields two to a row."""
-    return _lone_then_pairs(layout, layout.name_field)
-
-
-def _lone_then_pairs(layout: Layout, lone: str) -> list[tuple[str, ...]]:
-    labels = [label for label in layout.field_labels if label != lone]
-    rows: list[tuple[str, ...]] = [(lone,)] if lone in layout.field_labels else []
-    rows += [tuple(labels[i : i + 2]) for i in range(0, len(labels), 2)]
-    return rows
+    return layout.header_rows(layout.name_field)
 
 
 def paired_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -58,7 +50,7 @@ def column_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
     top and its parts below it as 其中：… (sh2026: 项目资金总额 | 年度资金申请总额)."""
     spec = project.spec
     columns = [
-        [(budget_label(project, money.label), _amount(project, money.label)) for money in column]
+        [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
         for column in spec.budget_columns
     ]
     return [budget_grid(columns, styles, heading=spec.budget_heading)]

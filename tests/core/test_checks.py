@@ -308,3 +308,13 @@ def test_an_indicator_finding_leads_to_its_place_in_the_tree() -> None:
         3,
     ]
     assert tree_path(project, Location("field", "项目名称")) == []
+
+
+def test_a_nameless_empty_group_does_not_shift_the_findings_after_it() -> None:
+    project = sh2026()
+    set_target(project, "内容三审合格率", "")
+    project.indicators.insert(0, Level1Group(""))  # just added in the window, not named yet
+    project.indicators[2].groups.insert(0, Level2Group(""))
+    found = {f.code: f.location for f in check(project)}
+    l1, l2, l3 = tree_path(project, found[checks.MISSING_TARGET])
+    assert project.indicators[l1].groups[l2].indicators[l3].name == "内容三审合格率"
