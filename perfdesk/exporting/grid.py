@@ -121,7 +121,7 @@ def form_grid(project: Project) -> FormGrid:
     lines[-1] = 2  # the title is set large
     row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=COLUMNS))
 
-    for labels in layout.header_rows(layout.unit_field):
+    for labels in layout.header_rows():
         pair: list[Cell] = []
         for n, label in enumerate(labels):
             last = n == len(labels) - 1

@@ -5,6 +5,8 @@ the checks all read the same :class:`Layout`, so adding a layout is adding a fil
 
 What a layout can say beyond labels:
 
+- which header field stands alone on the first row (:attr:`Layout.header_first`; sh2020:
+  the applying unit, sh2026: the project name), for the printed form and the exports alike;
 - budget amounts in columns (:attr:`MoneySpec.column`); the first amount of a column is its
   total, the others name it in :attr:`MoneySpec.part_of` and print under ``其中：``
   (sh2026: 项目资金总额 | 年度资金申请总额);
@@ -109,6 +111,9 @@ class Layout:
     multi_year: bool = False
     # Where converted content without a counterpart waits for the officer; never printed.
     holding_section: str = ""
+    # The header field printed alone on the first row ("" for the unit field); the others
+    # follow two to a row, in the fields' order.
+    header_first: str = ""
     # Other spellings of printed labels met in forms (importing): label -> aliases.
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -127,9 +132,10 @@ class Layout:
                 return spec
         raise KeyError(label)
 
-    def header_rows(self, alone: str) -> tuple[tuple[str, ...], ...]:
-        """The header fields as the form prints them: ``alone`` on a row of its own (when it
-        is one of the fields), then the others two to a row."""
+    def header_rows(self) -> tuple[tuple[str, ...], ...]:
+        """The header fields as the form prints them (and the exports lay them out): the
+        layout's first header field on a row of its own, then the others two to a row."""
+        alone = self.header_first or self.unit_field
         others = [label for label in self.field_labels if label != alone]
         first = ((alone,),) if alone in self.field_labels else ()
         return first + tuple(tuple(others[i : i + 2]) for i in range(0, len(others), 2))
@@ -276,6 +282,7 @@ def _from_json(data: dict[str, Any]) -> Layout:
         period_format=data.get("period_format", "({start}年-{end}年)"),
         multi_year=data.get("multi_year", False),
         holding_section=data.get("holding_section", ""),
+        header_first=data.get("header_first", ""),
         aliases={k: tuple(v) for k, v in data.get("aliases", {}).items()},
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )

@@ -17,7 +17,6 @@ from perfdesk.printing.content import attached_documents, printed_parts
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
 from perfdesk.printing.indicators import CONTINUED
-from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import make_styles
 from perfdesk.printing.text import printed_characters
 from perfdesk.values import format_money
@@ -75,7 +74,7 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
     spec = project.spec
     yield "标题", fonts.title, spec.title
     yield "年度", fonts.regular, spec.caption(project.year)
-    for header_row in specifics_for(project.layout).header_rows(spec):
+    for header_row in spec.header_rows():
         for label in header_row:
             yield label, fonts.bold, label + "："
             yield label, fonts.regular, project.fields.get(label, "")

@@ -71,7 +71,7 @@ def title_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
     """The header fields as a bordered grid: one or two label–value pairs per row."""
-    rows = specifics_for(project.layout).header_rows(project.spec)
+    rows = project.spec.header_rows()
     pairs = [[(label_text(label), project.fields.get(label, "")) for label in row] for row in rows]
     return [labelled_grid(pairs, styles)]
 

@@ -1,40 +1,28 @@
 """What a layout prints differently, beyond the labels its :class:`Layout` already gives.
 
-Each layout registers a :class:`PrintSpecifics`: how its header fields pair up, how its
-budget block is drawn, in which order the parts of the form come. A layout without one
-(a layout given only as data) gets the generic form. Adding a layout adds a registration
+Each layout registers a :class:`PrintSpecifics`: how its budget block is drawn and in which
+order the parts of the form come (how its header fields pair up is layout data, shared with
+the exports). A layout without one (a layout given only as data) gets the generic form. Adding a layout adds a registration
 here, not conditions throughout the renderer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.printing.blocks import budget_grid, label_text, labelled_grid
 from perfdesk.printing.styles import FormStyles
 from perfdesk.values import format_money
 
-HeaderRows = Callable[[Layout], Sequence[Sequence[str]]]
 BudgetBlock = Callable[[Project, FormStyles], list[Flowable]]
 
 # The parts of the form, by name (see perfdesk.printing.form.FORM_PARTS).
 CLASSIC_ORDER = ("title", "header", "narratives", "budget", "targets")
 BUDGET_FIRST_ORDER = ("title", "header", "budget", "narratives", "targets")
-
-
-def unit_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
-    """The applying unit alone on the first row, then the other fields two to a row."""
-    return layout.header_rows(layout.unit_field)
-
-
-def name_first_header_rows(layout: Layout) -> tuple[tuple[str, ...], ...]:
-    """The project name alone on the first row, then the other fields two to a row."""
-    return layout.header_rows(layout.name_field)
 
 
 def paired_budget_block(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -62,7 +50,6 @@ def _amount(project: Project, label: str) -> str:
 
 @dataclass(frozen=True)
 class PrintSpecifics:
-    header_rows: HeaderRows = unit_first_header_rows
     budget_block: BudgetBlock = column_budget_block
     order: tuple[str, ...] = CLASSIC_ORDER
 
@@ -81,8 +68,8 @@ def specifics_for(layout_key: str) -> PrintSpecifics:
 
 # sh2020, as on the reference form: 申报单位名称 alone, then 项目名称 | 项目类别, the two dates,
 # 是否含有政府购买服务 | 绩效类型; the narratives; the four amounts two to a row; the targets.
-register("sh2020", PrintSpecifics(unit_first_header_rows, paired_budget_block, CLASSIC_ORDER))
+register("sh2020", PrintSpecifics(paired_budget_block, CLASSIC_ORDER))
 
 # sh2026: 项目名称 alone, then 项目性质 | 项目类别, 主管部门 | 实施单位, the two dates; the
 # two-column 项目资金 block with two decimals before the 项目绩效目标 and the 绩效指标 table.
-register("sh2026", PrintSpecifics(name_first_header_rows, column_budget_block, BUDGET_FIRST_ORDER))
+register("sh2026", PrintSpecifics(column_budget_block, BUDGET_FIRST_ORDER))

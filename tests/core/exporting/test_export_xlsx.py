@@ -249,3 +249,16 @@ def test_a_sheet_damaged_in_excel_imports_what_is_left_and_says_what_is_not(
         sheet_one + "第 2 行的年度看不懂，按绩效目标表头定年度：“年度不详”",
         sheet_one + "没有找到这些栏目：项目类别",
     ]
+
+
+@pytest.mark.parametrize(("layout", "first"), [("sh2020", "申报单位名称"), ("sh2026", "项目名称")])
+def test_the_header_starts_with_the_field_the_printed_form_starts_with(
+    tmp_path: Path, layout: str, first: str
+) -> None:
+    project = Project.new(layout, 2025)
+    path = tmp_path / "header.xlsx"
+    export_xlsx([project], path)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    labels = [c.value for row in sheet.iter_rows(min_row=3, max_row=3) for c in row if c.value]
+    assert labels[0].rstrip("：:") == first
+    assert get_layout(layout).header_rows()[0] == (first,)
