@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         self.year_box = QSpinBox()
         self.year_box.setObjectName("yearBox")
         self.year_box.setRange(1990, 2200)
-        self.year_box.setSuffix(self.tr(" 年度"))
         self.year_box.setKeyboardTracking(False)
         self.year_box.valueChanged.connect(self._year_changed)
         self.layout_label = QLabel()

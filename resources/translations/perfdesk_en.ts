@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="181"/>
+        <location filename="../../ui/backup_actions.py" line="180"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
@@ -46,8 +46,8 @@
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="110"/>
-        <location filename="../../ui/backup_actions.py" line="120"/>
-        <location filename="../../ui/backup_actions.py" line="124"/>
+        <location filename="../../ui/backup_actions.py" line="119"/>
+        <location filename="../../ui/backup_actions.py" line="123"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
@@ -57,28 +57,28 @@
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="125"/>
+        <location filename="../../ui/backup_actions.py" line="124"/>
         <source>已把 %1 个项目备份到
 %2</source>
         <translation>Backed up all projects (%1) to
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="134"/>
-        <location filename="../../ui/backup_actions.py" line="143"/>
-        <location filename="../../ui/backup_actions.py" line="150"/>
-        <location filename="../../ui/backup_actions.py" line="158"/>
-        <location filename="../../ui/backup_actions.py" line="169"/>
+        <location filename="../../ui/backup_actions.py" line="133"/>
+        <location filename="../../ui/backup_actions.py" line="142"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="157"/>
+        <location filename="../../ui/backup_actions.py" line="168"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="135"/>
+        <location filename="../../ui/backup_actions.py" line="134"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="147"/>
+        <location filename="../../ui/backup_actions.py" line="146"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +91,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="150"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="163"/>
+        <location filename="../../ui/backup_actions.py" line="162"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,12 +105,12 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="170"/>
+        <location filename="../../ui/backup_actions.py" line="169"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="182"/>
+        <location filename="../../ui/backup_actions.py" line="181"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -118,32 +118,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="119"/>
+        <location filename="../../ui/print_actions.py" line="120"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="122"/>
+        <location filename="../../ui/print_actions.py" line="123"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="129"/>
+        <location filename="../../ui/print_actions.py" line="130"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="131"/>
+        <location filename="../../ui/print_actions.py" line="132"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="136"/>
+        <location filename="../../ui/print_actions.py" line="137"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="145"/>
+        <location filename="../../ui/print_actions.py" line="146"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -151,7 +151,7 @@ The database as it was before the restore is saved as:
 <context>
     <name>BudgetForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="376"/>
+        <location filename="../../ui/editor.py" line="372"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
@@ -164,27 +164,27 @@ The database as it was before the restore is saved as:
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="81"/>
+        <location filename="../../ui/check_panel.py" line="85"/>
         <source>错误：%1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="81"/>
+        <location filename="../../ui/check_panel.py" line="85"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="87"/>
+        <location filename="../../ui/check_panel.py" line="91"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="89"/>
+        <location filename="../../ui/check_panel.py" line="93"/>
         <source>未发现问题，可以打印</source>
         <translation>No problems found; ready to print</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="92"/>
+        <location filename="../../ui/check_panel.py" line="96"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
         <translation>Errors: %1, warnings: %2 (click one to go there)</translation>
     </message>
@@ -192,7 +192,7 @@ The database as it was before the restore is saved as:
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/editor.py" line="116"/>
+        <location filename="../../ui/editor.py" line="112"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
     </message>
@@ -200,12 +200,12 @@ The database as it was before the restore is saved as:
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="200"/>
+        <location filename="../../ui/editor.py" line="196"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="255"/>
+        <location filename="../../ui/editor.py" line="251"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
@@ -497,200 +497,195 @@ The database as it was before the restore is saved as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <source> 年度</source>
-        <translation> (year)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>项目说明</source>
         <translation>Project Description</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>删除项目…</source>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
-        <location filename="../../ui/main_window.py" line="771"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="777"/>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="779"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="868"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <location filename="../../ui/main_window.py" line="879"/>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="882"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>按表样新建</source>
         <translation>New on Form Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
-        <location filename="../../ui/main_window.py" line="803"/>
+        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -699,32 +694,32 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -733,68 +728,68 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="807"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="807"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="809"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="850"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="856"/>
+        <location filename="../../ui/main_window.py" line="859"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="866"/>
+        <location filename="../../ui/main_window.py" line="869"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -808,7 +803,7 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="146"/>
+        <location filename="../../ui/editor.py" line="142"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
     </message>
@@ -931,32 +926,32 @@ Database: %2</translation>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="443"/>
+        <location filename="../../ui/editor.py" line="439"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="479"/>
+        <location filename="../../ui/editor.py" line="475"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="486"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="491"/>
+        <location filename="../../ui/editor.py" line="487"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="494"/>
+        <location filename="../../ui/editor.py" line="490"/>
         <source>从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去</source>
         <translation>Text from the old form layout with no matching section here: not printed; move it where it belongs, then delete it</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="510"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -996,19 +991,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="191"/>
+        <location filename="../../ui/backup_actions.py" line="190"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="196"/>
+        <location filename="../../ui/backup_actions.py" line="195"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="229"/>
+        <location filename="../../ui/backup_actions.py" line="228"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1017,7 +1012,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="238"/>
+        <location filename="../../ui/backup_actions.py" line="237"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1030,12 +1025,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="247"/>
+        <location filename="../../ui/backup_actions.py" line="246"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="259"/>
+        <location filename="../../ui/backup_actions.py" line="258"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1045,22 +1040,22 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 <context>
     <name>check_panel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="165"/>
+        <location filename="../../ui/check_panel.py" line="169"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="169"/>
+        <location filename="../../ui/check_panel.py" line="173"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="174"/>
+        <location filename="../../ui/check_panel.py" line="178"/>
         <source>表格有错误</source>
         <translation>The Form Has Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="175"/>
+        <location filename="../../ui/check_panel.py" line="179"/>
         <source>以下项目的表格检查出错误，打印出来可能被退回：
 %1
 
@@ -1071,17 +1066,17 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="178"/>
+        <location filename="../../ui/check_panel.py" line="182"/>
         <source>仍然打印</source>
         <translation>Print Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="188"/>
+        <location filename="../../ui/check_panel.py" line="191"/>
         <source>检查</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="222"/>
+        <location filename="../../ui/check_panel.py" line="225"/>
         <source>检查表格</source>
         <translation>Check Form</translation>
     </message>
@@ -1161,47 +1156,47 @@ Print anyway?</translation>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="105"/>
+        <location filename="../../ui/import_export.py" line="104"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="118"/>
+        <location filename="../../ui/import_export.py" line="117"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="129"/>
+        <location filename="../../ui/import_export.py" line="128"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="135"/>
+        <location filename="../../ui/import_export.py" line="134"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="139"/>
+        <location filename="../../ui/import_export.py" line="138"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="144"/>
+        <location filename="../../ui/import_export.py" line="143"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="147"/>
+        <location filename="../../ui/import_export.py" line="146"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="154"/>
+        <location filename="../../ui/import_export.py" line="153"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="157"/>
+        <location filename="../../ui/import_export.py" line="156"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
     </message>
@@ -1214,7 +1209,7 @@ Print anyway?</translation>
         <translation>Insert Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="222"/>
+        <location filename="../../ui/library_panel.py" line="221"/>
         <source>指标库…</source>
         <translation>Indicator Library…</translation>
     </message>
@@ -1222,90 +1217,90 @@ Print anyway?</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="90"/>
-        <location filename="../../ui/print_actions.py" line="92"/>
+        <location filename="../../ui/print_actions.py" line="91"/>
+        <location filename="../../ui/print_actions.py" line="93"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="91"/>
+        <location filename="../../ui/print_actions.py" line="92"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="109"/>
+        <location filename="../../ui/print_actions.py" line="110"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="187"/>
+        <location filename="../../ui/print_actions.py" line="188"/>
         <source>当前打印字体：%1</source>
         <translation>Current print font: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="194"/>
-        <location filename="../../ui/print_actions.py" line="200"/>
-        <location filename="../../ui/print_actions.py" line="218"/>
+        <location filename="../../ui/print_actions.py" line="195"/>
+        <location filename="../../ui/print_actions.py" line="201"/>
+        <location filename="../../ui/print_actions.py" line="219"/>
         <source>打印字体</source>
         <translation>Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="196"/>
+        <location filename="../../ui/print_actions.py" line="197"/>
         <source>选择字体文件…</source>
         <translation>Choose Font File…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="201"/>
+        <location filename="../../ui/print_actions.py" line="202"/>
         <source>改回使用系统字体吗？</source>
         <translation>Go back to the system fonts?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="202"/>
+        <location filename="../../ui/print_actions.py" line="203"/>
         <source>使用系统字体</source>
         <translation>Use System Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="208"/>
+        <location filename="../../ui/print_actions.py" line="209"/>
         <source>选择打印字体</source>
         <translation>Choose Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="209"/>
+        <location filename="../../ui/print_actions.py" line="210"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="223"/>
+        <location filename="../../ui/print_actions.py" line="224"/>
         <source>打印字体已设为 %1</source>
         <translation>Print font set to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="243"/>
+        <location filename="../../ui/print_actions.py" line="244"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="249"/>
+        <location filename="../../ui/print_actions.py" line="250"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="255"/>
+        <location filename="../../ui/print_actions.py" line="256"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="261"/>
+        <location filename="../../ui/print_actions.py" line="262"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="267"/>
+        <location filename="../../ui/print_actions.py" line="268"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="272"/>
+        <location filename="../../ui/print_actions.py" line="273"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
@@ -1374,7 +1369,7 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="311"/>
-        <location filename="../../ui/print_preview.py" line="322"/>
+        <location filename="../../ui/print_preview.py" line="321"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -1384,7 +1379,7 @@ Print anyway?</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="334"/>
+        <location filename="../../ui/print_preview.py" line="333"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
