@@ -12,6 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge results, not speed: a busy machine must not fail them on a deadline.
+# Under CI Hypothesis loads its own "ci" profile (no deadline, the same examples every run).
+if not os.environ.get("CI"):
+    settings.register_profile("local", deadline=None)
+    settings.load_profile("local")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
