@@ -2,7 +2,7 @@
 
 import sys
 
-from perfdesk.cli import main
+from launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

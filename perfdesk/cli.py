@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from pathlib import Path
 
 from perfdesk import __version__, exchange
@@ -17,7 +15,7 @@ from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database, check_in_background
+from perfdesk.store import Store, check_database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -306,18 +304,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments of ``perfdesk``; ``command`` is None when the window is wanted."""
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out the sub-command in ``args``: errors in plain words on stderr, exit status."""
     # UTF-8 into files and pipes; perfdesk-gui (pythonw on Windows) has no stdout at all.
     if sys.stdout is not None and not sys.stdout.isatty():
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        # Only the window needs Qt, so it is loaded only here.
-        path = database_path(args)
-        checked = check_in_background(path) if path.is_file() else None  # beside Qt's loading
-        run: Callable[[Path, Future[list[str]] | None], int] = importlib.import_module("ui.app").run
-        return run(path, checked)
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -331,6 +327,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `perfdesk list | head`
         return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line without the window: a sub-command is required here (the launcher
+    above the core opens the window when there is none)."""
+    args = parse_args(argv)
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        print("错误：请给出命令（不带命令时由 perfdesk 打开窗口）", file=sys.stderr)
+        return 2
+    return run(args)
 
 
 if __name__ == "__main__":

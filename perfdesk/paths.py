@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "PerfDesk"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Sample data, templates and translations, wherever the ``resources`` package was installed
+# (a checkout, site-packages or the Windows bundle): found the way layouts are, by import.
+RESOURCES = Path(str(files("resources")))
 
 
 def data_dir() -> Path:

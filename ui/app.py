@@ -128,10 +128,3 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
             store.close()
     finally:
         lock.release()
-
-
-def main() -> int:
-    """The ``perfdesk-gui`` entry point: the same arguments as ``perfdesk``."""
-    from perfdesk.cli import main as cli_main
-
-    return cli_main()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from perfdesk.checks import Finding, FontCheck, Location, check, has_errors, tree_path
 from perfdesk.model import Project
 from ui import dialogs, settings
+from ui.fonts import print_fonts
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -150,8 +151,6 @@ def findings_for(project: Project | None, font_check: FontCheck | None) -> list[
 def print_font_check(prefs: settings.Settings) -> FontCheck:
     """Whether the font the forms are printed with (the one picked in the settings, or the
     system's) draws a character."""
-    from ui.print_actions import print_fonts  # ReportLab loads with it
-
     fonts = print_fonts(prefs)
     return lambda ch: bool(fonts.can_draw(fonts.regular, ch))
 

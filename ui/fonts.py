@@ -1,11 +1,19 @@
-"""A UI font that draws Chinese well, chosen explicitly (Qt's fallback varies by system)."""
+"""Fonts: a UI font that draws Chinese well, chosen explicitly (Qt's fallback varies by
+system), and the fonts the forms are printed with."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from ui import settings
+
+if TYPE_CHECKING:
+    from perfdesk.printing import FontSet
 
 # In order of preference; the first one installed wins.
 WINDOWS_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
@@ -46,3 +54,11 @@ def apply_ui_font(app: QApplication) -> QFont:
         font.setPointSizeF(10)  # Chinese needs a little more than Latin-only 9 pt
     app.setFont(font)
     return font
+
+
+def print_fonts(prefs: settings.Settings) -> FontSet:
+    """The fonts to print with: the one picked in the settings, or the system's."""
+    chosen = prefs.get(settings.PRINT_FONT)
+    from perfdesk.printing import resolve_fonts  # ReportLab loads when first needed
+
+    return resolve_fonts(Path(chosen) if chosen else None)

@@ -29,6 +29,7 @@ from perfdesk.model import Project
 from perfdesk.store import Store
 from ui import dialogs, settings
 from ui.check_panel import confirm_printing
+from ui.fonts import print_fonts
 from ui.print_preview import (
     PrintPreview,
     export_pdf,
@@ -42,14 +43,6 @@ from ui.print_preview import (
 if TYPE_CHECKING:
     from perfdesk.printing import FontSet
     from ui.main_window import MainWindow
-
-
-def print_fonts(prefs: settings.Settings) -> FontSet:
-    """The fonts to print with: the one picked in the settings, or the system's."""
-    chosen = prefs.get(settings.PRINT_FONT)
-    from perfdesk.printing import resolve_fonts  # ReportLab loads when first needed
-
-    return resolve_fonts(Path(chosen) if chosen else None)
 
 
 def _rendered(window: MainWindow, projects: list[Project]) -> tuple[bytes, FontSet] | None:

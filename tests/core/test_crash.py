@@ -51,7 +51,7 @@ def test_kill_while_saving_loses_no_saved_edit(db_path: Path) -> None:
             last_line = line
     finally:
         writer.kill()
-        writer.wait()
+        writer.communicate()  # also closes the pipes
     assert kills == ROUNDS
     assert len(saved_names) >= ROUNDS // 2  # the writers really got work done
     # Most kills must land inside a save, or the test proves little.

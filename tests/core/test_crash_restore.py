@@ -76,7 +76,7 @@ def test_kill_while_restoring_leaves_old_or_new_never_a_mix(tmp_path: Path) -> N
             restorer.stdin.flush()
     finally:
         restorer.kill()
-        restorer.wait()
+        restorer.communicate()  # also closes the pipes
     assert kills == ROUNDS
     assert seen["first"] and seen["second"]  # kills landed both before and after the switch
     print(f"{kills} kills: {seen['first']} left the first backup, {seen['second']} the second")

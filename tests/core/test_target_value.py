@@ -17,7 +17,7 @@ D = Decimal
 Expected = tuple[Operator | None, Decimal | None, Decimal | None, str, str]
 
 SEED_VALUES: dict[str, Expected] = {
-    # every 指标目标值 in /work/shared/seed/000_04877708290d1af4.txt
+    # every 指标目标值 of the reference form (tests/data/seed_sh2020.txt)
     "合理": (None, None, None, "", "合理"),
     "=100%": (EQ, D(100), None, "%", ""),
     "健全": (None, None, None, "", "健全"),

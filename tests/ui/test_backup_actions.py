@@ -234,7 +234,7 @@ def test_the_command_line_will_not_restore_under_an_open_window(
         assert file_digest(db_path) == digest
     finally:
         window.kill()  # as if it crashed: the lock it leaves behind is stale
-        window.wait()
+        window.communicate()  # also closes the pipes
     assert main(["--db", str(db_path), "restore", str(saved)]) == 0
 
 
