@@ -42,6 +42,7 @@ from perfdesk.backup_retention import RetentionLimits, obsolete_backups
 from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
 from perfdesk.fileio import atomic_writer, describe_os_error, discard, fsync_folder, sha256_of
 from perfdesk.places import require_local, window_holding
+from perfdesk.progress import CancelCheck, Cancelled, Progress, Steps
 from perfdesk.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -67,6 +68,9 @@ RATIO_CHECK_FROM_BYTES = 1 << 20
 SPARE_DISK_BYTES = 64 << 20  # left free after unpacking, for the database to keep working
 
 DEFAULT_INTERVAL_MINUTES = 15
+# zlib's fastest level: a third of the time of the default level for a file about 1.8 times
+# as big (10,000 projects: 0.55 s instead of 1.84 s, 15 MB instead of 8 MB).
+COMPRESS_LEVEL = 1
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -157,38 +161,88 @@ def default_backup_name(now: datetime | None = None) -> str:
     return f"PerfDesk备份-{(now or local_now()):%Y-%m-%d}{BACKUP_SUFFIX}"
 
 
-def create_backup(store: Store, output: str | Path, *, now: datetime | None = None) -> BackupInfo:
+def create_backup(
+    store: Store,
+    output: str | Path,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> BackupInfo:
     """Write a backup of ``store`` to ``output`` (replaced only once the backup is complete).
 
-    Raises :class:`DamagedDatabaseError` rather than write a backup of a damaged database.
+    ``store`` may be a read-only store of its own in a worker thread: the snapshot is a read
+    transaction, so the window keeps saving meanwhile. ``progress``/``cancelled`` as in
+    :mod:`perfdesk.progress`; a cancelled backup leaves no file. Raises
+    :class:`DamagedDatabaseError` rather than write a backup of a damaged database.
     """
+    steps = Steps(progress, cancelled)
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise PerfDeskError(f"文件夹 {folder} 不存在")
+    steps(0, _WHOLE)
     with _temporary_file(folder, ".perfdesk-snapshot-") as snapshot:
-        manifest = _snapshot(store, snapshot, now or local_now())
+        manifest = _snapshot(store, snapshot, now or local_now(), steps)
         manifest_bytes = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2).encode()
         with atomic_writer(target) as handle:
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with zipfile.ZipFile(
+                handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
+            ) as archive:
                 archive.writestr(MANIFEST_MEMBER, manifest_bytes)
-                archive.write(snapshot, DATABASE_MEMBER)
+                _write_database_member(archive, snapshot, _Share(steps, 400, 800))
             # Read the archive back before it takes the target's place: a backup that
             # cannot be read must never replace anything.
             handle.flush()
             handle.seek(0)
             with zipfile.ZipFile(handle) as archive:
                 _check_members(archive)
-                _read_database_member(archive, manifest, _discard_sink)
+                _read_database_member(archive, manifest, _discard_sink, _Share(steps, 800, 1000))
+            steps.check()  # the last moment a cancel keeps the file from being written
+    steps(_WHOLE, _WHOLE)
     return BackupInfo(target, manifest)
 
 
-def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
+_WHOLE = 1000  # a backup's or restore's progress is reported in thousandths
+
+
+class _Share:
+    """A stage of a job that reports its own (done, total) as thousandths ``start``–``end``
+    of the whole."""
+
+    def __init__(self, steps: Steps, start: int, end: int) -> None:
+        self.steps, self.start, self.end = steps, start, end
+
+    def __call__(self, done: int, total: int) -> None:
+        self.steps(self.start + (self.end - self.start) * done // max(total, 1), _WHOLE)
+
+
+@contextlib.contextmanager
+def _interruptible(conn: sqlite3.Connection, steps: Steps) -> Iterator[None]:
+    """Let a long SQLite statement (VACUUM INTO, integrity_check) stop when the job is
+    cancelled: SQLite then raises "interrupted", turned into :class:`Cancelled` here."""
+    cancelled = steps.cancelled
+    if cancelled is None:
+        yield
+        return
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+    try:
+        yield
+    except sqlite3.OperationalError:
+        if cancelled():
+            raise Cancelled from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _snapshot(store: Store, snapshot: Path, now: datetime, steps: Steps) -> Manifest:
     conn = store.db.conn
     if conn.in_transaction:
         raise PerfDeskError("数据库正在保存修改，请稍后再备份")
     try:
-        conn.execute("VACUUM INTO ?", [str(snapshot)])
+        with _interruptible(conn, steps):
+            conn.execute("VACUUM INTO ?", [str(snapshot)])
     except sqlite3.OperationalError as exc:  # the environment: disk full, folder not writable
         if "full" in str(exc):
             raise PerfDeskError(f"无法生成备份：{snapshot.parent} 所在磁盘空间不足") from None
@@ -199,15 +253,18 @@ def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
         raise PerfDeskError(f"无法生成备份：{exc}") from None
     except sqlite3.DatabaseError as exc:  # the database itself cannot be read
         raise DamagedDatabaseError(f"无法生成备份：数据库无法完整读出（{exc}）") from None
+    steps(250, _WHOLE)
     check = sqlite3.connect(snapshot)
     try:
-        problems = integrity_problems(check)
+        with _interruptible(check, steps):
+            problems = integrity_problems(check)
         if problems:
             raise DamagedDatabaseError(f"数据库已损坏，未生成备份（{problems_text(problems)}）")
         version = int(check.execute("PRAGMA user_version").fetchone()[0])
         count = int(check.execute("SELECT count(*) FROM projects").fetchone()[0])
     finally:
         check.close()
+    steps(400, _WHOLE)
     return Manifest(
         app_version=__version__,
         schema_version=version,
@@ -216,6 +273,18 @@ def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
         size=snapshot.stat().st_size,
         sha256=sha256_of(snapshot),
     )
+
+
+def _write_database_member(archive: zipfile.ZipFile, snapshot: Path, report: _Share) -> None:
+    """Compress the snapshot into the archive a megabyte at a time, reporting as it goes."""
+    size = snapshot.stat().st_size
+    written = 0
+    # Opened by name, the member takes the archive's compression and level.
+    with snapshot.open("rb") as source, archive.open(DATABASE_MEMBER, "w") as member:
+        while block := source.read(_CHUNK):
+            member.write(block)
+            written += len(block)
+            report(written, size)
 
 
 # -- reading a backup ------------------------------------------------------------------------
@@ -260,7 +329,10 @@ def _read_manifest(archive: zipfile.ZipFile) -> Manifest:
 
 
 def _read_database_member(
-    archive: zipfile.ZipFile, manifest: Manifest, sink: Callable[[bytes], object]
+    archive: zipfile.ZipFile,
+    manifest: Manifest,
+    sink: Callable[[bytes], object],
+    report: Progress | None = None,
 ) -> None:
     """Stream the snapshot to ``sink``, stopping at the size the manifest promised, and check
     its SHA-256."""
@@ -274,6 +346,8 @@ def _read_database_member(
                 raise BadBackupError("备份中的数据库比清单所记录的大，文件已被改动，已拒绝")
             digest.update(block)
             sink(block)
+            if report is not None:
+                report(size, limit)
     if size != manifest.size or digest.hexdigest() != manifest.sha256:
         raise BadBackupError("备份中的数据库与清单记录的校验值（SHA-256）不符，文件已损坏或被改动")
 
@@ -314,9 +388,13 @@ class _Candidate:
 
 
 @contextlib.contextmanager
-def _prepared_candidate(source: Path, work_folder: Path) -> Iterator[_Candidate]:
+def _prepared_candidate(
+    source: Path, work_folder: Path, steps: Steps | None = None
+) -> Iterator[_Candidate]:
     """The database inside ``source``, fully checked and migrated, in a temporary file in
-    ``work_folder`` that is removed afterwards."""
+    ``work_folder`` that is removed afterwards. ``steps`` hears of the unpacking and check
+    as thousandths 0–1000."""
+    steps = steps or Steps()
     kind = _identify(source)
     with _temporary_file(work_folder, ".perfdesk-restore-") as temp:
         manifest: Manifest | None = None
@@ -329,15 +407,18 @@ def _prepared_candidate(source: Path, work_folder: Path) -> Iterator[_Candidate]
                         raise BadBackupError(_too_new(manifest.schema_version))
                     _require_space(work_folder, manifest.size)
                     with temp.open("wb") as out:
-                        _read_database_member(archive, manifest, out.write)
+                        _read_database_member(archive, manifest, out.write, _Share(steps, 0, 500))
                         out.flush()
                         os.fsync(out.fileno())
             else:
                 _copy_bare_database(source, temp)
         except OSError as exc:
             raise BadBackupError(f"无法准备恢复：{describe_os_error(exc)}") from None
-        count = _inspect_candidate(temp, manifest)
+        steps(500, _WHOLE)
+        count = _inspect_candidate(temp, manifest, steps)
+        steps(900, _WHOLE)
         _migrate_candidate(temp)
+        steps(_WHOLE, _WHOLE)
         yield _Candidate(temp, manifest, count)
 
 
@@ -384,7 +465,7 @@ def _copy_bare_database(source: Path, temp: Path) -> None:
         os.fsync(out.fileno())
 
 
-def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
+def _inspect_candidate(temp: Path, manifest: Manifest | None, steps: Steps | None = None) -> int:
     """Everything that must hold before a candidate may replace the live database."""
     try:
         conn = sqlite3.connect(temp.resolve().as_uri() + "?mode=ro", uri=True)
@@ -401,7 +482,8 @@ def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
             raise BadBackupError("这不是 PerfDesk 的数据库（可能是其他程序的 SQLite 文件），已拒绝")
         if version > SCHEMA_VERSION:
             raise BadBackupError(_too_new(version))
-        problems = integrity_problems(conn)
+        with _interruptible(conn, steps or Steps()):
+            problems = integrity_problems(conn)
         if problems:
             raise BadBackupError(f"备份中的数据库已损坏，不能用来恢复（{problems_text(problems)}）")
         count = _project_count(conn)
@@ -453,7 +535,12 @@ def verify_backup(path: str | Path, work_folder: str | Path | None = None) -> Ma
 
 
 def restore_backup(
-    source: str | Path, database: str | Path, *, now: datetime | None = None
+    source: str | Path,
+    database: str | Path,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> RestoreResult:
     """Replace ``database`` with the one in ``source`` (a backup ``.zip`` or a bare ``.db``).
 
@@ -466,7 +553,11 @@ def restore_backup(
     its owner drops its undo steps and reloads). A damaged database is replaced as a file:
     nothing may have it open. A PerfDesk window of another process holding the database
     makes the restore refuse.
+
+    ``progress``/``cancelled`` as in :mod:`perfdesk.progress`: a restore can be cancelled
+    until the database is about to be overwritten, leaving it unchanged and no safety copy.
     """
+    steps = Steps(progress, cancelled)
     source, live = Path(source), Path(database)
     require_local(live)
     if (owner := window_holding(live)) is not None and owner != os.getpid():
@@ -477,7 +568,10 @@ def restore_backup(
     live.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(live)
     stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
-    with _prepared_candidate(source, live.parent) as candidate:
+    with _prepared_candidate(
+        source, live.parent, Steps(_Share(steps, 0, 450), cancelled)
+    ) as candidate:
+        steps.check()
         if not live.exists():
             _remove_sidecars(live)
             _move_into_place(candidate.path, live)
@@ -489,14 +583,23 @@ def restore_backup(
         folder = backup_dir(live)
         folder.mkdir(parents=True, exist_ok=True)
         if damaged:
+            steps.check()
             safety = _keep_damaged(live, folder, stamp)
             _remove_sidecars(live)
             _move_into_place(candidate.path, live)
         else:
             safety = folder / f"{live.stem}-before-restore-{stamp}{BACKUP_SUFFIX}"
             with Store(live, quick_check=False) as current:  # checked just above
-                create_backup(current, safety)
+                create_backup(
+                    current, safety, progress=_Share(steps, 500, 900), cancelled=cancelled
+                )
+            try:
+                steps.check()  # the last moment to stop: from here on the copy is one step
+            except Cancelled:
+                discard(safety)  # nothing was restored, so nothing needs undoing
+                raise
             _copy_into(candidate.path, live)
+    steps(_WHOLE, _WHOLE)
     return RestoreResult(candidate.project_count, candidate.manifest, safety)
 
 
@@ -652,11 +755,24 @@ def _taken(entry: BackupEntry) -> datetime:
     return entry.taken
 
 
+@dataclass(frozen=True)
+class DueBackup:
+    """An automatic backup that is due: where it goes, its time, and the change count it
+    covers (the database's state when it was found due)."""
+
+    path: Path
+    when: datetime
+    signature: tuple[int, int]
+
+
 class AutoBackup:
     """Automatic backups of one open database: when something changed, at most every
     ``interval_minutes`` and at exit, followed by thinning.
 
-    The window calls :meth:`maybe_backup` from a timer and with ``at_exit=True`` on closing.
+    :meth:`maybe_backup` does it all at once. A window splits it so the work runs beside it:
+    :meth:`due_backup` on its own thread, :meth:`take` in a worker (from a store of the
+    worker's own, as the window's connection belongs to the window's thread), then
+    :meth:`taken` back on its own thread.
     """
 
     def __init__(
@@ -697,19 +813,45 @@ class AutoBackup:
         elapsed = (now.replace(tzinfo=None) - self.last_backup).total_seconds()
         return elapsed < 0 or elapsed >= self.interval_minutes * 60  # a clock set back: due
 
-    def maybe_backup(self, *, at_exit: bool = False) -> BackupInfo | None:
-        """Back up if something changed and the interval has passed (or at exit); then thin."""
+    def due_backup(self, *, at_exit: bool = False) -> DueBackup | None:
+        """The backup to make now, if something changed and the interval has passed (or at
+        exit)."""
         if self.store.read_only or not self.changed():
             return None
         now = self.clock()
         if not at_exit and not self.due(now):
             return None
-        signature = self._signature()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        info = create_backup(self.store, automatic_backup_path(self.store.path, now), now=now)
-        self._saved = signature
-        self.last_backup = now.replace(tzinfo=None, microsecond=0)
-        thin_backups(self.store.path, now.date(), self.limits)
+        return DueBackup(automatic_backup_path(self.store.path, now), now, self._signature())
+
+    def take(
+        self,
+        due: DueBackup,
+        source: Store | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> BackupInfo:
+        """Make the backup ``due`` from ``source`` (default: this object's store), then thin
+        the folder. Touches nothing of this object, so a worker thread may run it."""
+        due.path.parent.mkdir(parents=True, exist_ok=True)
+        info = create_backup(
+            source or self.store, due.path, now=due.when, progress=progress, cancelled=cancelled
+        )
+        thin_backups(self.store.path, due.when.date(), self.limits)
+        return info
+
+    def taken(self, due: DueBackup) -> None:
+        """Remember that ``due`` was made: the next one waits for a change and the interval."""
+        self._saved = due.signature
+        self.last_backup = due.when.replace(tzinfo=None, microsecond=0)
+
+    def maybe_backup(self, *, at_exit: bool = False) -> BackupInfo | None:
+        """Back up if something changed and the interval has passed (or at exit); then thin."""
+        due = self.due_backup(at_exit=at_exit)
+        if due is None:
+            return None
+        info = self.take(due)
+        self.taken(due)
         return info
 
 

@@ -23,6 +23,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.exporting.grid import COLUMN_WIDTHS, COLUMNS, Cell, Role, form_grid
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
+from perfdesk.progress import CancelCheck, Progress, Steps
 from perfdesk.values import format_money
 
 EAST_ASIAN_FONT = "宋体"
@@ -42,23 +43,39 @@ _ALIGN = {
 _BOLD = {Role.LABEL, Role.SECTION, Role.HEADING, Role.COLUMN}
 
 
-def export_docx(projects: list[Project], path: Path) -> None:
-    atomic_write(path, document_bytes(projects))
+def export_docx(
+    projects: list[Project],
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> None:
+    """Write the document to ``path``; cancelled (:mod:`perfdesk.progress`), no file is written."""
+    steps = Steps(progress, cancelled)
+    data = document_bytes(projects, steps)
+    steps.check()
+    atomic_write(path, data)
 
 
-def document_bytes(projects: list[Project]) -> bytes:
+def document_bytes(projects: list[Project], steps: Steps | None = None) -> bytes:
+    """The document; ``steps`` hears of each form and of the saving (one more step)."""
     if not projects:
         raise PerfDeskError("没有要导出的项目")
+    steps = steps or Steps()
+    total = len(projects) + 1
     document = Document()
     _page_setup(document)
     _default_font(document)
     for number, project in enumerate(projects):
+        steps(number, total)
         if number:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _add_form(document, project)
+    steps(len(projects), total)
     document.core_properties.author = "PerfDesk"
     buffer = io.BytesIO()
     document.save(buffer)
+    steps(total, total)
     return buffer.getvalue()
 
 

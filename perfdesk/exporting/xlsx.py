@@ -23,6 +23,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.exporting.grid import COLUMN_WIDTHS, Cell, Role, form_grid
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
+from perfdesk.progress import CancelCheck, Progress, Steps
 
 FONT_NAME = "宋体"  # SimSun: present on every Chinese Windows, understood by WPS
 _SIZE = 11
@@ -61,22 +62,38 @@ _ALIGNMENTS = {
 _UNBOXED = {Role.TITLE, Role.CAPTION}
 
 
-def export_xlsx(projects: list[Project], path: Path) -> None:
-    atomic_write(path, workbook_bytes(projects))
+def export_xlsx(
+    projects: list[Project],
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> None:
+    """Write the workbook to ``path``; cancelled (:mod:`perfdesk.progress`), no file is written."""
+    steps = Steps(progress, cancelled)
+    data = workbook_bytes(projects, steps)
+    steps.check()
+    atomic_write(path, data)
 
 
-def workbook_bytes(projects: list[Project]) -> bytes:
+def workbook_bytes(projects: list[Project], steps: Steps | None = None) -> bytes:
+    """The workbook; ``steps`` hears of each sheet and of the saving (one more step)."""
     if not projects:
         raise PerfDeskError("没有要导出的项目")
+    steps = steps or Steps()
+    total = len(projects) + 1
     workbook = Workbook()
     workbook.remove(workbook.active)
     workbook.properties.creator = "PerfDesk"
     titles: set[str] = set()
     for number, project in enumerate(projects, start=1):
+        steps(number - 1, total)
         sheet = workbook.create_sheet(sheet_title(project, number, titles))
         _fill_sheet(sheet, project)
+    steps(len(projects), total)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    steps(total, total)
     return buffer.getvalue()
 
 

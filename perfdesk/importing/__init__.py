@@ -13,6 +13,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import describe_os_error
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.importing.text import read_text
+from perfdesk.progress import CancelCheck, Progress, Steps
 
 __all__ = [
     "SUFFIXES",
@@ -48,11 +49,21 @@ def read_any(path: Path) -> ImportResult:
     raise PerfDeskError(f"{path}：不支持的文件类型（可导入 {'、'.join(SUFFIXES)}）")
 
 
-def read_many(paths: list[Path]) -> ImportResult:
-    """Read every file before anything is stored: one unreadable file imports nothing."""
+def read_many(
+    paths: list[Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult:
+    """Read every file before anything is stored: one unreadable file imports nothing.
+
+    ``progress``/``cancelled`` as in :mod:`perfdesk.progress`, file by file."""
+    steps = Steps(progress, cancelled)
     result = ImportResult()
-    for path in paths:
+    for done, path in enumerate(paths):
+        steps(done, len(paths))
         result.extend(read_any(path))
+    steps(len(paths), len(paths))
     return result
 
 

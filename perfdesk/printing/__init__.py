@@ -14,17 +14,17 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.layouts import FORM
 from perfdesk.model import Project
 from perfdesk.printing.content import attached_documents, printed_parts
-from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
+from perfdesk.printing.document import build_pdf
 from perfdesk.printing.fonts import FontSet, resolve_fonts
 from perfdesk.printing.indicators import CONTINUED
 from perfdesk.printing.styles import make_styles
 from perfdesk.printing.text import printed_characters
+from perfdesk.progress import CancelCheck, Progress, Steps
 from perfdesk.values import format_money
 
 __all__ = [
     "FontSet",
     "MissingCharacter",
-    "PrintCancelled",
     "find_missing_characters",
     "render_pdf",
     "resolve_fonts",
@@ -34,16 +34,18 @@ __all__ = [
 def render_pdf(
     projects: Sequence[Project],
     fonts: FontSet | None = None,
+    *,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The forms of ``projects`` as one PDF.
 
-    ``progress(done, total)`` is called as each form is laid out; returning ``False``
-    stops the run with :class:`PrintCancelled`.
+    ``progress(done, total)`` is called as each form is laid out; once ``cancelled()``
+    answers True the run stops with :class:`perfdesk.progress.Cancelled`.
     """
     if not projects:
         raise PerfDeskError("没有要打印的项目")
-    return build_pdf(projects, make_styles(fonts or resolve_fonts()), progress)
+    return build_pdf(projects, make_styles(fonts or resolve_fonts()), Steps(progress, cancelled))
 
 
 @dataclass(frozen=True)

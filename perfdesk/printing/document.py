@@ -27,12 +27,7 @@ from perfdesk.printing.styles import (
     PAGE_SIZE,
     FormStyles,
 )
-
-Progress = Callable[[int, int], bool]
-
-
-class PrintCancelled(Exception):
-    """The user stopped a print run; nothing was produced."""
+from perfdesk.progress import Steps
 
 
 class DocumentStart(Flowable):  # type: ignore[misc]
@@ -40,7 +35,11 @@ class DocumentStart(Flowable):  # type: ignore[misc]
     pages are numbered on their own; for a form, progress is reported and may stop the run."""
 
     def __init__(
-        self, document: int, form: int = 0, total: int = 0, progress: Progress | None = None
+        self,
+        document: int,
+        form: int = 0,
+        total: int = 0,
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
         super().__init__()
         self.document, self.form, self.total, self.progress = document, form, total, progress
@@ -50,8 +49,8 @@ class DocumentStart(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         self.canv.document_index = self.document
-        if self.progress is not None and not self.progress(self.form, self.total):
-            raise PrintCancelled
+        if self.progress is not None:
+            self.progress(self.form, self.total)  # raises Cancelled once cancelled
 
 
 def _numbered_canvas(font: str) -> type[Canvas]:
@@ -86,9 +85,7 @@ def _numbered_canvas(font: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def build_pdf(
-    projects: Sequence[Project], styles: FormStyles, progress: Progress | None = None
-) -> bytes:
+def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | None = None) -> bytes:
     buffer = io.BytesIO()
     first = projects[0] if projects else None
     doc = BaseDocTemplate(
@@ -118,9 +115,11 @@ def build_pdf(
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
     started = [0]  # the forms begun so far: which one a layout failure is in
 
-    def track(done: int, total: int) -> bool:
+    steps = steps or Steps()
+
+    def track(done: int, total: int) -> None:
         started.append(min(done, total - 1))
-        return progress is None or progress(done, total)
+        steps(done, total)
 
     story: list[Flowable] = []
     documents = 0
@@ -142,6 +141,5 @@ def build_pdf(
             f"项目“{project.name or '未命名项目'}”中有一格内容比一整页还长，无法排版；"
             "请把过长的指标或栏目文字缩短或分成几项后再打印"
         ) from None
-    if progress is not None and not progress(len(projects), len(projects)):
-        raise PrintCancelled
+    steps(len(projects), len(projects))
     return buffer.getvalue()

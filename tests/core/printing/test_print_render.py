@@ -8,8 +8,9 @@ import pytest
 from printed_pdf import FOOTER_RE, read_pdf, squash
 
 from perfdesk.model import IndicatorRow, Project
-from perfdesk.printing import FontSet, PrintCancelled, render_pdf
+from perfdesk.printing import FontSet, render_pdf
 from perfdesk.printing.indicators import CONTINUED
+from perfdesk.progress import Cancelled
 from perfdesk.sample import sample_projects
 from perfdesk.values import format_money
 
@@ -173,14 +174,18 @@ def test_an_empty_new_project_prints(fonts: FontSet) -> None:
 def test_progress_is_reported_and_cancel_stops(fonts: FontSet) -> None:
     projects = sample_projects() * 3
     seen: list[tuple[int, int]] = []
-    render_pdf(projects, fonts, progress=lambda done, total: seen.append((done, total)) or True)
+    render_pdf(projects, fonts, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(i, 6) for i in range(7)]
 
-    def stop_after_two(done: int, total: int) -> bool:
-        return done < 2
-
-    with pytest.raises(PrintCancelled):
-        render_pdf(projects, fonts, progress=stop_after_two)
+    seen.clear()
+    with pytest.raises(Cancelled):
+        render_pdf(
+            projects,
+            fonts,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: len(seen) >= 2,
+        )
+    assert seen == [(0, 6), (1, 6)]  # stopped before the third form was laid out
 
 
 def test_nothing_to_print_is_an_error() -> None:
