@@ -119,8 +119,9 @@ def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
 
 
 def lock_path(database: str | Path) -> Path:
-    """The lock file that keeps a second PerfDesk window off the same database."""
-    db = Path(database)
+    """The lock file that keeps a second PerfDesk window off the same database: beside the
+    resolved file, so that a symbolic link or another spelling of its path finds it too."""
+    db = Path(database).resolve()
     return db.with_name(db.name + ".lock")
 
 

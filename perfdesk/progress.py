@@ -43,3 +43,15 @@ class Steps:
         self.check()
         if self.progress is not None:
             self.progress(done, total)
+
+    def stage(self, number: int, of: int) -> Steps:
+        """Stage ``number`` (from 0) of ``of`` equal stages of this job: the stage reports its
+        own (done, total), heard here as that part of the whole."""
+        whole = self
+
+        def report(done: int, total: int) -> None:
+            if whole.progress is not None:
+                total = max(total, 1)
+                whole.progress(number * total + min(done, total), of * total)
+
+        return Steps(report, self.cancelled)

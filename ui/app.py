@@ -12,11 +12,11 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from perfdesk.paths import RESOURCES, data_dir, default_database
-from ui import dialogs, settings
+from perfdesk.paths import RESOURCES, default_database
+from ui import dialogs, jobs, settings
 from ui.backup_actions import open_or_offer_restore
 from ui.fonts import apply_ui_font
-from ui.single_instance import DatabaseLock
+from ui.single_instance import DatabaseLock, ask_to_raise, serve
 
 TRANSLATIONS = RESOURCES / "translations"
 log = logging.getLogger("perfdesk")
@@ -64,25 +64,21 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """Our bug, not the officer's: say so plainly, keep the details in a log file."""
     details = "".join(traceback.format_exception(kind, value, tb))
-    log_file = data_dir() / "perfdesk-error.log"
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        with log_file.open("a", encoding="utf-8") as out:
-            out.write(details + "\n")
-    except OSError:
-        pass
+    log_file = dialogs.record(details)
     if sys.__stderr__ is not None:
         sys.__stderr__.write(details)
+    where = (
+        QCoreApplication.translate("app", "\n\n详细信息已记录在：%1").replace("%1", str(log_file))
+        if log_file
+        else ""
+    )
     dialogs.error(
         None,
         "PerfDesk",
         QCoreApplication.translate(
-            "app",
-            "PerfDesk 出现了程序错误，刚才的操作可能没有完成。\n已保存的数据不受影响。\n\n"
-            "详细信息已记录在：%1\n\n%2",
+            "app", "PerfDesk 出现了程序错误，刚才的操作可能没有完成。\n已保存的数据不受影响。"
         )
-        .replace("%1", str(log_file))
-        .replace("%2", str(value)),
+        + where,
     )
 
 
@@ -90,26 +86,21 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
     """Open the window on ``db_path`` (or the default database) and run until it closes.
 
     ``checked`` is the start-up quick check of the file if the caller began it already
-    (:func:`perfdesk.store.check_in_background`).
+    (:func:`perfdesk.store.check_in_background`). If a window is already open on the same
+    file (by whatever name), that window comes to the front and this start ends.
     """
     app = create_application(sys.argv)
-    path = Path(db_path) if db_path else default_database()
+    path = (Path(db_path) if db_path else default_database()).resolve()
     lock = DatabaseLock(path)
     if not lock.acquire():
-        owner = lock.owner_pid()
+        if ask_to_raise(path):
+            return 0
         dialogs.warning(
             None,
             "PerfDesk",
             QCoreApplication.translate(
-                "app", "数据库 %1 已在另一个 PerfDesk 窗口中打开%2。\n\n请切换到那个窗口继续工作。"
-            )
-            .replace("%1", str(path))
-            .replace(
-                "%2",
-                QCoreApplication.translate("app", "（PID %1）").replace("%1", str(owner))
-                if owner
-                else "",
-            ),
+                "app", "数据库 %1 已在另一个 PerfDesk 窗口中打开。\n\n请切换到那个窗口继续工作。"
+            ).replace("%1", str(path)),
         )
         return 1
     try:
@@ -123,7 +114,13 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
         try:
             window = MainWindow(store)
             window.show()
-            return app.exec()
+            server = serve(window, path)
+            try:
+                return app.exec()
+            finally:
+                server.close()
+                # The backup begun as the window closed is finished, never cut off.
+                jobs.wait_for_all()
         finally:
             store.close()
     finally:

@@ -1,7 +1,8 @@
 """Backups in the window: 导出备份…, 恢复备份…, 打开备份文件夹, automatic backups on a timer
 and at exit, and the offer of the newest good backup when the database is damaged at start.
 
-The work is done by :mod:`perfdesk.backup`; this module only asks and tells.
+The work is done by :mod:`perfdesk.backup` in a worker (:mod:`ui.jobs`) from a connection of
+its own, so the window stays responsive and saving goes on; this module only asks and tells.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 
 from perfdesk.backup import (
     AutoBackup,
     BackupInfo,
+    RestoreResult,
     backup_dir,
     create_backup,
     default_backup_name,
@@ -25,8 +27,9 @@ from perfdesk.backup import (
     restore_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
+from perfdesk.progress import Steps
 from perfdesk.store import Store, damaged_message
-from ui import dialogs, settings
+from ui import dialogs, jobs, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -41,8 +44,10 @@ class BackupActions(QObject):
         super().__init__(window)
         self.setObjectName("backupActions")
         self.window = window
+        self.jobs = jobs.runner(window)
         minutes = max(1, window.settings.get(settings.BACKUP_MINUTES))
         self.auto = AutoBackup(window.store, interval_minutes=minutes)
+        self.auto_job: jobs.Job | None = None
 
         self.export_action = self._action("exportBackupAction", self.tr("导出备份…"), self.export)
         self.export_action.setToolTip(self.tr("把全部项目保存为一个备份文件（可在程序运行时进行）"))
@@ -62,7 +67,7 @@ class BackupActions(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        window.installEventFilter(self)
+        self.jobs.closing.connect(self._closing)
 
     def _action(self, name: str, text: str, slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -73,113 +78,146 @@ class BackupActions(QObject):
 
     # -- automatic backups ---------------------------------------------------------------
 
-    def tick(self) -> BackupInfo | None:
-        """Back up if something changed and the interval has passed."""
+    def tick(self) -> jobs.Job | None:
+        """Back up (in a worker) if something changed and the interval has passed."""
+        if self.auto_job is not None and self.auto_job.running:
+            return None  # the last one is still being written
         return self._automatic(at_exit=False)
 
-    def _automatic(self, *, at_exit: bool) -> BackupInfo | None:
+    def _closing(self) -> None:
+        self.window.flush()  # typing not yet stored belongs in the last backup too
+        self.timer.stop()
+        self._automatic(at_exit=True)  # finished before the process exits (ui.app)
+
+    def _automatic(self, *, at_exit: bool) -> jobs.Job | None:
+        title = self.tr("自动备份")
         try:
-            info = self.auto.maybe_backup(at_exit=at_exit)
+            due = self.auto.due_backup(at_exit=at_exit)
         except sqlite3.ProgrammingError:
             return None  # the database was already closed: there is nothing left to back up
         except (PerfDeskError, sqlite3.Error) as exc:
-            message = self.tr("自动备份失败：%1").replace("%1", str(exc))
-            if at_exit:
-                dialogs.warning(self.window, self.tr("自动备份"), message)
-            else:
-                self.window.show_problem(message)
+            self._automatic_failed(exc, at_exit)
             return None
-        if info is not None and not at_exit:
-            self.window.statusBar().showMessage(
-                self.tr("已自动备份到 %1").replace("%1", str(info.path)), 5000
-            )
-        return info
+        if due is None:
+            return None
+        previous, database = self.auto_job, self.window.store.path
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.window.flush()  # typing not yet stored belongs in the last backup too
-            self.timer.stop()
-            self._automatic(at_exit=True)
-        return False
+        def work(steps: Steps) -> BackupInfo:
+            if previous is not None:
+                previous.wait()  # one backup after the other, never two snapshots at once
+            with jobs.job_store(database) as source:
+                return self.auto.take(
+                    due, source, progress=steps.progress, cancelled=steps.cancelled
+                )
+
+        def done(info: BackupInfo) -> None:
+            self.auto.taken(due)
+            if not at_exit:
+                self.window.statusBar().showMessage(
+                    self.tr("已自动备份到 %1").replace("%1", str(info.path)), 5000
+                )
+
+        self.auto_job = self.jobs.start(
+            title,
+            work,
+            done=done,
+            failed=lambda exc: self._automatic_failed(exc, at_exit),
+            cancellable=False,
+            background=True,
+        )
+        return self.auto_job
+
+    def _automatic_failed(self, exc: Exception, at_exit: bool) -> None:
+        message = self.tr("自动备份失败：%1").replace("%1", dialogs.explain(exc))
+        if at_exit:
+            dialogs.warning(None, self.tr("自动备份"), message)
+        else:
+            self.window.show_problem(message)
 
     # -- the menu items ------------------------------------------------------------------
 
-    def export(self) -> BackupInfo | None:
-        suggested = Path.home() / default_backup_name()
+    def export(self) -> jobs.Job | None:
+        title = self.tr("导出备份")
         target = dialogs.save_file(
-            self.window, self.tr("导出备份"), self.tr("PerfDesk 备份 (*.zip)"), str(suggested)
+            self.window, title, self.tr("PerfDesk 备份 (*.zip)"), default_backup_name()
         )
         if target is None:
             return None
         target = dialogs.with_extension(target, ".zip")
         self.window.flush()
-        try:
-            info = create_backup(self.window.store, target)
-        except PerfDeskError as exc:
-            dialogs.error(self.window, self.tr("导出备份"), str(exc))
-            return None
-        dialogs.information(
-            self.window,
-            self.tr("导出备份"),
-            self.tr("已把 %1 个项目备份到\n%2")
-            .replace("%1", str(info.manifest.project_count))
-            .replace("%2", str(info.path)),
-        )
-        return info
+        database = self.window.store.path
 
-    def restore(self) -> bool:
+        def work(steps: Steps) -> BackupInfo:
+            with jobs.job_store(database) as source:
+                return create_backup(
+                    source, target, progress=steps.progress, cancelled=steps.cancelled
+                )
+
+        def done(info: BackupInfo) -> None:
+            self.jobs.notify(
+                self.tr("已把 %1 个项目备份到 %2")
+                .replace("%1", str(info.manifest.project_count))
+                .replace("%2", str(info.path)),
+                info.path,
+            )
+
+        return self.jobs.start(title, work, done=done)
+
+    def restore(self) -> jobs.Job | None:
+        title = self.tr("恢复备份")
         source = dialogs.open_file(
             self.window,
-            self.tr("恢复备份"),
+            title,
             self.tr("PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)"),
             str(self.auto.folder),
         )
         if source is None:
-            return False
+            return None
         try:
             described = describe_backup(source)
         except PerfDeskError as exc:
-            dialogs.error(self.window, self.tr("恢复备份"), str(exc))
-            return False
+            dialogs.error(self.window, title, dialogs.explain(exc))
+            return None
         question = (
             self.tr(
                 "用这个备份替换当前数据库中的全部项目？\n\n%1\n\n当前数据库会先保存到备份文件夹，可以再恢复回来。"
             )
         ).replace("%1", described)
-        if not dialogs.confirm(self.window, self.tr("恢复备份"), question, action=self.tr("恢复")):
-            return False
+        if not dialogs.confirm(self.window, title, question, action=self.tr("恢复")):
+            return None
         self.window.flush()
-        try:
+        database = self.window.store.path
+
+        def work(steps: Steps) -> RestoreResult:
             # The window's own connection stays open: the restore is one SQLite transaction
             # that this connection sees like any other committed change.
-            result = restore_backup(source, self.window.store.path)
-        except PerfDeskError as exc:
-            dialogs.error(self.window, self.tr("恢复备份"), str(exc))
-            return False
-        self.window.history.clear()  # the undo steps were about the replaced projects
-        self.window.reload_projects()
-        kept = (
-            self.tr("\n恢复前的数据库已保存为：\n%1").replace("%1", str(result.safety_copy))
-            if result.safety_copy
-            else ""
-        )
-        dialogs.information(
-            self.window,
-            self.tr("恢复备份"),
-            self.tr("已恢复 %1 个项目。").replace("%1", str(result.project_count)) + kept,
-        )
-        return True
+            return restore_backup(
+                source, database, progress=steps.progress, cancelled=steps.cancelled
+            )
+
+        def done(result: RestoreResult) -> None:
+            self.window.history.clear()  # the undo steps were about the replaced projects
+            self.window.reload_projects()
+            kept = (
+                self.tr("\n恢复前的数据库已保存为：\n%1").replace("%1", str(result.safety_copy))
+                if result.safety_copy
+                else ""
+            )
+            dialogs.information(
+                self.window,
+                title,
+                self.tr("已恢复 %1 个项目。").replace("%1", str(result.project_count)) + kept,
+            )
+
+        # Modal: nothing may be typed into projects that are about to be replaced.
+        return self.jobs.start(title, work, done=done, modal=True)
 
     def open_folder(self) -> None:
         folder = self.auto.folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            dialogs.error(
-                self.window,
-                self.tr("打开备份文件夹"),
-                self.tr("%1：%2").replace("%1", str(folder)).replace("%2", str(exc)),
-            )
+            dialogs.error(self.window, self.tr("打开备份文件夹"), dialogs.explain(exc))
             return
         dialogs.open_folder(folder)
 
@@ -217,7 +255,7 @@ def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) 
     except DamagedDatabaseError as exc:
         damage = str(exc)
     except PerfDeskError as exc:
-        dialogs.error(None, "PerfDesk", str(exc))
+        dialogs.error(None, "PerfDesk", dialogs.explain(exc))
         return None
     good = newest_good_backup(path)
     if good is None:
@@ -250,7 +288,7 @@ def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) 
         result = restore_backup(good.path, path)
         store = Store(path)
     except PerfDeskError as exc:
-        dialogs.error(None, "PerfDesk", str(exc))
+        dialogs.error(None, "PerfDesk", dialogs.explain(exc))
         return None
     dialogs.information(
         None,

@@ -1,23 +1,38 @@
-"""文件 ▸ 导入… / 导出Excel… / 导出Word…: forms in from PDF, text, Excel or JSON (previewed,
-then stored as one undo step), and the listed projects out to Excel or Word."""
+"""文件 ▸ 导入… / 导出Excel… / 导出Word…: forms in from PDF, text, Excel or JSON (read in a
+worker, previewed, then stored as one undo step), and projects out to Excel or Word (the
+open one, the selected ones or all listed, written in a worker).
+
+:class:`ExportScope` asks which projects go out; 导出PDF… (``ui.print_actions``) uses it too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from perfdesk.errors import PerfDeskError
-from perfdesk.importing import read_many
-from perfdesk.model import Project
-from ui import dialogs
+from perfdesk.importing import ImportResult, read_many
+from perfdesk.progress import Steps
+from ui import dialogs, jobs
 from ui.import_dialog import ImportPreview
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+ExportWriter = Callable[..., None]  # (projects, path, *, progress, cancelled)
 
 
 def run_preview(preview: ImportPreview) -> bool:
@@ -25,15 +40,23 @@ def run_preview(preview: ImportPreview) -> bool:
     return preview.exec() == ImportPreview.DialogCode.Accepted
 
 
-def import_files(window: MainWindow, paths: list[Path]) -> list[int]:
-    """Read every file, preview, store the chosen projects as one step; their ids."""
+def import_files(window: MainWindow, paths: list[Path]) -> jobs.Job | None:
+    """Read every file in a worker; then preview and store the chosen projects as one step."""
     window.flush()
     title = QCoreApplication.translate("import_export", "导入")
-    try:
-        result = read_many(paths)  # every file read first: a bad file imports nothing
-    except PerfDeskError as exc:
-        dialogs.error(window, title, str(exc))
-        return []
+
+    def work(steps: Steps) -> ImportResult:
+        # every file read first: a bad file imports nothing
+        return read_many(paths, progress=steps.progress, cancelled=steps.cancelled)
+
+    return jobs.runner(window).start(
+        title, work, done=lambda result: store_imported(window, result)
+    )
+
+
+def store_imported(window: MainWindow, result: ImportResult) -> list[int]:
+    """Preview what was read; store the chosen projects as one undo step; their ids."""
+    title = QCoreApplication.translate("import_export", "导入")
     if not result.forms:
         lines = [str(w) for w in result.all_warnings()[:20]]
         dialogs.warning(
@@ -45,9 +68,13 @@ def import_files(window: MainWindow, paths: list[Path]) -> list[int]:
         )
         return []
     preview = ImportPreview(result, window)
-    if not run_preview(preview):
-        return []
-    projects = preview.chosen()
+    try:
+        if not run_preview(preview):
+            return []
+        projects = preview.chosen()
+    finally:
+        preview.deleteLater()
+    window.flush()
     description = QCoreApplication.translate("import_export", "导入 %1 个项目").replace(
         "%1", str(len(projects))
     )
@@ -59,7 +86,7 @@ def import_files(window: MainWindow, paths: list[Path]) -> list[int]:
     return ids
 
 
-def choose_and_import(window: MainWindow) -> None:
+def choose_and_import(window: MainWindow) -> jobs.Job | None:
     paths = dialogs.open_files(
         window,
         QCoreApplication.translate("import_export", "导入绩效目标表"),
@@ -69,61 +96,167 @@ def choose_and_import(window: MainWindow) -> None:
             "Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)",
         ),
     )
-    if paths:
-        import_files(window, paths)
+    return import_files(window, paths) if paths else None
 
 
-def listed_projects(window: MainWindow) -> list[Project]:
-    """The projects the list shows (its year, unit and search filters apply), in its order."""
-    window.flush()
+# -- which projects go out -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The projects an export can take, by id, in the list's order."""
+
+    open: list[int]
+    selected: list[int]
+    listed: list[int]
+
+
+def export_choices(window: MainWindow) -> Choices:
+    """The open project, the rows selected in the list and every row it shows (its year,
+    unit and search filters apply)."""
+    view = window.project_list.view
     model = window.project_list.model
-    return [window.store.get(model.summary(row).id) for row in range(model.rowCount())]
+    listed = [model.summary(row).id for row in range(model.rowCount())]
+    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
+    opened = window.current_project_id()
+    return Choices(
+        open=[opened] if opened is not None else [],
+        selected=[model.summary(row).id for row in rows],
+        listed=listed,
+    )
 
 
-def export_listed(
-    window: MainWindow, suffix: str, filters: str, write: Callable[[list[Project], Path], None]
-) -> Path | None:
-    projects = listed_projects(window)
-    title = QCoreApplication.translate("import_export", "导出")
-    if not projects:
-        dialogs.information(
-            window, title, QCoreApplication.translate("import_export", "列表中没有项目可以导出。")
+class ExportScope(QDialog):
+    """Which projects to export: the open one, the selected ones or all listed, each with
+    its count."""
+
+    OPEN, SELECTED, LISTED = range(3)
+
+    def __init__(
+        self, choices: Choices, title: str, default: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportScope")
+        self.setWindowTitle(title)
+        self.choices = choices
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("导出哪些项目？"), self))
+        options = (
+            (self.OPEN, self.tr("当前打开的项目（%1 个）"), choices.open),
+            (self.SELECTED, self.tr("列表中选中的项目（%1 个）"), choices.selected),
+            (self.LISTED, self.tr("列表中的全部项目（%1 个）"), choices.listed),
         )
+        for key, text, ids in options:
+            button = QRadioButton(text.replace("%1", str(len(ids))), self)
+            button.setObjectName(("scopeOpen", "scopeSelected", "scopeListed")[key])
+            # selecting one row is opening it: "selected" means something only for several
+            button.setEnabled(len(ids) > (1 if key == self.SELECTED else 0))
+            self.group.addButton(button, key)
+            layout.addWidget(button)
+        enabled = [b for b in self.group.buttons() if b.isEnabled()]
+        preferred = self.group.button(default)
+        if self.group.button(self.SELECTED).isEnabled():
+            preferred = self.group.button(self.SELECTED)  # the officer picked them just now
+        (preferred if preferred.isEnabled() else enabled[0] if enabled else preferred).setChecked(
+            True
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(enabled))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[int]:
+        key = self.group.checkedId()
+        if key == self.OPEN:
+            return self.choices.open
+        if key == self.SELECTED:
+            return self.choices.selected
+        return self.choices.listed if key == self.LISTED else []
+
+
+def run_scope(dialog: ExportScope) -> bool:
+    """Show the choice modally; True when the officer goes on. Tests replace this."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_scope(window: MainWindow, title: str, default: int) -> list[int]:
+    """The ids of the projects to export, or [] when the officer cancels or there are none."""
+    window.flush()
+    choices = export_choices(window)
+    if not (choices.open or choices.listed):
+        dialogs.information(
+            window, title, QCoreApplication.translate("import_export", "没有项目可以导出。")
+        )
+        return []
+    dialog = ExportScope(choices, title, default, window)
+    try:
+        return dialog.chosen() if run_scope(dialog) else []
+    finally:
+        dialog.deleteLater()
+
+
+def suggested_name(count: int, suffix: str) -> str:
+    return (
+        QCoreApplication.translate("import_export", "绩效目标表（%1个项目）").replace(
+            "%1", str(count)
+        )
+        + suffix
+    )
+
+
+def export_projects(
+    window: MainWindow, title: str, suffix: str, filters: str, write: ExportWriter
+) -> jobs.Job | None:
+    """Ask which projects and where; then read and write them in a worker."""
+    ids = ask_scope(window, title, ExportScope.LISTED)
+    if not ids:
         return None
-    suggested = QCoreApplication.translate("import_export", "绩效目标表") + suffix
-    path = dialogs.save_file(window, title, filters, suggested)
+    path = dialogs.save_file(window, title, filters, suggested_name(len(ids), suffix))
     if path is None:
         return None
     path = dialogs.with_extension(path, suffix)
-    try:
-        write(projects, path)
-    except PerfDeskError as exc:
-        dialogs.error(window, title, str(exc))
-        return None
-    window.show_problem(
-        QCoreApplication.translate("import_export", "已导出 %1 个项目到 %2")
-        .replace("%1", str(len(projects)))
-        .replace("%2", str(path))
-    )
-    return path
+    database = window.store.path
+
+    def work(steps: Steps) -> Path:
+        projects = jobs.read_projects(database, ids, steps.stage(0, 2))
+        writing = steps.stage(1, 2)
+        write(projects, path, progress=writing.progress, cancelled=writing.cancelled)
+        return path
+
+    def done(written: Path) -> None:
+        jobs.runner(window).notify(
+            QCoreApplication.translate("import_export", "已导出 %1 个项目到 %2")
+            .replace("%1", str(len(ids)))
+            .replace("%2", str(written)),
+            written,
+        )
+
+    return jobs.runner(window).start(title, work, done=done)
 
 
-def export_excel(window: MainWindow) -> Path | None:
+def export_excel(window: MainWindow) -> jobs.Job | None:
     from perfdesk.exporting.xlsx import export_xlsx
 
-    return export_listed(
+    return export_projects(
         window,
+        QCoreApplication.translate("import_export", "导出Excel"),
         ".xlsx",
         QCoreApplication.translate("import_export", "Excel 工作簿 (*.xlsx)"),
         export_xlsx,
     )
 
 
-def export_word(window: MainWindow) -> Path | None:
+def export_word(window: MainWindow) -> jobs.Job | None:
     from perfdesk.exporting.docx import export_docx
 
-    return export_listed(
+    return export_projects(
         window,
+        QCoreApplication.translate("import_export", "导出Word"),
         ".docx",
         QCoreApplication.translate("import_export", "Word 文档 (*.docx)"),
         export_docx,
@@ -144,7 +277,7 @@ def install(window: MainWindow) -> None:
     act_excel.setObjectName("exportExcelAction")
     act_excel.setToolTip(
         QCoreApplication.translate(
-            "import_export", "把列表中的项目导出为 Excel 工作簿，每个项目一张工作表"
+            "import_export", "把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表"
         )
     )
     act_excel.triggered.connect(lambda: export_excel(window))
@@ -153,7 +286,7 @@ def install(window: MainWindow) -> None:
     act_word = QAction(QCoreApplication.translate("import_export", "导出Word…"), window)
     act_word.setObjectName("exportWordAction")
     act_word.setToolTip(
-        QCoreApplication.translate("import_export", "把列表中的项目导出为 Word 文档")
+        QCoreApplication.translate("import_export", "把当前、选中或列表中的项目导出为 Word 文档")
     )
     act_word.triggered.connect(lambda: export_word(window))
     window.add_action("file", act_word, section="exchange")

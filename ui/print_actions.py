@@ -7,7 +7,7 @@ the same PDF the preview shows; 打印字体… chooses the font they print with
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,30 +25,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
+from perfdesk.progress import Steps
 from perfdesk.store import Store
-from ui import dialogs, settings
+from ui import dialogs, jobs, settings
 from ui.check_panel import confirm_printing
 from ui.fonts import print_fonts
+from ui.import_export import ExportScope, ask_scope
 from ui.print_preview import (
     PrintPreview,
-    export_pdf,
+    Rendered,
     font_warnings,
     open_pdf,
     preview,
-    render_with_progress,
+    render,
     suggested_file_name,
 )
 
 if TYPE_CHECKING:
-    from perfdesk.printing import FontSet
     from ui.main_window import MainWindow
 
 
-def _rendered(window: MainWindow, projects: list[Project]) -> tuple[bytes, FontSet] | None:
-    fonts = print_fonts(window.settings)
-    pdf = render_with_progress(window, projects, fonts)
-    return None if pdf is None else (pdf, fonts)
+def render_job(
+    window: MainWindow,
+    title: str,
+    done: Callable[[Rendered], object],
+    *,
+    projects: Sequence[Project] = (),
+    ids: Sequence[int] = (),
+    write_to: Path | None = None,
+) -> jobs.Job | None:
+    """Lay out ``projects`` (or those of ``ids``, read in the worker) with the print font in
+    a worker; ``done(rendered)`` afterwards. With ``write_to`` the PDF is written there in
+    the worker too (nothing is written when cancelled)."""
+    window.flush()
+    chosen = window.settings.get(settings.PRINT_FONT)
+    database = window.store.path
+    given, wanted = list(projects), list(ids)
+
+    def work(steps: Steps) -> Rendered:
+        from perfdesk.printing import resolve_fonts  # the font is read here, not on screen
+
+        to_print, laying_out = given, steps
+        if wanted:
+            to_print = jobs.read_projects(database, wanted, steps.stage(0, 2))
+            laying_out = steps.stage(1, 2)
+        rendered = render(to_print, resolve_fonts(Path(chosen) if chosen else None), laying_out)
+        if write_to is not None:
+            steps.check()
+            atomic_write(write_to, rendered.pdf)
+        return rendered
+
+    return jobs.runner(window).start(title, work, done=done)
 
 
 def _open_project(window: MainWindow) -> list[Project]:
@@ -61,47 +90,93 @@ def _checked(window: MainWindow, projects: list[Project]) -> Callable[[], bool]:
     return lambda: confirm_printing(window, projects)
 
 
-def preview_open_project(window: MainWindow) -> PrintPreview | None:
+def _exported(window: MainWindow) -> Callable[[Path], None]:
+    """After 导出PDF…: the window's status bar says where the file is."""
+    return lambda path: jobs.runner(window).notify(
+        QCoreApplication.translate("print_actions", "已导出PDF：%1").replace("%1", str(path)), path
+    )
+
+
+def show_preview(window: MainWindow, rendered: Rendered) -> PrintPreview:
+    return preview(window, rendered, _checked(window, rendered.projects), _exported(window))
+
+
+def preview_open_project(window: MainWindow) -> jobs.Job | None:
+    """Lay out the open project in a worker, then show its preview."""
     projects = _open_project(window)
     if not projects:
         return None
-    return preview(window, projects, print_fonts(window.settings), _checked(window, projects))
+    title = QCoreApplication.translate("print_actions", "排版")
+    return render_job(window, title, lambda r: show_preview(window, r), projects=projects)
 
 
-def print_open_project(window: MainWindow) -> None:
+def print_open_project(window: MainWindow) -> jobs.Job | None:
     """Straight to the print dialog, after the form checks and saying what the font cannot
     draw."""
     projects = _open_project(window)
-    if projects and not confirm_printing(window, projects):
-        return
-    rendered = _rendered(window, projects) if projects else None
-    if rendered is None:
-        return
-    pdf, fonts = rendered
-    warnings = font_warnings(projects, fonts)
-    if warnings and not dialogs.confirm(
-        window,
-        QCoreApplication.translate("print_actions", "打印"),
-        "\n\n".join([*warnings, QCoreApplication.translate("print_actions", "仍要打印吗？")]),
-        action=QCoreApplication.translate("print_actions", "打印"),
-    ):
-        return
-    job = PrintPreview(pdf, file_name=suggested_file_name(projects), parent=window)
-    job.print_document()
-    job.deleteLater()
+    if not projects or not confirm_printing(window, projects):
+        return None
+    title = QCoreApplication.translate("print_actions", "打印")
 
-
-def _write(window: MainWindow, write: Callable[[QWidget, bytes, str], Path | None]) -> None:
-    projects = _open_project(window)
-    rendered = _rendered(window, projects) if projects else None
-    if rendered is None:
-        return
-    pdf, fonts = rendered
-    warnings = font_warnings(projects, fonts)
-    if write(window, pdf, suggested_file_name(projects)) and warnings:
-        dialogs.warning(
-            window, QCoreApplication.translate("print_actions", "PDF"), "\n\n".join(warnings)
+    def send(rendered: Rendered) -> None:
+        warnings = font_warnings(rendered)
+        if warnings and not dialogs.confirm(
+            window,
+            title,
+            "\n\n".join([*warnings, QCoreApplication.translate("print_actions", "仍要打印吗？")]),
+            action=title,
+        ):
+            return
+        job = PrintPreview(
+            rendered.pdf, file_name=suggested_file_name(rendered.projects), parent=window
         )
+        job.print_document()
+        job.deleteLater()
+
+    return render_job(window, title, send, projects=projects)
+
+
+def export_pdf(window: MainWindow) -> jobs.Job | None:
+    """导出PDF…: the open, selected or listed projects into one PDF, written in a worker."""
+    title = QCoreApplication.translate("print_actions", "导出PDF")
+    ids = ask_scope(window, title, ExportScope.OPEN)
+    if not ids:
+        return None
+    if len(ids) == 1 and ids == [window.current_project_id()]:
+        suggested = suggested_file_name(_open_project(window))
+    else:
+        suggested = QCoreApplication.translate("print_actions", "绩效目标表（%1个项目）.pdf")
+        suggested = suggested.replace("%1", str(len(ids)))
+    path = dialogs.save_file(
+        window, title, QCoreApplication.translate("print_actions", "PDF 文件 (*.pdf)"), suggested
+    )
+    if path is None:
+        return None
+    path = dialogs.with_extension(path, ".pdf")
+
+    def done(rendered: Rendered) -> None:
+        _exported(window)(path)
+        warnings = font_warnings(rendered)
+        if warnings:
+            dialogs.warning(window, title, "\n\n".join(warnings))
+
+    return render_job(window, title, done, ids=ids, write_to=path)
+
+
+def open_as_pdf(window: MainWindow) -> jobs.Job | None:
+    """打开PDF: the open project's PDF in the system's viewer."""
+    projects = _open_project(window)
+    if not projects:
+        return None
+    title = QCoreApplication.translate("print_actions", "打开PDF")
+
+    def done(rendered: Rendered) -> None:
+        open_pdf(window, rendered.pdf, suggested_file_name(rendered.projects))
+        warnings = font_warnings(rendered)
+        if warnings:
+            dialogs.warning(window, title, "\n\n".join(warnings))
+
+    return render_job(window, title, done, projects=projects)
 
 
 class BatchPrintDialog(QDialog):
@@ -156,16 +231,15 @@ class BatchPrintDialog(QDialog):
         ]
 
 
-def preview_projects(window: MainWindow, ids: list[int]) -> PrintPreview | None:
-    """One preview of the forms of ``ids`` (after saving what is being typed)."""
-    window.flush()
-    projects = [window.store.get(project_id) for project_id in ids]
-    if not projects:
+def preview_projects(window: MainWindow, ids: list[int]) -> jobs.Job | None:
+    """One preview of the forms of ``ids``, read and laid out in a worker."""
+    if not ids:
         return None
-    return preview(window, projects, print_fonts(window.settings), _checked(window, projects))
+    title = QCoreApplication.translate("print_actions", "批量排版")
+    return render_job(window, title, lambda r: show_preview(window, r), ids=ids)
 
 
-def batch_print(window: MainWindow) -> PrintPreview | None:
+def batch_print(window: MainWindow) -> jobs.Job | None:
     dialog = BatchPrintDialog(window.store, window)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -246,17 +320,18 @@ def install(window: MainWindow) -> None:
             "Ctrl+Shift+P",
         ),
         action(
-            QCoreApplication.translate("print_actions", "导出PDF…"),
-            lambda: _write(window, export_pdf),
-            "exportPdfAction",
-            "Ctrl+Shift+E",
-        ),
-        action(
             QCoreApplication.translate("print_actions", "打开PDF"),
-            lambda: _write(window, open_pdf),
+            lambda: open_as_pdf(window),
             "openPdfAction",
         ),
     ]
+    # the open, the selected or the listed projects: not only while a project is open
+    action(
+        QCoreApplication.translate("print_actions", "导出PDF…"),
+        lambda: export_pdf(window),
+        "exportPdfAction",
+        "Ctrl+Shift+E",
+    )
     action(
         QCoreApplication.translate("print_actions", "批量打印…"),
         lambda: batch_print(window),

@@ -13,6 +13,7 @@ import contextlib
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,10 +40,8 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
-    QProgressDialog,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,28 +50,50 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
+from perfdesk.progress import Steps
 from ui import dialogs
 
 if TYPE_CHECKING:
-    from perfdesk.printing import FontSet
+    from perfdesk.printing import FontSet, MissingCharacter
 
 BAND_HEIGHT = 1024  # device pixels painted at a time when printing
 MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
 
 
-def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
-    """What the officer must know before the form goes out: fonts, missing characters."""
+@dataclass(frozen=True)
+class Rendered:
+    """Forms laid out as a PDF, with what their print font cannot draw."""
+
+    projects: list[Project]
+    pdf: bytes
+    fonts: FontSet
+    missing: list[tuple[str, MissingCharacter]]  # (project name, what is missing)
+
+
+def render(projects: Sequence[Project], fonts: FontSet, steps: Steps) -> Rendered:
+    """Lay out ``projects`` and look for characters the font lacks (in a worker: no Qt)."""
     from perfdesk import printing  # ReportLab loads when first needed, not at start-up
 
+    pdf = printing.render_pdf(projects, fonts, progress=steps.progress, cancelled=steps.cancelled)
+    missing = [
+        (project.name, item)
+        for project in projects
+        for item in printing.find_missing_characters(project, fonts)
+    ]
+    return Rendered(list(projects), pdf, fonts, missing)
+
+
+def font_warnings(rendered: Rendered) -> list[str]:
+    """What the officer must know before the form goes out: fonts, missing characters."""
+    fonts = rendered.fonts
     warnings = [*fonts.notes]
     if fonts.fallback_reason:
         warnings.append(fonts.fallback_reason)
     unnamed = QCoreApplication.translate("print_preview", "未命名项目")
     where = QCoreApplication.translate("print_preview", "%1：%2")
     missing = [
-        where.replace("%1", project.name or unnamed).replace("%2", str(item))
-        for project in projects
-        for item in printing.find_missing_characters(project, fonts)
+        where.replace("%1", name or unnamed).replace("%2", str(item))
+        for name, item in rendered.missing
     ]
     if missing:
         listed = QCoreApplication.translate("print_preview", "；").join(missing[:MAX_LISTED])
@@ -89,43 +110,6 @@ def font_warnings(projects: Sequence[Project], fonts: FontSet) -> list[str]:
             + more
         )
     return warnings
-
-
-def render_with_progress(
-    parent: QWidget | None, projects: Sequence[Project], fonts: FontSet
-) -> bytes | None:
-    """The PDF of ``projects``, with a cancellable progress dialog; ``None`` if cancelled."""
-    from perfdesk import printing
-
-    dialog = QProgressDialog(
-        QCoreApplication.translate("print_preview", "正在排版…"),
-        QCoreApplication.translate("print_preview", "取消"),
-        0,
-        len(projects),
-        parent,
-    )
-    dialog.setObjectName("printProgress")
-    dialog.setWindowTitle(QCoreApplication.translate("print_preview", "打印"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-
-    def progress(done: int, total: int) -> bool:
-        dialog.setValue(done)
-        dialog.setLabelText(
-            QCoreApplication.translate("print_preview", "正在排版第 {0} / {1} 个项目…").format(
-                min(done + 1, total), total
-            )
-        )
-        QApplication.processEvents()
-        return not dialog.wasCanceled()
-
-    try:
-        return printing.render_pdf(projects, fonts, progress)
-    except printing.PrintCancelled:
-        return None
-    finally:
-        dialog.close()
-        dialog.deleteLater()
 
 
 def suggested_file_name(projects: Sequence[Project]) -> str:
@@ -203,12 +187,14 @@ class PrintPreview(QDialog):
         file_name: str,
         warnings: Sequence[str] = (),
         before_print: Callable[[], bool] | None = None,
+        exported: Callable[[Path], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         # asked before the print dialog opens (the form checks); False stops printing
         self.before_print = before_print
+        self.exported = exported  # told where 导出PDF… wrote the file
         self.setWindowTitle(self.tr("打印预览 — {0}").format(file_name))
         self.pdf = pdf
         self.file_name = file_name
@@ -295,10 +281,13 @@ class PrintPreview(QDialog):
         try:
             paint_pages(self.document, self.printer)
         except PerfDeskError as exc:
-            dialogs.error(self, self.tr("打印"), str(exc))
+            dialogs.error(self, self.tr("打印"), dialogs.explain(exc))
 
     def export_pdf(self) -> Path | None:
-        return export_pdf(self, self.pdf, self.file_name)
+        path = export_pdf(self, self.pdf, self.file_name)
+        if path is not None and self.exported is not None:
+            self.exported(path)
+        return path
 
     def open_pdf(self) -> Path | None:
         return open_pdf(self, self.pdf, self.file_name)
@@ -318,7 +307,9 @@ def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | Non
     try:
         atomic_write(path, pdf)
     except PerfDeskError as exc:
-        dialogs.error(parent, QCoreApplication.translate("print_preview", "导出PDF"), str(exc))
+        dialogs.error(
+            parent, QCoreApplication.translate("print_preview", "导出PDF"), dialogs.explain(exc)
+        )
         return None
     return path
 
@@ -330,7 +321,9 @@ def open_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
         folder.mkdir(exist_ok=True)
         path = _writable_copy(folder, file_name, pdf)
     except (OSError, PerfDeskError) as exc:
-        dialogs.error(parent, QCoreApplication.translate("print_preview", "打开PDF"), str(exc))
+        dialogs.error(
+            parent, QCoreApplication.translate("print_preview", "打开PDF"), dialogs.explain(exc)
+        )
         return None
     dialogs.open_document(path)
     return path
@@ -351,22 +344,18 @@ def _writable_copy(folder: Path, file_name: str, pdf: bytes) -> Path:
 
 def preview(
     parent: QWidget | None,
-    projects: Sequence[Project],
-    fonts: FontSet,
+    rendered: Rendered,
     before_print: Callable[[], bool] | None = None,
-) -> PrintPreview | None:
-    """Lay out ``projects`` (with progress) and open the preview; ``None`` if cancelled.
-    ``before_print`` is asked when the preview's 打印… is chosen."""
-    if not projects:
-        return None
-    pdf = render_with_progress(parent, projects, fonts)
-    if pdf is None:
-        return None
+    exported: Callable[[Path], object] | None = None,
+) -> PrintPreview:
+    """Open the preview of ``rendered``. ``before_print`` is asked when the preview's 打印…
+    is chosen; ``exported(path)`` hears where its 导出PDF… wrote the file."""
     dialog = PrintPreview(
-        pdf,
-        file_name=suggested_file_name(projects),
-        warnings=font_warnings(projects, fonts),
+        rendered.pdf,
+        file_name=suggested_file_name(rendered.projects),
+        warnings=font_warnings(rendered),
         before_print=before_print,
+        exported=exported,
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -54,6 +54,7 @@ LOWER_SPLITTER = _state("lower_splitter", QByteArray())
 INDICATOR_HEADER = _state("indicator_header", QByteArray())
 LAST_DATABASE = _state("last_database", "")
 LAST_PROJECT = _state("last_project", 0)
+LAST_FOLDER = _state("last_folder", "")  # where the last file was opened or saved
 
 
 def qsettings() -> QSettings:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from window_harness import WindowFactory
 
 from perfdesk.store import Store
+from ui import dialogs, jobs
 from ui.app import create_application
 from ui.main_window import MainWindow
 
@@ -24,6 +25,15 @@ def settings_folder(tmp_path: Path, qapp: QApplication) -> Path:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     create_application()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def error_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The error log of every test in its own folder; jobs a test started end with it."""
+    path = tmp_path / "logs" / dialogs.ERROR_LOG_NAME
+    monkeypatch.setattr(dialogs, "error_log", lambda: path)
+    yield path
+    jobs.wait_for_all()
 
 
 @pytest.fixture
@@ -44,4 +54,5 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     for window, store in opened:
         if window.isVisible():
             window.close()
+        jobs.wait_for_all()  # the backup at closing, as the program waits for it before exiting
         store.close()

@@ -83,21 +83,21 @@ def test_run_opens_the_window_on_the_database_and_lets_go_after(
 
 
 def test_a_bug_is_reported_plainly_and_logged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    error_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui import app as app_module
     from ui import dialogs
 
     shown: list[str] = []
-    monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path)
     monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: shown.append(text))
     try:
         raise ZeroDivisionError("division by zero")
     except ZeroDivisionError as exc:
         app_module._report_bug(type(exc), exc, exc.__traceback__)
-    log = (tmp_path / "perfdesk-error.log").read_text(encoding="utf-8")
+    log = error_log.read_text(encoding="utf-8")
     assert "ZeroDivisionError" in log and "Traceback" in log
-    assert shown and "程序错误" in shown[0] and str(tmp_path) in shown[0]
+    assert shown and "程序错误" in shown[0] and str(error_log) in shown[0]
+    assert "division by zero" not in shown[0]  # English stays in the log
 
 
 def test_a_file_that_is_not_ours_is_refused_with_a_message(

@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import FontSet, render_pdf, resolve_fonts
+from perfdesk.progress import Steps
 from perfdesk.sample import sample_projects
 from ui import dialogs, print_preview
-from ui.print_preview import PrintPreview, page_bands, paint_pages, preview, render_with_progress
+from ui.print_preview import PrintPreview, page_bands, paint_pages, preview, render
 
 A4_POINTS = (595.28, 841.89)
 
@@ -46,8 +46,7 @@ def dark_pixels(image: QImage, step: int = 4) -> int:
 
 def test_preview_shows_the_real_pdf(qtbot: QtBot, window: QWidget, fonts: FontSet) -> None:
     projects = sample_projects()
-    dialog = preview(window, projects, fonts)
-    assert dialog is not None
+    dialog = preview(window, render(projects, fonts, Steps()))
     qtbot.addWidget(dialog)
 
     assert window.findChild(PrintPreview, "printPreview") is dialog
@@ -70,8 +69,7 @@ def test_missing_characters_are_shown_before_printing(
     project.set_rows([*project.rows(), IndicatorRow("影响力目标", "其它", "罕用字𠀀", "良好")])
     if fonts.can_draw(fonts.regular, "𠀀"):
         pytest.skip("this machine's print font draws Extension B")
-    dialog = preview(window, [project], fonts)
-    assert dialog is not None
+    dialog = preview(window, render([project], fonts, Steps()))
     qtbot.addWidget(dialog)
     warnings = dialog.findChild(QLabel, "printWarnings")
     assert warnings.isVisibleTo(dialog)
@@ -153,19 +151,6 @@ def test_open_pdf_hands_a_file_to_the_system_viewer(
     path = dialog.open_pdf()
     assert path is not None and opened == [path]
     assert path.read_bytes() == pdf
-
-
-def test_batch_progress_can_be_cancelled(qtbot: QtBot, window: QWidget, fonts: FontSet) -> None:
-    projects = sample_projects() * 10
-
-    def cancel() -> None:
-        progress = window.findChild(QProgressDialog, "printProgress")
-        assert progress is not None
-        progress.cancel()
-
-    QTimer.singleShot(0, cancel)
-    assert render_with_progress(window, projects, fonts) is None
-    assert render_with_progress(window, projects, fonts) is not None  # and again, to the end
 
 
 def test_suggested_file_names() -> None:
