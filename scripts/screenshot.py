@@ -46,8 +46,8 @@ def main() -> int:
         window.resize(1440, 900)
         window.show()
         window.open_project(ids[0])
-        tree = window.indicators.view
-        tree.setCurrentIndex(window.indicator_model.index_at([0, 0, 1]))
+        tree = window.form.indicators.view
+        tree.setCurrentIndex(window.form.indicator_model.index_at([0, 0, 1]))
         tree.scrollToTop()
         QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)

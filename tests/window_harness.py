@@ -13,7 +13,7 @@ WindowFactory = Callable[[Path], MainWindow]
 
 def field_line(window: MainWindow, label: str) -> QLineEdit:
     """The line a header field is typed into (a choice field's editable line too)."""
-    editor = window.header_form.editors[label]
+    editor = window.form.header_form.editors[label]
     if isinstance(editor, QComboBox):
         line = editor.lineEdit()
         assert line is not None
