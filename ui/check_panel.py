@@ -12,8 +12,8 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -66,15 +66,25 @@ class CheckPanel(QWidget):
         self.list.setAccessibleName(self.tr("检查结果"))
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
+        # 检查 · the summary · 详情: the dock's title bar (one line when folded)
+        self.header = QWidget()
+        self.header.setObjectName("checkHeader")
+        heading = QLabel(self.tr("检查"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(6, 1, 2, 1)
+        top.addWidget(heading)
+        top.addSpacing(8)
         top.addWidget(self.summary, 1)
         top.addWidget(self.toggle)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setContentsMargins(4, 0, 4, 2)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
+        self.header.installEventFilter(self)
         self.findings: list[Finding] = []
         self.set_expanded(False)
         self.show_findings(None)
@@ -98,21 +108,22 @@ class CheckPanel(QWidget):
         self.expandedChanged.emit(expanded)
 
     def sizeHint(self) -> QSize:
-        # Folded: the summary line. Open: the summary and three findings; the form above keeps
-        # the room, and the officer can drag the dock taller when a form has many findings.
-        lines = 6 if self.expanded else 1
-        return QSize(480, self.fontMetrics().lineSpacing() * lines + 12)
+        # Folded: nothing below the summary line. Open: about four findings; the form above
+        # keeps the room, and the officer can drag the dock taller for many findings.
+        lines = 5 if self.expanded else 0
+        return QSize(480, self.fontMetrics().lineSpacing() * lines + 4)
 
     def minimumSizeHint(self) -> QSize:
-        lines = 3 if self.expanded else 1
-        return QSize(240, self.fontMetrics().lineSpacing() * lines + 8)
+        lines = 3 if self.expanded else 0
+        return QSize(240, self.fontMetrics().lineSpacing() * lines + 2)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        # A click on the folded summary opens the list.
-        if not self.expanded and event.button() == Qt.MouseButton.LeftButton:
-            self.set_expanded(True)
-            return
-        super().mousePressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A double click on the summary line opens or folds the list (a single press there
+        # may be the start of dragging the dock away).
+        if watched is self.header and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.set_expanded(not self.expanded)
+            return True
+        return False
 
     def show_findings(self, findings: list[Finding] | None) -> None:
         """``None``: no project is open."""
@@ -195,6 +206,7 @@ def install(window: Window) -> None:
         object_name="checkPanel",
         area=Qt.DockWidgetArea.BottomDockWidgetArea,
     )
+    dock.setTitleBarWidget(panel.header)  # the summary is the title: one line when folded
     timer = QTimer(panel)
     timer.setSingleShot(True)
     timer.setInterval(REFRESH_DELAY_MS)

@@ -12,6 +12,7 @@ keeps room for at least :data:`TREE_ROWS` rows, and the narratives take what is 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -54,6 +55,8 @@ class ProjectForm(QWidget):
         self.commit = commit
         self.project: Project | None = None
         self.wheel_guard = WheelGuard(self)
+        # A new window shares the height between the panes once it has one (the screen's).
+        self.distribute_when_sized = True
 
         self.header_form = HeaderForm(pending, commit)
         self.budget_form = BudgetForm(pending, commit)
@@ -110,10 +113,15 @@ class ProjectForm(QWidget):
         self.header_area.setWidget(top)
         self.header_top = top
 
-        self.sections_box = QGroupBox(self.tr("项目说明"))
-        QVBoxLayout(self.sections_box).addWidget(self.sections)
-        self.indicators_box = QGroupBox()
-        QVBoxLayout(self.indicators_box).addWidget(self.indicators)
+        # No frames of their own: the tabs and the tree's heading say what they are.
+        self.sections_box = QWidget()
+        sections_layout = QVBoxLayout(self.sections_box)
+        sections_layout.setContentsMargins(0, 4, 0, 0)
+        sections_layout.addWidget(self.sections)
+        self.indicators_box = QWidget()
+        indicators_layout = QVBoxLayout(self.indicators_box)
+        indicators_layout.setContentsMargins(0, 4, 0, 0)
+        indicators_layout.addWidget(self.indicators)
         # Narratives above the indicators, both the editor's full width: the section names
         # (tabs) and the 三级 names are long, and neither should be cut short.
         self.lower_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -131,7 +139,6 @@ class ProjectForm(QWidget):
         self.editor_splitter.setStretchFactor(0, 0)
         self.editor_splitter.setStretchFactor(1, 1)
         self.editor_splitter.setChildrenCollapsible(False)
-        self._set_minimum_heights()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 8, 4)
@@ -142,32 +149,53 @@ class ProjectForm(QWidget):
     # -- sizes ---------------------------------------------------------------------------------
 
     def _set_minimum_heights(self) -> None:
-        """The least each pane needs to stay usable: TREE_ROWS rows of the tree, a few lines of
-        narrative, two header rows. Their sum is the form's minimum height."""
+        """The least each pane needs to stay usable — TREE_ROWS rows of the tree, three lines of
+        narrative, two header rows — set on the views, so the boxes around them add their own
+        frames. Their sum makes the form's minimum height, which fits 1280×660."""
         line = self.fontMetrics().lineSpacing()
-        self.header_area.setMinimumHeight(3 * line)
-        self.sections_box.setMinimumHeight(7 * line)
-        self.indicators_box.setMinimumHeight(self.tree_height(TREE_ROWS) + 3 * line)
+        self.header_area.setMinimumHeight(5 * line)
+        for editor in self.sections.editors.values():
+            editor.setMinimumHeight(3 * line + 8)
+        view = self.indicators.view
+        view.setMinimumHeight(
+            view.header().sizeHint().height() + TREE_ROWS * self.tree_row_height() + 4
+        )
 
-    def tree_height(self, rows: int) -> int:
-        """Height of the tree's view showing ``rows`` rows, with its header and the toolbar."""
+    def tree_row_height(self) -> int:
         view = self.indicators.view
         row = view.sizeHintForRow(0) if self.indicator_model.rowCount() else 0
-        if row <= 0:
-            row = view.fontMetrics().height() + 12  # the delegate's height for a row
-        toolbar = self.indicators.toolbar.sizeHint().height()
-        return toolbar + view.header().sizeHint().height() + rows * row + 2 * view.frameWidth()
+        # an empty tree: a text line and the delegate's room around it
+        return row if row > 0 else view.fontMetrics().height() + 6
 
     def distribute(self) -> None:
-        """Share the height as a new window does: the header and budget as tall as they need
-        up to a third, the indicators three fifths of the rest; never below the minimums."""
-        total = self.editor_splitter.height()
-        top = min(self.header_top.sizeHint().height() + 4, total // 3)
-        top = max(top, self.header_area.minimumHeight())
-        self.editor_splitter.setSizes([top, max(1, total - top)])
-        lower = max(1, total - top - self.editor_splitter.handleWidth())
-        tree = max(lower * 3 // 5, self.indicators_box.minimumHeight())
-        self.lower_splitter.setSizes([max(1, lower - tree), tree])
+        """Share the height as a new window does. Each pane gets its minimum; of what is left
+        the header and budget take up to three quarters (no more than they need), the narratives 40 % of
+        the rest, and the indicator tree the remainder."""
+        handle = self.editor_splitter.handleWidth()
+        total = self.editor_splitter.height() - 2 * handle
+        top_min = self.header_area.minimumHeight()
+        sections_min = self.sections_box.minimumSizeHint().height()
+        tree = self.indicators_box.minimumSizeHint().height()
+        spare = max(0, total - top_min - sections_min - tree)
+        top = top_min + min(max(0, self.header_top.sizeHint().height() - top_min), spare * 3 // 4)
+        spare -= top - top_min
+        sections = sections_min + spare * 2 // 5
+        tree = max(tree, total - top - sections)
+        self.editor_splitter.setSizes([top, sections + tree + handle])
+        self.lower_splitter.setSizes([sections, tree])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._distribute_once()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._distribute_once()
+
+    def _distribute_once(self) -> None:
+        if self.distribute_when_sized and self.isVisible() and self.editor_splitter.height() > 0:
+            self.distribute_when_sized = False
+            self.distribute()
 
     # -- showing a project ---------------------------------------------------------------------
 
@@ -184,6 +212,7 @@ class ProjectForm(QWidget):
         self.indicators.set_layout(spec)
         self.indicator_model.set_layout(spec)
         self.indicator_model.load(project.indicators)
+        self._set_minimum_heights()  # the sections are the layout's, and the rows now measurable
         self._update_titles()
 
     def show_changes(self, project: Project, parts: frozenset[Part]) -> None:
@@ -216,7 +245,7 @@ class ProjectForm(QWidget):
             return
         spec = self.project.spec
         self.form_title.setText(spec.title + spec.caption(self.project.year))
-        self.indicators_box.setTitle(spec.targets_caption(self.project.year))
+        self.indicators.title.setText(spec.targets_caption(self.project.year))
 
     # -- edits ---------------------------------------------------------------------------------
 

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QCompleter,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -266,16 +268,33 @@ class IndicatorPanel(QWidget):
             if entry is not None and entry is not self.delete:
                 self.view.addAction(entry)
 
-        self.toolbar = QToolBar()
+        # The heading (e.g. 2020年绩效目标) and the actions on one line: the rows keep the room.
+        self.title = QLabel()
+        self.title.setObjectName("indicatorTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.toolbar = QWidget()
         self.toolbar.setObjectName("indicatorToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
-        self.toolbar.addWidget(QLabel(self.tr("添加：")))
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(2)
+        bar.addWidget(self.title)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("添加：")))
         for item in self.actions_in_order:
             if item is None:
-                self.toolbar.addSeparator()
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addWidget(separator)
             else:
-                self.toolbar.addAction(item)
+                button = QToolButton()
+                button.setDefaultAction(item)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setAutoRaise(True)
+                bar.addWidget(button)
+        bar.addStretch(1)
         self._update_tooltips()
 
         layout = QVBoxLayout(self)

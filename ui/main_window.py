@@ -650,12 +650,11 @@ class MainWindow(QMainWindow):
         state = self.settings.get(settings.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        self._restored_splitters = False
         for option, splitter in self._splitters():
             saved = self.settings.get(option)
             if not saved.isEmpty():
                 splitter.restoreState(saved)
-                self._restored_splitters = True
+                self.form.distribute_when_sized = False  # the officer's own split stays
         header = self.settings.get(settings.INDICATOR_HEADER)
         if not header.isEmpty():
             self.form.indicators.view.header().restoreState(header)
@@ -708,10 +707,6 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._restored_splitters:
-            # A new window: share the form's height once it has one (the screen decides it).
-            self._restored_splitters = True
-            QTimer.singleShot(0, self, self.form.distribute)
         if not self.project_list.index.has_texts:
             # Soon after the window appears: search from memory from (nearly) the first keystroke on.
             QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)

@@ -133,15 +133,9 @@ class Layout:
 
     @property
     def level_word(self) -> str:
-        """What the form calls its indicators as a whole: 目标 or 指标 (the ending its three
-        level headings share)."""
-        first, second, third = self.indicator_columns[:3]
-        shared = ""
-        for a, b, c in zip(first[::-1], second[::-1], third[::-1], strict=False):
-            if not a == b == c:
-                break
-            shared = a + shared
-        return shared or "指标"
+        """What the form calls its indicators as a whole: 目标 (一级目标 …) or 指标 (一级指标 …)."""
+        first = self.indicator_columns[0]
+        return first.removeprefix("一级") if first.startswith("一级") and len(first) > 2 else "指标"
 
     @property
     def field_labels(self) -> tuple[str, ...]:

@@ -179,47 +179,52 @@ The database as it was before the restore is saved as:
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="92"/>
+        <location filename="../../ui/check_panel.py" line="72"/>
+        <source>检查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="102"/>
         <source>收起</source>
         <translation>Fold</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="92"/>
+        <location filename="../../ui/check_panel.py" line="102"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="95"/>
+        <location filename="../../ui/check_panel.py" line="105"/>
         <source>只显示一行摘要</source>
         <translation>Show only the one-line summary</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="95"/>
+        <location filename="../../ui/check_panel.py" line="105"/>
         <source>列出每个问题（F7）</source>
         <translation>List every problem (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="129"/>
+        <location filename="../../ui/check_panel.py" line="140"/>
         <source>错误：%1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="129"/>
+        <location filename="../../ui/check_panel.py" line="140"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="135"/>
+        <location filename="../../ui/check_panel.py" line="146"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="137"/>
+        <location filename="../../ui/check_panel.py" line="148"/>
         <source>未发现问题，可以打印</source>
         <translation>No problems found; ready to print</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="140"/>
+        <location filename="../../ui/check_panel.py" line="151"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
         <translation>Errors: %1, warnings: %2 (click one to go there)</translation>
     </message>
@@ -419,58 +424,58 @@ The database as it was before the restore is saved as:
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../ui/indicator_view.py" line="219"/>
+        <location filename="../../ui/indicator_view.py" line="221"/>
         <source>添加一级目标</source>
         <translation>Add Level 1 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="222"/>
+        <location filename="../../ui/indicator_view.py" line="224"/>
         <source>添加二级目标</source>
         <translation>Add Level 2 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="225"/>
+        <location filename="../../ui/indicator_view.py" line="227"/>
         <source>添加三级指标</source>
         <translation>Add Level 3 Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="228"/>
+        <location filename="../../ui/indicator_view.py" line="230"/>
         <source>删除所选</source>
         <translation>Delete Selected</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="235"/>
+        <location filename="../../ui/indicator_view.py" line="237"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="237"/>
+        <location filename="../../ui/indicator_view.py" line="239"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="242"/>
-        <location filename="../../ui/indicator_view.py" line="305"/>
+        <location filename="../../ui/indicator_view.py" line="244"/>
+        <location filename="../../ui/indicator_view.py" line="324"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="296"/>
+        <location filename="../../ui/indicator_view.py" line="315"/>
         <source>添加%1</source>
         <translation>Add %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="300"/>
+        <location filename="../../ui/indicator_view.py" line="319"/>
         <source>插入标准指标：%1（%2 项）</source>
         <translation>Insert Standard Indicators: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="315"/>
+        <location filename="../../ui/indicator_view.py" line="334"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="378"/>
+        <location filename="../../ui/indicator_view.py" line="397"/>
         <source>删除%1“%2”及其下的 %3 个%4？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -479,43 +484,43 @@ The database as it was before the restore is saved as:
 Undo (Ctrl+Z) brings them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="380"/>
+        <location filename="../../ui/indicator_view.py" line="399"/>
         <source>（未填写）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="385"/>
+        <location filename="../../ui/indicator_view.py" line="404"/>
         <source>删除%1</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="245"/>
+        <location filename="../../ui/indicator_view.py" line="247"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="246"/>
+        <location filename="../../ui/indicator_view.py" line="248"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="247"/>
+        <location filename="../../ui/indicator_view.py" line="249"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="248"/>
-        <location filename="../../ui/indicator_view.py" line="385"/>
+        <location filename="../../ui/indicator_view.py" line="250"/>
+        <location filename="../../ui/indicator_view.py" line="404"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="249"/>
+        <location filename="../../ui/indicator_view.py" line="251"/>
         <source>标准指标</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="273"/>
+        <location filename="../../ui/indicator_view.py" line="284"/>
         <source>添加：</source>
         <translation>Add:</translation>
     </message>
@@ -668,7 +673,7 @@ Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="260"/>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
@@ -777,18 +782,18 @@ The database still holds the content from before the change.</translation>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -951,27 +956,22 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/form.py" line="79"/>
+        <location filename="../../ui/form.py" line="82"/>
         <source>表格所属的预算年度；修改后表头和指标标题随之改变</source>
         <translation>The budget year of the form; the title and the indicator heading follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="90"/>
+        <location filename="../../ui/form.py" line="93"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="93"/>
+        <location filename="../../ui/form.py" line="96"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="113"/>
-        <source>项目说明</source>
-        <translation>Project Description</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form.py" line="240"/>
+        <location filename="../../ui/form.py" line="269"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
@@ -1200,22 +1200,22 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 <context>
     <name>check_panel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="172"/>
+        <location filename="../../ui/check_panel.py" line="183"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="176"/>
+        <location filename="../../ui/check_panel.py" line="187"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="181"/>
+        <location filename="../../ui/check_panel.py" line="192"/>
         <source>表格有错误</source>
         <translation>The Form Has Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="182"/>
+        <location filename="../../ui/check_panel.py" line="193"/>
         <source>以下项目的表格检查出错误，打印出来可能被退回：
 %1
 
@@ -1226,17 +1226,17 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="185"/>
+        <location filename="../../ui/check_panel.py" line="196"/>
         <source>仍然打印</source>
         <translation>Print Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="194"/>
+        <location filename="../../ui/check_panel.py" line="205"/>
         <source>检查</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="242"/>
+        <location filename="../../ui/check_panel.py" line="254"/>
         <source>检查表格</source>
         <translation>Check Form</translation>
     </message>
