@@ -358,9 +358,11 @@ class ProjectList(QWidget):
                 self.view.clearSelection()
                 self.view.setCurrentIndex(QModelIndex())
                 return False
-            current = self.view.currentIndex()
-            if current.row() == row and selection.isRowSelected(row):
-                return True  # already there: keep the other rows selected with it
+            if self.view.currentIndex().row() == row:
+                # Already current (the officer clicked it): the view keeps the rows selected
+                # with it, e.g. by Ctrl+click.
+                self.view.scrollTo(self.model.index(row, NAME))
+                return True
             self._select_row(row)
             return True
         finally:
