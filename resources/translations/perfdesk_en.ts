@@ -238,6 +238,59 @@ The database as it was before the restore is saved as:
     </message>
 </context>
 <context>
+    <name>FontChoiceDialog</name>
+    <message>
+        <location filename="../../ui/font_choice.py" line="45"/>
+        <source>打印字体</source>
+        <translation>Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="48"/>
+        <source>当前打印字体：%1</source>
+        <translation>Current print font: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="60"/>
+        <source>没有找到已安装的中文 TrueType 字体</source>
+        <translation>No Chinese TrueType font is installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="64"/>
+        <source>使用所选字体</source>
+        <translation>Use Selected Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="68"/>
+        <source>其他字体文件…</source>
+        <translation>Other Font File…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="71"/>
+        <source>使用系统字体</source>
+        <translation>Use System Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="73"/>
+        <source>仿宋印正文、黑体印标签，按本机已安装的字体自动选择</source>
+        <translation>FangSong for the text, SimHei for labels, chosen from the fonts installed on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="81"/>
+        <source>本机已安装的中文字体：</source>
+        <translation>Chinese fonts installed on this computer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="95"/>
+        <source>选择打印字体</source>
+        <translation>Choose Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="95"/>
+        <source>TrueType 字体 (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <location filename="../../ui/editor.py" line="234"/>
@@ -1269,6 +1322,24 @@ Print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>font_choice</name>
+    <message>
+        <location filename="../../ui/font_choice.py" line="117"/>
+        <source>打印字体已改回系统字体</source>
+        <translation>The print font is the system&apos;s again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="123"/>
+        <source>打印字体</source>
+        <translation>Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="127"/>
+        <source>打印字体已设为 %1</source>
+        <translation>Print font set to %1</translation>
+    </message>
+</context>
+<context>
     <name>import_export</name>
     <message>
         <location filename="../../ui/import_export.py" line="31"/>
@@ -1393,74 +1464,32 @@ Print anyway?</translation>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="181"/>
-        <source>当前打印字体：%1</source>
-        <translation>Current print font: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="188"/>
-        <location filename="../../ui/print_actions.py" line="194"/>
-        <location filename="../../ui/print_actions.py" line="212"/>
-        <source>打印字体</source>
-        <translation>Print Font</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="190"/>
-        <source>选择字体文件…</source>
-        <translation>Choose Font File…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="195"/>
-        <source>改回使用系统字体吗？</source>
-        <translation>Go back to the system fonts?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="196"/>
-        <source>使用系统字体</source>
-        <translation>Use System Fonts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="202"/>
-        <source>选择打印字体</source>
-        <translation>Choose Print Font</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="203"/>
-        <source>TrueType 字体 (*.ttf *.ttc)</source>
-        <translation>TrueType fonts (*.ttf *.ttc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="217"/>
-        <source>打印字体已设为 %1</source>
-        <translation>Print font set to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="237"/>
+        <location filename="../../ui/print_actions.py" line="199"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="243"/>
+        <location filename="../../ui/print_actions.py" line="205"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="249"/>
+        <location filename="../../ui/print_actions.py" line="211"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="255"/>
+        <location filename="../../ui/print_actions.py" line="217"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="261"/>
+        <location filename="../../ui/print_actions.py" line="223"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="266"/>
+        <location filename="../../ui/print_actions.py" line="228"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
