@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QFormLayout,
@@ -276,14 +277,19 @@ class HeaderForm(QWidget):
         line.textChanged.connect(lambda text, lb=label: self._typed(lb, text))
         return line
 
-    def load(self, project: Project) -> None:
+    def load(self, project: Project, *, keep_typing: bool = False) -> None:
+        """Show the project's fields; ``keep_typing``: leave the field being typed in alone
+        (after an edit it holds what the officer typed, e.g. 2021/1/1 for 2021-01-01)."""
         self.build(project.spec)
         self.stored = dict(project.fields)
+        typing = QApplication.focusWidget() if keep_typing else None
         self._loading = True
         try:
             for spec in project.spec.fields:
                 value = project.fields.get(spec.label, "")
                 editor = self.editors[spec.label]
+                if typing is not None and (editor is typing or editor.isAncestorOf(typing)):
+                    continue
                 if isinstance(editor, QComboBox) and editor.isEditable():
                     if editor.currentText() != value:
                         editor.setEditText(value)

@@ -220,7 +220,7 @@ class ProjectForm(QWidget):
         pane alone where the screen already has it (the officer typed it there)."""
         self.project = project
         if Part.FIELDS in parts:
-            self.header_form.load(project)
+            self.header_form.load(project, keep_typing=True)
         if Part.BUDGET in parts:
             self.budget_form.load(project)
         if Part.SECTIONS in parts:

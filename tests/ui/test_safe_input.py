@@ -212,3 +212,19 @@ def test_deleting_a_project_names_its_year_and_form(
         "\n\n删除后可以用“撤销”（Ctrl+Z）恢复。"
     ]
     assert window.store.count() == 2
+
+
+def test_a_stored_edit_leaves_the_field_being_typed_in_alone(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot
+) -> None:
+    window = _sample_window(open_window, db_path)
+    end = field_line(window, "计划完成日期")
+    end.setFocus()
+    qtbot.waitUntil(end.hasFocus)
+    end.selectAll()
+    type_keys(end, "2020/6/30")
+    window.flush()  # stored as a date …
+    assert stored(window).fields["计划完成日期"] == "2020-06-30"
+    assert end.text() == "2020/6/30"  # … while the field keeps what is being typed
+    end.editingFinished.emit()
+    assert end.text() == "2020-06-30"
