@@ -73,7 +73,8 @@ def main() -> int:
 
 
 def render(output: Path, *, english: bool, fixed_size: bool) -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QCursor
     from PySide6.QtWidgets import QApplication
 
     from perfdesk.sample import sample_projects
@@ -97,6 +98,7 @@ def render(output: Path, *, english: bool, fixed_size: bool) -> int:
         if fixed_size:
             window.resize(1440, 900)
         window.show()
+        QCursor.setPos(window.mapToGlobal(QPoint(window.width() - 2, window.height() - 2)))
         window.open_project(ids[0])
         for _ in range(20):  # the window's first layout and its deferred sizing
             QApplication.processEvents()

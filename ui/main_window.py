@@ -203,12 +203,14 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.database_label)
         fit_to_screen(self, preferred=(1440, 900))
-        self._default_splitter_sizes()
+        self._size_list_when_shown = True  # unless the officer's own split is remembered
 
     def _default_splitter_sizes(self) -> None:
-        """The list about a quarter of the width (at least its buttons' room)."""
-        width = self.width()
-        left = max(self.project_list.minimumSizeHint().width(), min(340, width // 4))
+        """The list about 28 % of the width (300 to 460 pixels; at least its buttons' room)."""
+        width = self.main_splitter.width() or self.width()
+        left = max(
+            self.project_list.minimumSizeHint().width(), min(460, max(300, width * 28 // 100))
+        )
         self.main_splitter.setSizes([left, max(1, width - left)])
 
     def _action(
@@ -654,7 +656,11 @@ class MainWindow(QMainWindow):
             saved = self.settings.get(option)
             if not saved.isEmpty():
                 splitter.restoreState(saved)
-                self.form.distribute_when_sized = False  # the officer's own split stays
+                # the officer's own split stays
+                if splitter is self.main_splitter:
+                    self._size_list_when_shown = False
+                else:
+                    self.form.distribute_when_sized = False
         header = self.settings.get(settings.INDICATOR_HEADER)
         if not header.isEmpty():
             self.form.indicators.view.header().restoreState(header)
@@ -707,6 +713,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._size_list_when_shown:
+            self._size_list_when_shown = False
+            self._default_splitter_sizes()
         if not self.project_list.index.has_texts:
             # Soon after the window appears: search from memory from (nearly) the first keystroke on.
             QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)
