@@ -9,6 +9,7 @@ before it is taken.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.printing import FontFile, installed_fonts, resolve_fonts
 from ui import dialogs, settings
 from ui.screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from perfdesk.printing import FontFile
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -106,6 +109,8 @@ class FontChoiceDialog(QDialog):
 def choose_print_font(parent: QWidget, prefs: settings.Settings) -> str | None:
     """Ask which font to print with and keep it; the message for the status bar, or None when
     nothing changed."""
+    from perfdesk.printing import installed_fonts, resolve_fonts  # ReportLab loads when needed
+
     current_path = prefs.get(settings.PRINT_FONT)
     current = resolve_fonts(Path(current_path) if current_path else None)
     source = current.source + (f"\n\n{current.fallback_reason}" if current.fallback_reason else "")
