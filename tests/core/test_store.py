@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.errors import DatabaseError, NotFoundError
+from perfdesk.errors import DatabaseError, InvalidValueError, NotFoundError
 from perfdesk.model import IndicatorRow, Level1Group, Level2Group, Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store
@@ -115,7 +115,7 @@ def test_a_failed_change_leaves_nothing_behind(store: Store) -> None:
     store.add(_project("甲"))
     bad = _project("乙")
     bad.layout = "no-such-layout"
-    with pytest.raises(KeyError):
+    with pytest.raises(InvalidValueError, match="未知的表样"):
         store.add(bad)
     assert [s.name for s in store.list_projects()] == ["甲"]
 
