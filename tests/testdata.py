@@ -16,7 +16,9 @@ from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_TEXT = REPO / "tests" / "data" / "seed_sh2020.txt"  # the reference form, as extracted from its PDF
+SEED_TEXT = (
+    REPO / "tests" / "data" / "seed_sh2020.txt"
+)  # the reference form, as extracted from its PDF
 DATA = REPO / "tests" / "data"
 SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"  # a project on the current form (sh2026)
 ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
