@@ -34,8 +34,7 @@ MAX_INDICATOR_NODES = 2_000  # rows of the indicator tree, groups included
 MAX_IMPORT_FILE_BYTES = 100 << 20  # any file given to import (a department's PDF included)
 MAX_IMPORT_TEXT_CHARS = 20_000_000  # text taken from a .txt or a PDF, before it is read
 MAX_FORMS_PER_FILE = 2_000  # forms found in one file
-MAX_JSON_NESTING = 64  # our exchange file nests 4 deep
-MAX_JSON_NUMBER_DIGITS = 30  # a number in JSON; amounts are strings anyway
+MAX_JSON_NUMBER_DIGITS = 30  # a number in JSON (a year); amounts are strings anyway
 
 # .xlsx / .docx are zip packages of XML parts.
 MAX_PACKAGE_MEMBERS = 10_000
@@ -44,11 +43,12 @@ MAX_PACKAGE_RATIO = 200  # unpacked / packed, for parts above 1 MB (XML packs 5 
 RATIO_CHECK_FROM_BYTES = 1 << 20
 MAX_SHEET_ROW = 20_000  # a form's sheet has a few hundred rows
 MAX_SHEET_COLUMN = 64  # ... and four to eight columns
-MAX_SHEET_CELLS = 2_000_000  # every cell and merged cell of a workbook together
+MAX_SHEET_CELLS = 300_000  # every cell and merged cell of a workbook (a form: 250)
 
 MAX_PDF_PAGES = 5_000
-MAX_PDF_PAGE_CONTENT_BYTES = 8 << 20  # a page's drawing instructions, unpacked
-MAX_PDF_PAGE_OBJECTS = 200_000  # characters, lines and boxes extracted from one page
+MAX_PDF_OBJECTS = 2_000_000  # objects of one PDF file
+MAX_PDF_REFERENCE_CHAIN = 32  # an object that refers to an object that refers to …
+MAX_PDF_PAGE_CONTENT_BYTES = 256 << 10  # a page's drawing instructions, unpacked (ours: 20 KB)
 
 # Control characters (other than tab and line breaks), lone surrogates and non-characters:
 # invisible in the form, and no XML file (.xlsx, .docx) can hold them.

@@ -422,7 +422,7 @@ class Store:
         *,
         create: bool = True,
         read_only: bool = False,
-        quick_check: bool = True,
+        quick_check: bool | None = True,
     ) -> None:
         """Open (and, unless ``create`` is false, create) a database.
 
@@ -430,7 +430,8 @@ class Store:
         tables are not exactly ours. ``quick_check`` also runs SQLite's quick check first, and a
         damaged file raises :class:`DamagedDatabaseError` before anything is written to it:
         every opening for writing does it, unless the caller has just checked the file itself
-        (see :func:`open_for_reading` for commands that only read). ``read_only`` opens it so
+        (``False``); ``None`` checks only if opening itself must write (a migration), for
+        commands that only read (:meth:`open_for_reading`). ``read_only`` opens it so
         that nothing can be written at all (to look at and export a damaged database, one on a
         network share or one that cannot be written).
         """
@@ -450,7 +451,8 @@ class Store:
             version = _file_version(conn, self.path)
             if version is not None:
                 _require_our_schema(conn, self.path, version)
-                if quick_check:
+                migrating = not read_only and version != SCHEMA_VERSION
+                if quick_check or (quick_check is None and migrating):
                     problems = integrity_problems(conn, quick=True)
                     if problems and not read_only:
                         raise DamagedDatabaseError(damaged_message(self.path, problems))
@@ -479,7 +481,7 @@ class Store:
         db_path = Path(path)
         if db_path.exists() and not is_writable(db_path):
             return cls(db_path, read_only=True, quick_check=False)
-        return cls(db_path, quick_check=False)
+        return cls(db_path, quick_check=None)
 
     def _migrate(self, *, new: bool) -> None:
         from perfdesk.migrations import migrate  # sqlite-utils: loaded only when needed
