@@ -147,5 +147,7 @@ def parse_year(value: int | str) -> int:
 
 
 def clip(text: str, limit: int = 30) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message."""
-    return text if len(text) <= limit else text[:limit] + "…"
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message (a lone
+    surrogate, which no file or screen takes, shown as its escape)."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
