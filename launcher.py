@@ -15,11 +15,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse_args(argv)
     if args.command is not None:
         return cli.run(args)
-    from perfdesk.fileio import remove_leftovers
     from perfdesk.store import check_in_background
 
     path = cli.database_path(args)
-    remove_leftovers(path)  # what a killed backup or restore left (the commands do it too)
     checked = check_in_background(path) if path.is_file() else None  # beside Qt's loading
     from ui.app import run  # only the window needs Qt
 

@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ from perfdesk.places import require_local, window_holding
 from perfdesk.schema import schema_problems
 from perfdesk.store import (
     APPLICATION_ID,
+    BUSY_TIMEOUT_SECONDS,
     SCHEMA_VERSION,
     Store,
     check_database,
@@ -590,7 +592,7 @@ def _copy_into(candidate: Path, live: Path) -> None:
     atomic even if the process dies half-way, and safe beside the live file's write-ahead log
     (replacing the file itself under a log would mix old pages into the new database)."""
     source = sqlite3.connect(candidate, isolation_level=None)
-    target = sqlite3.connect(live, isolation_level=None, timeout=30)
+    target = sqlite3.connect(live, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         page_size = target.execute("PRAGMA page_size").fetchone()[0]
         if source.execute("PRAGMA page_size").fetchone()[0] != page_size:
@@ -598,17 +600,44 @@ def _copy_into(candidate: Path, live: Path) -> None:
             source.execute("PRAGMA journal_mode = DELETE")
             source.execute(f"PRAGMA page_size = {int(page_size)}")
             source.execute("VACUUM")
-        source.backup(target)
+        source.backup(target, progress=_give_up_when_busy_too_long(), sleep=0.05)
         problems = integrity_problems(target, quick=True)
         if problems:  # pragma: no cover - SQLite wrote what it had checked
             raise DatabaseError("恢复后的数据库未通过检查：" + "；".join(problems))
+    except _StillBusy:
+        raise DatabaseInUseError(
+            f"数据库 {live} 正在被另一个程序使用，无法恢复。请关闭那个程序后再试；未作任何改动"
+        ) from None
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseError("数据库正被其他程序使用，请关闭其他 PerfDesk 后重试") from None
-        raise DatabaseError(f"恢复失败，当前数据库未改动：{exc}") from None
+        error = database_error(exc, live)
+        if isinstance(error, DatabaseInUseError):
+            raise error from None
+        raise DatabaseError(f"恢复失败，当前数据库未改动：{error}") from None
     finally:
         source.close()
         target.close()
+
+
+class _StillBusy(Exception):
+    """The live database stayed locked by another program for the whole busy timeout."""
+
+
+def _give_up_when_busy_too_long() -> Callable[[int, int, int], None]:
+    """A progress callback for ``Connection.backup``, which would otherwise wait for ever while
+    another program holds the target locked: it gives up after the busy timeout."""
+    since: float | None = None
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        nonlocal since
+        if status not in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            since = None
+            return
+        now = time.monotonic()
+        since = now if since is None else since
+        if now - since > BUSY_TIMEOUT_SECONDS:
+            raise _StillBusy
+
+    return progress
 
 
 def _keep_damaged(live: Path, folder: Path, stamp: str) -> Path:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import remove_leftovers
 from perfdesk.paths import RESOURCES, data_dir, default_database
 from ui import dialogs, settings
 from ui.backup_actions import open_or_offer_restore
@@ -118,6 +119,7 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
         )
         return 1
     try:
+        remove_leftovers(path)  # what a killed backup or restore left (the commands do it too)
         # A damaged database is not opened for writing; the newest good backup is offered.
         store = open_or_offer_restore(path, checked)
         if store is None:
