@@ -98,9 +98,11 @@ def test_a_write_waits_then_says_in_use_and_changes_nothing(
         return
     opened = Store(live)
     try:
-        with locked_by_another_process(live, mode):
-            with pytest.raises(DatabaseInUseError, match="正在被另一个程序使用"):
-                opened.add(sample_projects()[0])
+        with (
+            locked_by_another_process(live, mode),
+            pytest.raises(DatabaseInUseError, match="正在被另一个程序使用"),
+        ):
+            opened.add(sample_projects()[0])
         assert opened.count() == 2
         opened.add(sample_projects()[0])  # the lock is gone: the write goes through
         assert opened.count() == 3
