@@ -59,7 +59,9 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise PerfDeskError(f"无法在 {folder} 中写文件：{describe_os_error(exc)}") from None
+        raise PerfDeskError(
+            f"无法在 {folder} 中写入 {target.name}：{describe_os_error(exc)}"
+        ) from None
     _hold(fd)
     try:
         with os.fdopen(fd, "w+b") as handle:  # readable too, to check what was written

@@ -4,6 +4,7 @@ program."""
 
 import contextlib
 import hashlib
+import os
 import random
 import subprocess
 import sys
@@ -107,3 +108,27 @@ def locked_by_another_process(db: Path, mode: str) -> Iterator[None]:
         holder.stdin.write("\n")
         holder.stdin.flush()
         holder.communicate(timeout=30)
+
+
+def _without_root_powers() -> None:  # pragma: no cover - runs in the child
+    """Drop the powers that let root write to any file, so that a read-only file or folder is
+    read-only to the program as it is to an officer (PR_CAPBSET_DROP before exec)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def perfdesk_as_user(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """:func:`perfdesk` as an ordinary user runs it, even when the tests run as root."""
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        preexec_fn=_without_root_powers if as_root else None,
+    )

@@ -30,6 +30,7 @@ from perfdesk.backup import (
     read_manifest,
     remove_leftovers,
     restore_backup,
+    restore_space_needed,
     verify_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
@@ -487,3 +488,23 @@ def test_only_old_temporary_files_are_cleaned_up(live: Path) -> None:
         os.utime(path, (two_hours_ago, two_hours_ago))
     assert sorted(remove_leftovers(live)) == sorted([old, old_wal])
     assert in_use.exists() and lookalike.exists()
+
+
+def test_the_free_space_a_restore_needs_grows_with_the_backup(
+    live: Path, good_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import namedtuple
+
+    from perfdesk import backup
+
+    small, large = restore_space_needed(1 << 20, 0), restore_space_needed(500 << 20, 0)
+    assert large - small > 900 << 20  # twice the database, and a share of it to spare
+    needed = restore_space_needed(read_manifest(good_backup).size, live.stat().st_size)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _p: usage(1 << 40, 0, needed - 1))
+    before = file_digest(live)
+    with pytest.raises(BadBackupError, match=r"磁盘空间不足：恢复需要约 \d+ MB"):
+        restore_backup(good_backup, live)
+    assert file_digest(live) == before
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _p: usage(1 << 40, 0, needed))
+    assert restore_backup(good_backup, live).project_count == 3
