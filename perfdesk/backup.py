@@ -790,7 +790,7 @@ class AutoBackup:
 
     def _signature(self) -> tuple[int, int]:
         """Changes by this connection (``total_changes``) and by any other (``data_version``)."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
         return conn.total_changes, data_version
 

@@ -136,10 +136,10 @@ def test_a_failed_backup_leaves_the_previous_file(live: Path, tmp_path: Path) ->
     out = tmp_path / "b.zip"
     out.write_bytes(b"the previous backup")
     with Store(live) as store:
-        store.db.conn.execute("BEGIN")  # VACUUM INTO cannot run inside a transaction
+        store.conn.execute("BEGIN")  # VACUUM INTO cannot run inside a transaction
         with pytest.raises(PerfDeskError, match="稍后"):
             create_backup(store, out)
-        store.db.conn.execute("ROLLBACK")
+        store.conn.execute("ROLLBACK")
     assert out.read_bytes() == b"the previous backup"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "data"]
 
@@ -176,7 +176,7 @@ def test_restore_keeps_the_current_database_and_replaces_it(
     assert _export(undo) == after_edits
     assert check_database(live) == []
     with Store(live) as store:
-        assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_restore_over_a_damaged_database_keeps_the_damaged_files(
@@ -219,7 +219,7 @@ def test_an_older_schema_is_migrated_on_restore(live: Path, tmp_path: Path) -> N
     assert result.project_count == 0
     with Store(live) as store:
         assert store.count() == 0
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_restore_refuses_to_overwrite_a_file_that_is_not_ours(

@@ -43,7 +43,7 @@ def test_new_file_is_marked_as_ours_with_the_schema_version(db_path: Path) -> No
 
 
 def test_connection_settings(store: Store) -> None:
-    conn = store.db.conn
+    conn = store.conn
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
@@ -107,7 +107,7 @@ def test_delete_cascades_to_every_child_table(store: Store) -> None:
     project_id = store.add(_project())
     store.delete(project_id)
     for table in ("project_fields", "project_sections", "project_budget", "indicator_nodes"):
-        count = store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        count = store.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         assert count == 0, table
 
 
