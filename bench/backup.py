@@ -54,9 +54,12 @@ def main() -> None:
     _timed("restore over the database", lambda: restore_backup(backup, db))
 
     project = Project.new()
-    project.set_section(project.spec.sections[0], "很长的文字。" * 170_000)  # about 1 MB
+    label = project.spec.sections[0]
+    project.set_section(label, "很长的文字。" * 170_000)  # about 1 MB
     with Store(db) as store:
         project_id = store.add(project)
+        project.set_section(label, project.sections[label] + "再加一句。")  # as typing does
+
         _timed("save a project with 1 MB of text", lambda: store.save(project))
         _timed("load it again", lambda: store.get(project_id))
 

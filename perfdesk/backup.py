@@ -493,7 +493,10 @@ def _verify_projects(temp: Path, count: int) -> None:
     try:
         # Opening applies any pending migrations; the file's integrity was just checked in full.
         with Store(temp, create=False, quick_check=False) as store:
-            found, problems = stored_project_problems(store.conn)
+            texts: list[tuple[int, str]] = []
+            found, problems = stored_project_problems(
+                store.conn, each=lambda p: texts.append((p.id or 0, p.search_text()))
+            )
             if problems:
                 raise BadBackupError(
                     f"备份中有 PerfDesk 无法使用的项目（{problems_text(problems)}），"
@@ -501,7 +504,7 @@ def _verify_projects(temp: Path, count: int) -> None:
                 )
             if found != count:  # pragma: no cover - a migration never adds or drops projects
                 raise BadBackupError("备份中的项目数在升级后变了，已拒绝")
-            store.reindex()
+            store.reindex(texts)
     except AlteredDatabaseError as exc:
         raise BadBackupError(_not_our_schema([str(exc)])) from None
     except DatabaseError as exc:

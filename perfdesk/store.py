@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,7 +41,13 @@ from perfdesk.layouts import UnknownLayoutError
 from perfdesk.limits import project_problem
 from perfdesk.model import Project, TreeNode, nodes_from_tree, tree_from_nodes
 from perfdesk.places import require_local
-from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems, spaced_characters
+from perfdesk.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    rebuild_search_tables,
+    schema_problems,
+    spaced_characters,
+)
 from perfdesk.values import clip, money_to_str
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ProjectSummary", "Store"]
@@ -279,18 +285,22 @@ def damaged_message(path: Path, problems: list[str]) -> str:
 _MONEY_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
-def stored_project_problems(conn: sqlite3.Connection, shown: int = 10) -> tuple[int, list[str]]:
+def stored_project_problems(
+    conn: sqlite3.Connection,
+    shown: int = 10,
+    each: Callable[[Project], object] | None = None,
+) -> tuple[int, list[str]]:
     """Every project of a file read as PerfDesk would read it, but strictly: each value of the
     type PerfDesk writes (texts are valid UTF-8 text, the year an integer, amounts decimal
     strings, depths 1 to 3), then the whole project through :func:`limits.project_problem`.
 
     For a file from elsewhere (a backup to restore): what would make ``check``, ``print`` or
     ``export-json`` fail later is found before it replaces anything. Returns the number of
-    projects and the first ``shown`` problems.
+    projects and the first ``shown`` problems; ``each`` is given every sound project.
     """
     conn.text_factory = bytes  # invalid UTF-8 is a finding here, not an exception
     try:
-        return _stored_project_problems(conn, shown)
+        return _stored_project_problems(conn, shown, each)
     finally:
         conn.text_factory = str
 
@@ -302,7 +312,9 @@ def _typed(columns: str) -> str:
     return ", ".join(f"{c}, typeof({c})" for c in columns.split(", "))
 
 
-def _stored_project_problems(conn: sqlite3.Connection, shown: int) -> tuple[int, list[str]]:
+def _stored_project_problems(
+    conn: sqlite3.Connection, shown: int, each: Callable[[Project], object] | None
+) -> tuple[int, list[str]]:
     problems: list[str] = []
     count = 0
     children = {
@@ -335,6 +347,8 @@ def _stored_project_problems(conn: sqlite3.Connection, shown: int) -> tuple[int,
                 project_id, list(zip(head[::2], head[1::2], strict=True)), rows_of
             )
             problem = project_problem(project)
+            if problem is None and each is not None:
+                each(project)
         except _Unreadable as exc:
             problem = str(exc)
         # Drain what belongs to this project whatever happened, to stay in step.
@@ -638,16 +652,18 @@ class Store:
     def get_all(self) -> list[Project]:
         return [self.get(summary.id) for summary in self.list_projects()]
 
-    def reindex(self) -> None:
-        """Build both search indexes again from the stored projects, in one transaction (they
-        are derived data: a file from elsewhere is not trusted to carry them right)."""
+    def reindex(self, texts: Iterable[tuple[int, str]] | None = None) -> None:
+        """Make both search indexes anew, in one transaction, from ``texts`` (project id and
+        :meth:`Project.search_text`) or else from the stored projects: they are derived data,
+        and a file from elsewhere is not trusted to carry them right."""
+        if texts is None:
+            texts = [(s.id, self.get(s.id).search_text()) for s in self.list_projects()]
         with self.transaction():
-            conn = self.conn
-            conn.execute("DELETE FROM project_search")
-            if self._short_terms_indexed:
-                conn.execute("INSERT INTO project_chars (project_chars) VALUES ('delete-all')")
-            for summary in self.list_projects():
-                self._write_search_text(summary.id, self.get(summary.id).search_text())
+            rebuild_search_tables(self.conn)
+            self._indexed = self._has_virtual_table("project_search")
+            self._short_terms_indexed = self._has_virtual_table("project_chars")
+            for project_id, text in texts:
+                self._write_search_text(project_id, text)
 
     # -- writing: each public method is one transaction ------------------------------------
 
@@ -679,6 +695,7 @@ class Store:
                 [project.layout, project.year, project.name, project.unit, _now(), project.id],
             )
             self._write_children(project)
+            self._replace_search_text(project.id, project.search_text())
 
     def delete(self, project_id: int) -> Project:
         """Delete a project; returns it as it was, for undo."""
@@ -740,28 +757,43 @@ class Store:
         project_id = int(row["id"]) if "id" in row else int(cursor.lastrowid or 0)
         project.id = project_id
         self._write_children(project)
+        self._write_search_text(project_id, project.search_text())
         return project_id
 
     def _delete_children(self, project_id: int) -> None:
         conn = self.conn
         for table in ("project_fields", "project_sections", "project_budget", "indicator_nodes"):
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", [project_id])
-        self._delete_search_text(project_id)
+
+    def _indexed_text(self, project_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT body FROM project_search WHERE rowid = ?", [project_id]
+        ).fetchone()
+        return None if row is None else str(row[0] or "")
+
+    def _replace_search_text(self, project_id: int, text: str) -> None:
+        """Index ``text`` for the project, unless it is what is indexed already (an amount or
+        the year changed): indexing a long text anew takes a while."""
+        indexed = self._indexed_text(project_id)
+        if indexed == text:
+            return
+        if indexed is not None:
+            self._forget_search_text(project_id, indexed)
+        self._write_search_text(project_id, text)
 
     def _delete_search_text(self, project_id: int) -> None:
-        conn = self.conn
+        indexed = self._indexed_text(project_id)
+        if indexed is not None:
+            self._forget_search_text(project_id, indexed)
+
+    def _forget_search_text(self, project_id: int, indexed: str) -> None:
         if self._short_terms_indexed:
             # A contentless index forgets a row by being told the text it indexed.
-            row = conn.execute(
-                "SELECT body FROM project_search WHERE rowid = ?", [project_id]
-            ).fetchone()
-            if row is not None:
-                conn.execute(
-                    "INSERT INTO project_chars (project_chars, rowid, body) "
-                    "VALUES ('delete', ?, ?)",
-                    [project_id, spaced_characters(row[0] or "")],
-                )
-        conn.execute("DELETE FROM project_search WHERE rowid = ?", [project_id])
+            self.conn.execute(
+                "INSERT INTO project_chars (project_chars, rowid, body) VALUES ('delete', ?, ?)",
+                [project_id, spaced_characters(indexed)],
+            )
+        self.conn.execute("DELETE FROM project_search WHERE rowid = ?", [project_id])
 
     def _write_search_text(self, project_id: int, text: str) -> None:
         conn = self.conn
@@ -807,7 +839,6 @@ class Store:
                 for position, node in enumerate(nodes_from_tree(project.indicators))
             ],
         )
-        self._write_search_text(project.id or 0, project.search_text())
 
 
 def next_year_copy(project: Project) -> Project:
