@@ -63,11 +63,9 @@ from perfdesk.fileio import (
 )
 from perfdesk.paths import backup_dir
 from perfdesk.places import require_local, window_holding
-from perfdesk.schema import schema_problems
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems
 from perfdesk.store import (
-    APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
-    SCHEMA_VERSION,
     Store,
     check_database,
     database_error,

@@ -50,8 +50,6 @@ from perfdesk.schema import (
 )
 from perfdesk.values import clip, money_to_str
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ProjectSummary", "Store"]
-
 BUSY_TIMEOUT_SECONDS = 5.0  # how long a write waits for another program's transaction
 
 # SQLite's primary result codes (the low byte of an extended one).

@@ -36,7 +36,8 @@ from perfdesk.backup import (
 from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store, check_database
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store import Store, check_database
 
 
 def _tree(root: Path) -> dict[str, str]:

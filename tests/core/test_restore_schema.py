@@ -27,7 +27,7 @@ from perfdesk.backup import (
 from perfdesk.errors import AlteredDatabaseError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.schema import STEPS
+from perfdesk.schema import APPLICATION_ID, STEPS
 from perfdesk.store import Store, check_database
 
 # What each hostile backup does to the database inside, and the words its refusal must use.
@@ -202,7 +202,7 @@ def test_a_hostile_backup_of_an_older_version_is_refused_before_migrating(
 ) -> None:
     old = tmp_path / "old.db"
     conn = sqlite3.connect(old, isolation_level=None)
-    conn.execute("PRAGMA application_id = 1348879475")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for _, step in STEPS[:1]:
         step(conn, True)
     conn.execute("PRAGMA user_version = 1")

@@ -11,7 +11,8 @@ import pytest
 from perfdesk.errors import DatabaseError, InvalidValueError, NotFoundError
 from perfdesk.model import IndicatorRow, Level1Group, Level2Group, Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store import Store
 
 
 @pytest.fixture
