@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.errors import DatabaseInUseError, PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
@@ -69,6 +69,7 @@ from ui.editor import BudgetForm, Change, HeaderForm, PendingEdits, SectionTabs
 from ui.indicator_model import TARGET, IndicatorModel
 from ui.indicator_view import IndicatorPanel
 from ui.project_list import ProjectList
+from ui.unsaved import SAVE_WAIT_SECONDS, UnsavedEdits
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.store = store
+        dialogs.set_database(store.path)  # no save dialog may write over it
         self.settings = prefs or settings.Settings()
         self.history = History(store)
         self.project: Project | None = None
@@ -117,6 +119,11 @@ class MainWindow(QMainWindow):
         self.pending = PendingEdits(self)
         self.pending.scheduled.connect(self._update_title)
         self.pending.flushed.connect(self._update_title)
+        # A save waits briefly for another program's write; past that the edit is kept.
+        store.busy_timeout = SAVE_WAIT_SECONDS
+        self.unsaved = UnsavedEdits(self.history, self)
+        self.unsaved.changed.connect(self._update_title)
+        self.unsaved.stored.connect(lambda project_id: self.project_list.index.refresh(project_id))
 
         self._build_widgets()
         self._build_actions()
@@ -479,8 +486,10 @@ class MainWindow(QMainWindow):
         return self.project.id if self.project else None
 
     def flush(self) -> None:
-        """Store what is still waiting from typing."""
+        """Store what is still waiting from typing, and edits waiting for the database."""
         self.pending.flush()
+        if self.unsaved.has_edits():
+            self.unsaved.retry()
 
     def reload_projects(self, select: int | None = None) -> None:
         self.flush()
@@ -522,7 +531,7 @@ class MainWindow(QMainWindow):
         self.flush()
         self.history.seal()
         try:
-            project = self.store.get(project_id)
+            project = self.unsaved.latest(project_id) or self.store.get(project_id)
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
@@ -651,8 +660,18 @@ class MainWindow(QMainWindow):
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
+        # With an earlier edit of this project still waiting for the database, this one
+        # joins it: stored over what the database has, as one step.
+        waiting = self.unsaved.stored_state(before.id)
+        base = waiting if waiting is not None else before
         try:
-            stored = self.history.record(before, after, description, merge_key=merge_key)
+            stored = self.history.record(base, after, description, merge_key=merge_key)
+            self.unsaved.forget(before.id)
+        except DatabaseInUseError:
+            # Another program is writing: the edit stays on screen and is stored later.
+            self.unsaved.keep(base, after, description, merge_key)
+            self.show_problem(self.tr("数据库正被另一个程序使用，这次修改已保留，稍后自动保存"))
+            stored = True
         except (PerfDeskError, sqlite3.Error) as exc:
             dialogs.error(
                 self,
@@ -721,9 +740,18 @@ class MainWindow(QMainWindow):
 
     # == undo ====================================================================================
 
+    def _edits_waiting(self) -> bool:
+        """Whether an edit still waits for the database (undo would skip over it)."""
+        if self.unsaved.has_edits():
+            self.show_problem(self.tr("数据库正被另一个程序使用，修改保存后才能撤销或重做"))
+            return True
+        return False
+
     def undo(self) -> None:
         self._close_item_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.undo()
         if change is not None:
             self._show_change(change)
@@ -732,6 +760,8 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._close_item_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.redo()
         if change is not None:
             self._show_change(change)
@@ -804,7 +834,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(app_title)
             return
         name = self.project.name or self.tr("（未命名项目）")
-        status = self.tr("正在保存…") if self.pending.has_pending() else self.tr("已自动保存")
+        if self.unsaved.has_edits():
+            status = self.tr("等待保存：数据库正被另一个程序使用")
+        elif self.pending.has_pending():
+            status = self.tr("正在保存…")
+        else:
+            status = self.tr("已自动保存")
         self.setWindowTitle(
             self.tr("%1 — %2（%3）")
             .replace("%1", name)
@@ -894,6 +929,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_item_editor()
         self.flush()
+        if (
+            self.unsaved.has_edits()
+            and not self.unsaved.retry(SAVE_WAIT_SECONDS)
+            and not dialogs.confirm(
+                self,
+                self.tr("修改尚未保存"),
+                self.tr(
+                    "数据库正被另一个程序使用，最近的修改还没有保存。\n\n"
+                    "不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？"
+                ),
+                action=self.tr("丢弃并关闭"),
+            )
+        ):
+            event.ignore()
+            return
         self.save_state()
         app = QApplication.instance()
         if app is not None and self._listening:

@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="180"/>
+        <location filename="../../ui/backup_actions.py" line="183"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
@@ -45,40 +45,40 @@
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
-        <location filename="../../ui/backup_actions.py" line="119"/>
-        <location filename="../../ui/backup_actions.py" line="123"/>
+        <location filename="../../ui/backup_actions.py" line="111"/>
+        <location filename="../../ui/backup_actions.py" line="122"/>
+        <location filename="../../ui/backup_actions.py" line="126"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
+        <location filename="../../ui/backup_actions.py" line="112"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="124"/>
+        <location filename="../../ui/backup_actions.py" line="127"/>
         <source>已把 %1 个项目备份到
 %2</source>
         <translation>Backed up all projects (%1) to
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="133"/>
-        <location filename="../../ui/backup_actions.py" line="142"/>
-        <location filename="../../ui/backup_actions.py" line="149"/>
-        <location filename="../../ui/backup_actions.py" line="157"/>
-        <location filename="../../ui/backup_actions.py" line="168"/>
+        <location filename="../../ui/backup_actions.py" line="136"/>
+        <location filename="../../ui/backup_actions.py" line="145"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
+        <location filename="../../ui/backup_actions.py" line="160"/>
+        <location filename="../../ui/backup_actions.py" line="171"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="134"/>
+        <location filename="../../ui/backup_actions.py" line="137"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +91,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="162"/>
+        <location filename="../../ui/backup_actions.py" line="165"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,12 +105,12 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="169"/>
+        <location filename="../../ui/backup_actions.py" line="172"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="181"/>
+        <location filename="../../ui/backup_actions.py" line="184"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -118,32 +118,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="120"/>
+        <location filename="../../ui/print_actions.py" line="113"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="123"/>
+        <location filename="../../ui/print_actions.py" line="116"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="130"/>
+        <location filename="../../ui/print_actions.py" line="123"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="132"/>
+        <location filename="../../ui/print_actions.py" line="125"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="137"/>
+        <location filename="../../ui/print_actions.py" line="130"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="146"/>
+        <location filename="../../ui/print_actions.py" line="139"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -159,32 +159,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="55"/>
+        <location filename="../../ui/check_panel.py" line="56"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="85"/>
+        <location filename="../../ui/check_panel.py" line="86"/>
         <source>错误：%1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="85"/>
+        <location filename="../../ui/check_panel.py" line="86"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="91"/>
+        <location filename="../../ui/check_panel.py" line="92"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="93"/>
+        <location filename="../../ui/check_panel.py" line="94"/>
         <source>未发现问题，可以打印</source>
         <translation>No problems found; ready to print</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="96"/>
+        <location filename="../../ui/check_panel.py" line="97"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
         <translation>Errors: %1, warnings: %2 (click one to go there)</translation>
     </message>
@@ -497,195 +497,195 @@ The database as it was before the restore is saved as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>项目说明</source>
         <translation>Project Description</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="281"/>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>复制项目</source>
         <translation>Duplicate Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>复制到下一年度</source>
         <translation>Copy to Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>删除项目…</source>
         <translation>Delete Project…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="803"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="809"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <location filename="../../ui/main_window.py" line="868"/>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="903"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
-        <location filename="../../ui/main_window.py" line="882"/>
+        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="917"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>按表样新建</source>
         <translation>New on Form Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>下一年度</source>
         <translation>Next Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="836"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>删除项目“%1”？
 
 删除后可以用“撤销”（Ctrl+Z）恢复。</source>
@@ -694,32 +694,37 @@ Create a project, or import the sample data of the reference form.</translation>
 You can bring it back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>删除项目</source>
         <translation>Delete Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>删除项目“%1”</source>
         <translation>Delete Project “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>已导入 %1 个示例项目</source>
         <translation>Imported %1 sample projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="673"/>
+        <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
+        <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -728,68 +733,78 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>插入标准指标</source>
         <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="746"/>
+        <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
+        <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="776"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="807"/>
+        <location filename="../../ui/main_window.py" line="838"/>
+        <source>等待保存：数据库正被另一个程序使用</source>
+        <translation>waiting to save: the database is in use by another program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="840"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="807"/>
+        <location filename="../../ui/main_window.py" line="842"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="809"/>
+        <location filename="../../ui/main_window.py" line="844"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="850"/>
+        <location filename="../../ui/main_window.py" line="885"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859"/>
+        <location filename="../../ui/main_window.py" line="894"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="869"/>
+        <location filename="../../ui/main_window.py" line="904"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -798,6 +813,25 @@ The language changes the next time PerfDesk starts.</source>
 Prepare, check, print and keep fiscal project performance-target forms.
 
 Database: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="937"/>
+        <source>修改尚未保存</source>
+        <translation>Changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="939"/>
+        <source>数据库正被另一个程序使用，最近的修改还没有保存。
+
+不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
+        <translation>The database is in use by another program and your latest changes have not been saved yet.
+
+If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="942"/>
+        <source>丢弃并关闭</source>
+        <translation>Discard and close</translation>
     </message>
 </context>
 <context>
@@ -959,7 +993,7 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
 已保存的数据不受影响。
 
@@ -974,7 +1008,7 @@ The details are recorded in: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
 
 请切换到那个窗口继续工作。</source>
@@ -983,7 +1017,7 @@ The details are recorded in: %1
 Please switch to that window to go on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>（PID %1）</source>
         <translation> (PID %1)</translation>
     </message>
@@ -991,19 +1025,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="190"/>
+        <location filename="../../ui/backup_actions.py" line="193"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="195"/>
+        <location filename="../../ui/backup_actions.py" line="198"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="228"/>
+        <location filename="../../ui/backup_actions.py" line="231"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1012,7 +1046,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="237"/>
+        <location filename="../../ui/backup_actions.py" line="240"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1025,12 +1059,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="246"/>
+        <location filename="../../ui/backup_actions.py" line="249"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="258"/>
+        <location filename="../../ui/backup_actions.py" line="261"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1040,22 +1074,22 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 <context>
     <name>check_panel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="169"/>
+        <location filename="../../ui/check_panel.py" line="168"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="173"/>
+        <location filename="../../ui/check_panel.py" line="172"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="178"/>
+        <location filename="../../ui/check_panel.py" line="177"/>
         <source>表格有错误</source>
         <translation>The Form Has Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="179"/>
+        <location filename="../../ui/check_panel.py" line="178"/>
         <source>以下项目的表格检查出错误，打印出来可能被退回：
 %1
 
@@ -1066,17 +1100,17 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="182"/>
+        <location filename="../../ui/check_panel.py" line="181"/>
         <source>仍然打印</source>
         <translation>Print Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="191"/>
+        <location filename="../../ui/check_panel.py" line="190"/>
         <source>检查</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="225"/>
+        <location filename="../../ui/check_panel.py" line="224"/>
         <source>检查表格</source>
         <translation>Check Form</translation>
     </message>
@@ -1103,7 +1137,7 @@ Print anyway?</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="31"/>
+        <location filename="../../ui/dialogs.py" line="42"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1156,47 +1190,47 @@ Print anyway?</translation>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="104"/>
+        <location filename="../../ui/import_export.py" line="103"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="117"/>
+        <location filename="../../ui/import_export.py" line="116"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="128"/>
+        <location filename="../../ui/import_export.py" line="127"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="134"/>
+        <location filename="../../ui/import_export.py" line="133"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="138"/>
+        <location filename="../../ui/import_export.py" line="137"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="143"/>
+        <location filename="../../ui/import_export.py" line="142"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="146"/>
+        <location filename="../../ui/import_export.py" line="145"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="153"/>
+        <location filename="../../ui/import_export.py" line="152"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="156"/>
+        <location filename="../../ui/import_export.py" line="155"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
     </message>
@@ -1217,90 +1251,90 @@ Print anyway?</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="91"/>
-        <location filename="../../ui/print_actions.py" line="93"/>
+        <location filename="../../ui/print_actions.py" line="84"/>
+        <location filename="../../ui/print_actions.py" line="86"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="92"/>
+        <location filename="../../ui/print_actions.py" line="85"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="110"/>
+        <location filename="../../ui/print_actions.py" line="103"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="188"/>
+        <location filename="../../ui/print_actions.py" line="181"/>
         <source>当前打印字体：%1</source>
         <translation>Current print font: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="195"/>
-        <location filename="../../ui/print_actions.py" line="201"/>
-        <location filename="../../ui/print_actions.py" line="219"/>
+        <location filename="../../ui/print_actions.py" line="188"/>
+        <location filename="../../ui/print_actions.py" line="194"/>
+        <location filename="../../ui/print_actions.py" line="212"/>
         <source>打印字体</source>
         <translation>Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="197"/>
+        <location filename="../../ui/print_actions.py" line="190"/>
         <source>选择字体文件…</source>
         <translation>Choose Font File…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="202"/>
+        <location filename="../../ui/print_actions.py" line="195"/>
         <source>改回使用系统字体吗？</source>
         <translation>Go back to the system fonts?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="203"/>
+        <location filename="../../ui/print_actions.py" line="196"/>
         <source>使用系统字体</source>
         <translation>Use System Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="209"/>
+        <location filename="../../ui/print_actions.py" line="202"/>
         <source>选择打印字体</source>
         <translation>Choose Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="210"/>
+        <location filename="../../ui/print_actions.py" line="203"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="224"/>
+        <location filename="../../ui/print_actions.py" line="217"/>
         <source>打印字体已设为 %1</source>
         <translation>Print font set to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="244"/>
+        <location filename="../../ui/print_actions.py" line="237"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="250"/>
+        <location filename="../../ui/print_actions.py" line="243"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="256"/>
+        <location filename="../../ui/print_actions.py" line="249"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="262"/>
+        <location filename="../../ui/print_actions.py" line="255"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="268"/>
+        <location filename="../../ui/print_actions.py" line="261"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="273"/>
+        <location filename="../../ui/print_actions.py" line="266"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
