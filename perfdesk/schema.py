@@ -87,11 +87,9 @@ _CHARS_FTS = (
 # punctuation and spaces. Each character becomes a token of its own by the spaces put between
 # them; ASCII punctuation and whitespace are moved to private-use characters first, so that
 # they are tokens too and a phrase never jumps over them (``1%2`` must not match ``12``).
-_ASCII_PUNCTUATION = re.compile("[^0-9A-Za-z\x80-\U0010ffff]")
-
-
-def _private_use(match: re.Match[str]) -> str:
-    return chr(0xE100 + ord(match[0]))
+# A translation table rather than a regular expression: compiling that character class took
+# 6 ms of every start.
+_ASCII_PUNCTUATION = {code: 0xE100 + code for code in range(0x80) if not chr(code).isalnum()}
 
 
 def spaced_characters(text: str) -> str:
@@ -99,7 +97,7 @@ def spaced_characters(text: str) -> str:
     character followed by a space, the last one excepted (a megabyte takes milliseconds)."""
     if not text:
         return ""
-    wide = _ASCII_PUNCTUATION.sub(_private_use, text).encode("utf-32-le")
+    wide = text.translate(_ASCII_PUNCTUATION).encode("utf-32-le")
     spaced = bytearray(len(wide) * 2)
     for byte in range(4):
         spaced[byte::8] = wide[byte::4]
