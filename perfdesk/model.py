@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import DEFAULT_LAYOUT, FieldKind, Layout, get_layout
-from perfdesk.values import normalize_date, parse_money, parse_year
+from perfdesk.values import money_problem, normalize_date, parse_money, parse_year
 
 
 @dataclass
@@ -143,8 +143,10 @@ class Project:
         if label not in self.spec.budget_labels:
             raise KeyError(label)
         if isinstance(value, Decimal):
-            if not value.is_finite():
-                raise InvalidValueError("金额必须是有限的数字")
+            # An amount that came as a number (a spreadsheet cell) obeys the typed bounds too.
+            problem = money_problem(value)
+            if problem:
+                raise InvalidValueError(problem)
             self.budget[label] = value
         else:
             self.budget[label] = parse_money(value)

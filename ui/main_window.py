@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.checks import Location
-from perfdesk.errors import PerfDeskError
+from perfdesk.errors import DatabaseInUseError, PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets
@@ -55,6 +55,7 @@ from ui.screen import fit_to_screen
 from ui.settings import Option, Settings
 from ui.shortcuts import show_shortcuts
 from ui.surface import Window
+from ui.unsaved import SAVE_WAIT_SECONDS, UnsavedEdits
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
@@ -98,12 +99,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._store = store
+        dialogs.set_database(store.path)  # no save dialog may write over it
         self._settings = prefs or settings.Settings()
         self._history = History(store)
         self._project: Project | None = None
         self._suggestions: dict[tuple[int, int], list[str]] = {}
         self.pending = PendingEdits(self)
         self.pending.changed.connect(self._update_title)
+        # A save waits briefly for another program's write; past that the edit is kept.
+        store.busy_timeout = SAVE_WAIT_SECONDS
+        self.unsaved = UnsavedEdits(self._history, self)
+        self.unsaved.changed.connect(self._update_title)
+        self.unsaved.stored.connect(lambda project_id: self.project_list.index.refresh(project_id))
         # The year and unit filters follow an edit once the event loop is back (not mid-commit).
         self._filters_timer = QTimer(self)
         self._filters_timer.setSingleShot(True)
@@ -403,8 +410,10 @@ class MainWindow(QMainWindow):
         return self._project.id if self._project else None
 
     def flush(self) -> None:
-        """Store what is still waiting from typing."""
+        """Store what is still waiting from typing, and edits waiting for the database."""
         self.pending.flush()
+        if self.unsaved.has_edits():
+            self.unsaved.retry()
 
     def focus(self, location: Location) -> bool:
         return self.form.focus(location)
@@ -468,7 +477,7 @@ class MainWindow(QMainWindow):
         self.form.settle()
         self.history.seal()
         try:
-            project = self.store.get(project_id)
+            project = self.unsaved.latest(project_id) or self.store.get(project_id)
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
@@ -511,8 +520,18 @@ class MainWindow(QMainWindow):
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
+        # With an earlier edit of this project still waiting for the database, this one
+        # joins it: stored over what the database has, as one step.
+        waiting = self.unsaved.stored_state(before.id)
+        base = waiting if waiting is not None else before
         try:
-            stored = self.history.record(before, after, description, merge_key=merge_key)
+            stored = self.history.record(base, after, description, merge_key=merge_key)
+            self.unsaved.forget(before.id)
+        except DatabaseInUseError:
+            # Another program is writing: the edit stays on screen and is stored later.
+            self.unsaved.keep(base, after, description, merge_key)
+            self.show_problem(self.tr("数据库正被另一个程序使用，这次修改已保留，稍后自动保存"))
+            stored = True
         except (PerfDeskError, sqlite3.Error) as exc:
             dialogs.error(
                 self,
@@ -564,9 +583,18 @@ class MainWindow(QMainWindow):
 
     # == undo ====================================================================================
 
+    def _edits_waiting(self) -> bool:
+        """Whether an edit still waits for the database (undo would skip over it)."""
+        if self.unsaved.has_edits():
+            self.show_problem(self.tr("数据库正被另一个程序使用，修改保存后才能撤销或重做"))
+            return True
+        return False
+
     def undo(self) -> None:
         self.form.indicators.commit_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.undo()
         if change is not None:
             self._show_change(change)
@@ -575,6 +603,8 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.form.indicators.commit_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.redo()
         if change is not None:
             self._show_change(change)
@@ -636,7 +666,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(app_title)
             return
         name = self._project.name or self.tr("（未命名项目）")
-        status = self.tr("正在保存…") if self.pending.has_pending() else self.tr("已自动保存")
+        if self.unsaved.has_edits():
+            status = self.tr("等待保存：数据库正被另一个程序使用")
+        elif self.pending.has_pending():
+            status = self.tr("正在保存…")
+        else:
+            status = self.tr("已自动保存")
         self.setWindowTitle(
             self.tr("%1 — %2（%3）")
             .replace("%1", name)
@@ -726,6 +761,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.settle()
+        self.flush()
+        if (
+            self.unsaved.has_edits()
+            and not self.unsaved.retry(SAVE_WAIT_SECONDS)
+            and not dialogs.confirm(
+                self,
+                self.tr("修改尚未保存"),
+                self.tr(
+                    "数据库正被另一个程序使用，最近的修改还没有保存。\n\n"
+                    "不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？"
+                ),
+                action=self.tr("丢弃并关闭"),
+            )
+        ):
+            event.ignore()
+            return
         self._filters_timer.stop()  # the store may be closed right after
         self.save_state()
         app = QApplication.instance()

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+
+from perfdesk.printing.face_cache import load_font
 
 FALLBACK_FONT = "STSong-Light"
 
@@ -190,7 +191,7 @@ def register(font: FontFile) -> tuple[str, frozenset[int]] | None:
     if key not in _registered:
         name = f"PerfDesk-{len(_registered)}-{path.stem}"
         try:
-            ttf = TTFont(name, str(path), subfontIndex=font.subfont)
+            ttf = load_font(name, path, font.subfont)
         except Exception:  # ReportLab raises assorted errors for fonts it cannot embed
             return None
         pdfmetrics.registerFont(ttf)

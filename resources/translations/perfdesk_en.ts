@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="180"/>
+        <location filename="../../ui/backup_actions.py" line="183"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
@@ -45,40 +45,40 @@
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
-        <location filename="../../ui/backup_actions.py" line="119"/>
-        <location filename="../../ui/backup_actions.py" line="123"/>
+        <location filename="../../ui/backup_actions.py" line="111"/>
+        <location filename="../../ui/backup_actions.py" line="122"/>
+        <location filename="../../ui/backup_actions.py" line="126"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
+        <location filename="../../ui/backup_actions.py" line="112"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="124"/>
+        <location filename="../../ui/backup_actions.py" line="127"/>
         <source>已把 %1 个项目备份到
 %2</source>
         <translation>Backed up all projects (%1) to
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="133"/>
-        <location filename="../../ui/backup_actions.py" line="142"/>
-        <location filename="../../ui/backup_actions.py" line="149"/>
-        <location filename="../../ui/backup_actions.py" line="157"/>
-        <location filename="../../ui/backup_actions.py" line="168"/>
+        <location filename="../../ui/backup_actions.py" line="136"/>
+        <location filename="../../ui/backup_actions.py" line="145"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
+        <location filename="../../ui/backup_actions.py" line="160"/>
+        <location filename="../../ui/backup_actions.py" line="171"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="134"/>
+        <location filename="../../ui/backup_actions.py" line="137"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +91,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="162"/>
+        <location filename="../../ui/backup_actions.py" line="165"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,12 +105,12 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="169"/>
+        <location filename="../../ui/backup_actions.py" line="172"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="181"/>
+        <location filename="../../ui/backup_actions.py" line="184"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -151,22 +151,22 @@ The database as it was before the restore is saved as:
 <context>
     <name>BudgetForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="425"/>
+        <location filename="../../ui/editor.py" line="431"/>
         <source>%1：以元为单位，如 1,000,000 或 1000000（不要写“万”）；不填留空白，空白不等于 0</source>
         <translation>%1: in yuan, e.g. 1,000,000 or 1000000 (no 万); leave blank if not applicable — blank is not 0</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="472"/>
+        <location filename="../../ui/editor.py" line="478"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="500"/>
+        <location filename="../../ui/editor.py" line="506"/>
         <source>%1，未保存；“%2”仍为“%3”</source>
         <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="503"/>
+        <location filename="../../ui/editor.py" line="509"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
@@ -232,7 +232,7 @@ The database as it was before the restore is saved as:
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/editor.py" line="150"/>
+        <location filename="../../ui/editor.py" line="151"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
     </message>
@@ -240,52 +240,52 @@ The database as it was before the restore is saved as:
 <context>
     <name>FontChoiceDialog</name>
     <message>
-        <location filename="../../ui/font_choice.py" line="45"/>
+        <location filename="../../ui/font_choice.py" line="48"/>
         <source>打印字体</source>
         <translation>Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="48"/>
+        <location filename="../../ui/font_choice.py" line="51"/>
         <source>当前打印字体：%1</source>
         <translation>Current print font: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="60"/>
+        <location filename="../../ui/font_choice.py" line="63"/>
         <source>没有找到已安装的中文 TrueType 字体</source>
         <translation>No Chinese TrueType font is installed</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="64"/>
+        <location filename="../../ui/font_choice.py" line="67"/>
         <source>使用所选字体</source>
         <translation>Use Selected Font</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="68"/>
+        <location filename="../../ui/font_choice.py" line="71"/>
         <source>其他字体文件…</source>
         <translation>Other Font File…</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="71"/>
+        <location filename="../../ui/font_choice.py" line="74"/>
         <source>使用系统字体</source>
         <translation>Use System Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="73"/>
+        <location filename="../../ui/font_choice.py" line="76"/>
         <source>仿宋印正文、黑体印标签，按本机已安装的字体自动选择</source>
         <translation>FangSong for the text, SimHei for labels, chosen from the fonts installed on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="81"/>
+        <location filename="../../ui/font_choice.py" line="84"/>
         <source>本机已安装的中文字体：</source>
         <translation>Chinese fonts installed on this computer:</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="95"/>
+        <location filename="../../ui/font_choice.py" line="98"/>
         <source>选择打印字体</source>
         <translation>Choose Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="95"/>
+        <location filename="../../ui/font_choice.py" line="98"/>
         <source>TrueType 字体 (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
@@ -293,42 +293,42 @@ The database as it was before the restore is saved as:
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="234"/>
+        <location filename="../../ui/editor.py" line="235"/>
         <source>可选：%1；也可直接输入</source>
         <translation>Choices: %1; or type another</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="236"/>
+        <location filename="../../ui/editor.py" line="237"/>
         <source>可选：%1</source>
         <translation>Choices: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="239"/>
+        <location filename="../../ui/editor.py" line="240"/>
         <source>如 2020-01-01，也可输入 2020/1/1 或 2020年1月1日；右侧按钮打开日历</source>
         <translation>e.g. 2020-01-01; 2020/1/1 or 2020年1月1日 work too; the button on the right opens a calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="242"/>
+        <location filename="../../ui/editor.py" line="243"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="257"/>
+        <location filename="../../ui/editor.py" line="258"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="313"/>
+        <location filename="../../ui/editor.py" line="319"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="352"/>
+        <location filename="../../ui/editor.py" line="358"/>
         <source>%1，未保存；“%2”仍为“%3”</source>
         <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="355"/>
+        <location filename="../../ui/editor.py" line="361"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
@@ -661,132 +661,161 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="533"/>
+        <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
+        <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="589"/>
+        <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
+        <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="770"/>
+        <source>修改尚未保存</source>
+        <translation>Changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="772"/>
+        <source>数据库正被另一个程序使用，最近的修改还没有保存。
+
+不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
+        <translation>The database is in use by another program and your latest changes have not been saved yet.
+
+If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="775"/>
+        <source>丢弃并关闭</source>
+        <translation>Discard and close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -795,58 +824,63 @@ Create a project, or import the sample data of the reference form.</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="670"/>
+        <source>等待保存：数据库正被另一个程序使用</source>
+        <translation>waiting to save: the database is in use by another program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="741"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -860,7 +894,7 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="180"/>
+        <location filename="../../ui/editor.py" line="181"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
     </message>
@@ -1121,32 +1155,32 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="564"/>
+        <location filename="../../ui/editor.py" line="570"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="600"/>
+        <location filename="../../ui/editor.py" line="606"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="611"/>
+        <location filename="../../ui/editor.py" line="617"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="612"/>
+        <location filename="../../ui/editor.py" line="618"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="615"/>
+        <location filename="../../ui/editor.py" line="621"/>
         <source>从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去</source>
         <translation>Text from the old form layout with no matching section here: not printed; move it where it belongs, then delete it</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="631"/>
+        <location filename="../../ui/editor.py" line="637"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -1172,7 +1206,7 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
 已保存的数据不受影响。
 
@@ -1187,7 +1221,7 @@ The details are recorded in: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
 
 请切换到那个窗口继续工作。</source>
@@ -1196,7 +1230,7 @@ The details are recorded in: %1
 Please switch to that window to go on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>（PID %1）</source>
         <translation> (PID %1)</translation>
     </message>
@@ -1204,19 +1238,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="190"/>
+        <location filename="../../ui/backup_actions.py" line="193"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="195"/>
+        <location filename="../../ui/backup_actions.py" line="198"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="228"/>
+        <location filename="../../ui/backup_actions.py" line="231"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1225,7 +1259,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="237"/>
+        <location filename="../../ui/backup_actions.py" line="240"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1238,12 +1272,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="246"/>
+        <location filename="../../ui/backup_actions.py" line="249"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="258"/>
+        <location filename="../../ui/backup_actions.py" line="261"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1316,7 +1350,7 @@ Print anyway?</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="31"/>
+        <location filename="../../ui/dialogs.py" line="42"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1324,17 +1358,17 @@ Print anyway?</translation>
 <context>
     <name>font_choice</name>
     <message>
-        <location filename="../../ui/font_choice.py" line="117"/>
+        <location filename="../../ui/font_choice.py" line="122"/>
         <source>打印字体已改回系统字体</source>
         <translation>The print font is the system&apos;s again</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="123"/>
+        <location filename="../../ui/font_choice.py" line="128"/>
         <source>打印字体</source>
         <translation>Print Font</translation>
     </message>
     <message>
-        <location filename="../../ui/font_choice.py" line="127"/>
+        <location filename="../../ui/font_choice.py" line="132"/>
         <source>打印字体已设为 %1</source>
         <translation>Print font set to %1</translation>
     </message>
@@ -1387,47 +1421,47 @@ Print anyway?</translation>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="104"/>
+        <location filename="../../ui/import_export.py" line="103"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="117"/>
+        <location filename="../../ui/import_export.py" line="116"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="128"/>
+        <location filename="../../ui/import_export.py" line="127"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="134"/>
+        <location filename="../../ui/import_export.py" line="133"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="138"/>
+        <location filename="../../ui/import_export.py" line="137"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="143"/>
+        <location filename="../../ui/import_export.py" line="142"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="146"/>
+        <location filename="../../ui/import_export.py" line="145"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="153"/>
+        <location filename="../../ui/import_export.py" line="152"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="156"/>
+        <location filename="../../ui/import_export.py" line="155"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
     </message>
