@@ -68,8 +68,8 @@ def test_typing_while_another_program_writes_is_kept_and_stored_later(
     window = open_window(filled)
     assert window.project is not None and window.project.id is not None
     project_id = window.project.id
-    label = window.sections.labels[0]
-    editor = window.sections.editors[label]
+    label = window.form.sections.labels[0]
+    editor = window.form.sections.editors[label]
     original = editor.toPlainText()
     with locked_by_another_process(filled, "writers-out"):
         editor.moveCursor(editor.textCursor().MoveOperation.End)
@@ -86,7 +86,7 @@ def test_typing_while_another_program_writes_is_kept_and_stored_later(
         other = next(s.id for s in window.store.list_projects() if s.id != project_id)
         window.open_project(other)
         window.open_project(project_id)
-        assert window.sections.editors[label].toPlainText() == original + "第一句补充。第二句补充。"
+        assert window.form.sections.editors[label].toPlainText() == original + "第一句补充。第二句补充。"
     qtbot.waitUntil(lambda: "已自动保存" in window.windowTitle(), timeout=5000)
     assert _section_in_file(filled, project_id, label) == original + "第一句补充。第二句补充。"
     window.undo()  # one step back to what the database had before
@@ -101,10 +101,10 @@ def test_closing_with_an_edit_still_waiting_asks_first(
 ) -> None:
     monkeypatch.setattr(main_window_module, "SAVE_WAIT_SECONDS", 0.2)
     window = open_window(filled)
-    label = window.sections.labels[0]
-    original = window.sections.editors[label].toPlainText()
+    label = window.form.sections.labels[0]
+    original = window.form.sections.editors[label].toPlainText()
     with locked_by_another_process(filled, "writers-out"):
-        type_text(window.sections.editors[label], "补充")
+        type_text(window.form.sections.editors[label], "补充")
         window.flush()
         assert not window.close()  # asked, answered no: the window stays with the edit
         assert told["confirm"] and "还没有保存" in told["confirm"][0]
