@@ -86,7 +86,10 @@ def test_typing_while_another_program_writes_is_kept_and_stored_later(
         other = next(s.id for s in window.store.list_projects() if s.id != project_id)
         window.open_project(other)
         window.open_project(project_id)
-        assert window.form.sections.editors[label].toPlainText() == original + "第一句补充。第二句补充。"
+        assert (
+            window.form.sections.editors[label].toPlainText()
+            == original + "第一句补充。第二句补充。"
+        )
     qtbot.waitUntil(lambda: "已自动保存" in window.windowTitle(), timeout=5000)
     assert _section_in_file(filled, project_id, label) == original + "第一句补充。第二句补充。"
     window.undo()  # one step back to what the database had before
