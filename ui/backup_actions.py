@@ -19,7 +19,6 @@ from perfdesk.backup import (
     AutoBackup,
     BackupInfo,
     RestoreResult,
-    backup_dir,
     create_backup,
     default_backup_name,
     newest_good_backup,
@@ -27,6 +26,7 @@ from perfdesk.backup import (
     restore_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
+from perfdesk.paths import backup_dir
 from perfdesk.progress import Steps
 from perfdesk.store import Store, damaged_message
 from ui import dialogs, jobs, settings
@@ -138,12 +138,11 @@ class BackupActions(QObject):
 
     def export(self) -> jobs.Job | None:
         title = self.tr("导出备份")
-        target = dialogs.save_file(
-            self.window, title, self.tr("PerfDesk 备份 (*.zip)"), default_backup_name()
+        target = dialogs.output_file(
+            self.window, title, self.tr("PerfDesk 备份 (*.zip)"), default_backup_name(), ".zip"
         )
         if target is None:
             return None
-        target = dialogs.with_extension(target, ".zip")
         self.window.flush()
         database = self.window.store.path
 

@@ -216,10 +216,9 @@ def export_projects(
     ids = ask_scope(window, title, ExportScope.LISTED)
     if not ids:
         return None
-    path = dialogs.save_file(window, title, filters, suggested_name(len(ids), suffix))
+    path = dialogs.output_file(window, title, filters, suggested_name(len(ids), suffix), suffix)
     if path is None:
         return None
-    path = dialogs.with_extension(path, suffix)
     database = window.store.path
 
     def work(steps: Steps) -> Path:
