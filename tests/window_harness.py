@@ -6,8 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLineEdit, QTreeView, QWidget
+from pytestqt.qtbot import QtBot
 
 from perfdesk.model import Project
+from ui import jobs
 from ui.main_window import MainWindow
 
 WindowFactory = Callable[[Path], MainWindow]
@@ -67,3 +69,10 @@ def _scrolls(widget: QWidget) -> bool:
             return True
         parent = area
     return False
+
+
+def finish_jobs(qtbot: QtBot, window: MainWindow, timeout_ms: int = 30_000) -> None:
+    """Let the window's jobs in workers run to their end (and their endings run), as the
+    officer would wait for the progress bar."""
+    runner = jobs.runner(window)
+    qtbot.waitUntil(lambda: not runner.jobs, timeout=timeout_ms)

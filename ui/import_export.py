@@ -114,15 +114,11 @@ class Choices:
 def export_choices(window: MainWindow) -> Choices:
     """The open project, the rows selected in the list and every row it shows (its year,
     unit and search filters apply)."""
-    view = window.project_list.view
-    model = window.project_list.model
-    listed = [model.summary(row).id for row in range(model.rowCount())]
-    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
     opened = window.current_project_id()
     return Choices(
         open=[opened] if opened is not None else [],
-        selected=[model.summary(row).id for row in rows],
-        listed=listed,
+        selected=window.selected_project_ids(),
+        listed=window.listed_project_ids(),
     )
 
 

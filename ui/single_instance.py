@@ -125,10 +125,10 @@ def serve(window: QWidget, db_path: Path) -> WindowServer:
     return server
 
 
-def ask_to_raise(db_path: Path, knock_seconds: float = KNOCK_SECONDS) -> bool:
+def ask_to_raise(db_path: Path, knock_seconds: float | None = None) -> bool:
     """Ask the window already open on ``db_path`` to come to the front; True if it did."""
     _allow_foreground()
-    give_up = time.monotonic() + knock_seconds
+    give_up = time.monotonic() + (KNOCK_SECONDS if knock_seconds is None else knock_seconds)
     while True:
         socket = QLocalSocket()
         socket.connectToServer(server_name(db_path))

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from testdata import file_digest, wreck_a_page
-from window_harness import WindowFactory
+from window_harness import WindowFactory, finish_jobs
 
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database, check_in_background
-from ui import dialogs
+from ui import backup_actions, dialogs, jobs
 from ui.backup_actions import BackupActions, open_or_offer_restore
 from ui.main_window import MainWindow
 
@@ -70,22 +73,56 @@ def test_export_writes_a_backup_of_what_is_on_screen(
     open_window: WindowFactory,
     db_path: Path,
     tmp_path: Path,
-    told: dict[str, list[str]],
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(_filled(db_path))
     chosen = tmp_path / "我的备份"  # the .zip is added
     monkeypatch.setattr(dialogs, "save_file", lambda *_a: chosen)
     window.findChild(QAction, "exportBackupAction").trigger()
+    bar = jobs.runner(window).bar
+    assert bar.isVisible() and "导出备份" in bar.label.text()  # shown while it runs
+    finish_jobs(qtbot, window)
     written = chosen.with_name("我的备份.zip")
     assert read_manifest(written).project_count == 2
-    assert str(written) in told["information"][0]
+    assert str(written) in bar.label.text() and bar.folder_button.isVisible()
+
+
+def test_a_cancelled_backup_export_writes_nothing(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(_filled(db_path))
+    chosen = tmp_path / "备份.zip"
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: chosen)
+    real = backup_actions.create_backup
+    reached: list[str] = []
+
+    def when_cancelled(*args: object, cancelled: Callable[[], bool], **kwargs: object) -> object:
+        # The officer's click lands while the backup is being written.
+        reached.append("started")
+        while not cancelled():
+            time.sleep(0.005)
+        return real(*args, cancelled=cancelled, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_actions, "create_backup", when_cancelled)
+    window.findChild(QAction, "exportBackupAction").trigger()
+    bar = jobs.runner(window).bar
+    qtbot.waitUntil(lambda: reached == ["started"])
+    qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    finish_jobs(qtbot, window)
+    assert not chosen.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert "已取消导出备份" in bar.label.text()
 
 
 def test_restore_replaces_the_projects_and_clears_undo(
     open_window: WindowFactory,
     db_path: Path,
     tmp_path: Path,
+    qtbot: QtBot,
     told: dict[str, list[str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -100,6 +137,7 @@ def test_restore_replaces_the_projects_and_clears_undo(
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: saved)
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
     window.findChild(QAction, "restoreBackupAction").trigger()
+    finish_jobs(qtbot, window)
     assert "共 2 个项目" in asked[0]
     assert window.store.count() == 2
     assert window.project_list.model.rowCount() == 2
@@ -133,12 +171,17 @@ def test_automatic_backup_after_a_change_and_at_exit(
     window = open_window(_filled(db_path))
     actions = _actions(window)
     assert actions.timer.isActive()
-    first = actions.tick()  # no backup yet: the first chance makes one
-    assert first is not None
+    first = actions.tick()  # no backup yet: the first chance makes one, in a worker
+    assert first is not None and first.background
+    finish_jobs(qtbot, window)
     assert actions.tick() is None  # nothing changed
     window.history.create(Project.new(), "新建项目")
     assert actions.tick() is None  # changed, but the last backup is too recent
     window.close()
+    at_exit = actions.auto_job
+    assert at_exit is not None and at_exit is not first
+    assert jobs.wait_for_all(30_000)  # as the program does before its process ends
+    assert not at_exit.running
     newest = list_backups(db_path)[0]
     assert read_manifest(newest.path).project_count == 3  # made at exit
 

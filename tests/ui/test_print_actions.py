@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,13 +14,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from testdata import ZENHEI, needs_zenhei
-from window_harness import WindowFactory
+from window_harness import WindowFactory, finish_jobs
 
 from perfdesk.model import Project
+from perfdesk.progress import Steps
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
-from ui import dialogs, print_actions, settings
+from ui import dialogs, import_export, jobs, print_actions, settings
 from ui.font_choice import FontChoiceDialog
+from ui.fonts import print_fonts
+from ui.import_export import ExportScope
 from ui.main_window import MainWindow
 from ui.print_actions import BatchPrintDialog
 from ui.print_preview import PrintPreview
@@ -73,9 +77,11 @@ def test_a_batch_prints_the_ticked_projects_into_one_pdf(qtbot: QtBot, window: M
     batch.check_all(True)
     ids = batch.chosen_ids()
 
-    dialog = print_actions.preview_projects(window, ids)
+    job = print_actions.preview_projects(window, ids)
+    assert job is not None and jobs.runner(window).bar.cancel_button.isVisible()
+    finish_jobs(qtbot, window)
 
-    assert dialog is not None
+    (dialog,) = open_previews(window)
     text = pdf_text(dialog.pdf)
     for project in sample_projects():
         assert opening(project) in text
@@ -83,14 +89,75 @@ def test_a_batch_prints_the_ticked_projects_into_one_pdf(qtbot: QtBot, window: M
     dialog.close()
 
 
-def test_export_from_the_menu_writes_the_open_project(
-    tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_a_batch_print_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = print_actions.render
+    laying_out: list[str] = []
+
+    def held_until_cancelled(projects: list[Project], fonts: object, steps: Steps) -> object:
+        laying_out.append("started")  # the officer's click lands while the pages are laid out
+        while not steps.cancelled or not steps.cancelled():
+            time.sleep(0.005)
+        return real(projects, fonts, steps)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(print_actions, "render", held_until_cancelled)
+    print_actions.preview_projects(window, [s.id for s in window.store.list_projects()])
+    qtbot.waitUntil(lambda: laying_out == ["started"])
+    bar = jobs.runner(window).bar
+    qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    finish_jobs(qtbot, window)
+    assert open_previews(window) == []
+    assert bar.label.text() == "已取消批量排版"
+
+    monkeypatch.setattr(print_actions, "render", real)  # and again, to the end
+    print_actions.preview_projects(window, [s.id for s in window.store.list_projects()])
+    finish_jobs(qtbot, window)
+    assert len(open_previews(window)) == 1
+    open_previews(window)[0].close()
+
+
+def test_export_from_the_menu_writes_the_open_project_and_says_where(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "form.pdf"
+    offered: list[str] = []
+
+    def open_one(dialog: ExportScope) -> bool:
+        offered.append(dialog.group.checkedButton().objectName())  # what it proposes
+        return True
+
+    monkeypatch.setattr(import_export, "run_scope", open_one)
     monkeypatch.setattr(dialogs, "save_file", lambda *_args: target)
+    shown: list[Path] = []
+    monkeypatch.setattr(dialogs, "show_in_folder", lambda path: shown.append(path) or True)
     window.findChild(QAction, "exportPdfAction").trigger()
+    finish_jobs(qtbot, window)
+    assert offered == ["scopeOpen"]
     assert window.project is not None
-    assert opening(window.project) in pdf_text(target.read_bytes())
+    text = pdf_text(target.read_bytes())
+    assert opening(window.project) in text and text.count("财政项目支出绩效目标表") == 1
+
+    bar = jobs.runner(window).bar
+    assert bar.isVisible() and str(target) in bar.label.text()
+    assert bar.folder_button.isVisible() and bar.folder_button.text() == "打开所在文件夹"
+    qtbot.mouseClick(bar.folder_button, Qt.MouseButton.LeftButton)
+    assert shown == [target]
+
+
+def test_export_pdf_of_all_listed_projects(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def all_listed(dialog: ExportScope) -> bool:
+        dialog.group.button(ExportScope.LISTED).click()
+        return True
+
+    monkeypatch.setattr(import_export, "run_scope", all_listed)
+    monkeypatch.setattr(dialogs, "save_file", lambda *_args: tmp_path / "all")
+    window.findChild(QAction, "exportPdfAction").trigger()
+    finish_jobs(qtbot, window)
+    text = pdf_text((tmp_path / "all.pdf").read_bytes())
+    assert text.count("财政项目支出绩效目标表") == 2
 
 
 def _in_font_dialog(act: Callable[[FontChoiceDialog], None]) -> None:
@@ -117,7 +184,7 @@ def test_a_print_font_picked_by_name_or_file_is_kept(
     _in_font_dialog(pick_zenhei)
     window.findChild(QAction, "printFontAction").trigger()
     assert window.settings.get(settings.PRINT_FONT) == str(ZENHEI)
-    assert str(ZENHEI) in print_actions.print_fonts(window.settings).source
+    assert str(ZENHEI) in print_fonts(window.settings).source
     assert "文泉驿正黑" in window.statusBar().currentMessage()
 
     # a file that is no font is refused, and the setting stays as it was
