@@ -1,6 +1,7 @@
 """What the window tests share: the window factory's type, reading the open form, and
 measuring what of it is in sight."""
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,3 +77,21 @@ def finish_jobs(qtbot: QtBot, window: MainWindow, timeout_ms: int = 30_000) -> N
     officer would wait for the progress bar."""
     runner = jobs.runner(window)
     qtbot.waitUntil(lambda: not runner.jobs, timeout=timeout_ms)
+
+
+HOLD_AT_MOST_S = 30.0
+
+
+def held_until_cancelled(real: Callable[..., object], reached: list[str]) -> Callable[..., object]:
+    """``real`` (a core job taking ``cancelled=``), going on only once the job is cancelled:
+    the officer's click lands while the work is under way, whatever the machine's speed.
+    ``reached`` hears "started" when the worker gets there."""
+
+    def held(*args: object, cancelled: Callable[[], bool], **kwargs: object) -> object:
+        reached.append("started")
+        give_up = time.monotonic() + HOLD_AT_MOST_S  # a test that never cancels still ends
+        while not cancelled() and time.monotonic() < give_up:
+            time.sleep(0.005)
+        return real(*args, cancelled=cancelled, **kwargs)
+
+    return held

@@ -4,81 +4,74 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="47"/>
+        <location filename="../../ui/backup_actions.py" line="52"/>
         <source>导出备份…</source>
         <translation>Export Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="48"/>
+        <location filename="../../ui/backup_actions.py" line="53"/>
         <source>把全部项目保存为一个备份文件（可在程序运行时进行）</source>
         <translation>Save all projects in one backup file (works while PerfDesk is running)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="50"/>
+        <location filename="../../ui/backup_actions.py" line="55"/>
         <source>恢复备份…</source>
         <translation>Restore Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="53"/>
+        <location filename="../../ui/backup_actions.py" line="58"/>
         <source>用备份文件替换当前数据库；替换前会先备份当前数据库</source>
         <translation>Replace the current database with a backup; the current database is backed up first</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="183"/>
+        <location filename="../../ui/backup_actions.py" line="61"/>
+        <location filename="../../ui/backup_actions.py" line="219"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="86"/>
+        <location filename="../../ui/backup_actions.py" line="131"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="88"/>
+        <location filename="../../ui/backup_actions.py" line="157"/>
+        <source>已把 %1 个项目备份到 %2</source>
+        <translation>Backed up to %2 (projects: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="93"/>
+        <location filename="../../ui/backup_actions.py" line="133"/>
         <source>自动备份</source>
         <translation>Automatic Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="94"/>
+        <location filename="../../ui/backup_actions.py" line="117"/>
         <source>已自动备份到 %1</source>
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="111"/>
-        <location filename="../../ui/backup_actions.py" line="122"/>
-        <location filename="../../ui/backup_actions.py" line="126"/>
+        <location filename="../../ui/backup_actions.py" line="140"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="112"/>
+        <location filename="../../ui/backup_actions.py" line="142"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="127"/>
-        <source>已把 %1 个项目备份到
-%2</source>
-        <translation>Backed up all projects (%1) to
-%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_actions.py" line="136"/>
-        <location filename="../../ui/backup_actions.py" line="145"/>
-        <location filename="../../ui/backup_actions.py" line="152"/>
-        <location filename="../../ui/backup_actions.py" line="160"/>
-        <location filename="../../ui/backup_actions.py" line="171"/>
+        <location filename="../../ui/backup_actions.py" line="166"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="137"/>
+        <location filename="../../ui/backup_actions.py" line="170"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="182"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +84,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="152"/>
+        <location filename="../../ui/backup_actions.py" line="185"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="165"/>
+        <location filename="../../ui/backup_actions.py" line="201"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,45 +98,40 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="172"/>
+        <location filename="../../ui/backup_actions.py" line="208"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_actions.py" line="184"/>
-        <source>%1：%2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="113"/>
+        <location filename="../../ui/print_actions.py" line="190"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="116"/>
+        <location filename="../../ui/print_actions.py" line="193"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="123"/>
+        <location filename="../../ui/print_actions.py" line="200"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="125"/>
+        <location filename="../../ui/print_actions.py" line="202"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="130"/>
+        <location filename="../../ui/print_actions.py" line="207"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="139"/>
+        <location filename="../../ui/print_actions.py" line="216"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -235,6 +223,34 @@ The database as it was before the restore is saved as:
         <location filename="../../ui/editor.py" line="151"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
+    </message>
+</context>
+<context>
+    <name>ExportScope</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="140"/>
+        <source>导出哪些项目？</source>
+        <translation>Which projects to export?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="142"/>
+        <source>当前打开的项目（%1 个）</source>
+        <translation>The open project (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="143"/>
+        <source>列表中选中的项目（%1 个）</source>
+        <translation>The projects selected in the list (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="144"/>
+        <source>列表中的全部项目（%1 个）</source>
+        <translation>All projects in the list (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="163"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
 </context>
 <context>
@@ -579,6 +595,67 @@ Undo (Ctrl+Z) brings them back.</translation>
     </message>
 </context>
 <context>
+    <name>JobBar</name>
+    <message>
+        <location filename="../../ui/jobs.py" line="195"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="196"/>
+        <source>停止这项工作；不会留下写了一半的文件</source>
+        <translation>Stop this work; no half-written file is left behind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="199"/>
+        <source>打开所在文件夹</source>
+        <translation>Show in Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="220"/>
+        <source>正在%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="239"/>
+        <source>正在取消%1…</source>
+        <translation>Cancelling: %1…</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../ui/jobs.py" line="307"/>
+        <source>正在%1，请等它完成（或取消它）后再试。</source>
+        <translation>%1 is under way; wait for it to finish (or cancel it), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="321"/>
+        <source>正在%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="322"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="365"/>
+        <source>已取消%1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="376"/>
+        <source>正在%1。关闭窗口会取消它，仍要关闭吗？</source>
+        <translation>%1 is under way. Closing the window cancels it. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="380"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDialog</name>
     <message>
         <location filename="../../ui/library_panel.py" line="63"/>
@@ -902,48 +979,48 @@ Database: %2</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="212"/>
+        <location filename="../../ui/print_preview.py" line="198"/>
         <source>打印预览 — {0}</source>
         <translation>Print Preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="242"/>
+        <location filename="../../ui/print_preview.py" line="228"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="245"/>
+        <location filename="../../ui/print_preview.py" line="231"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="248"/>
+        <location filename="../../ui/print_preview.py" line="234"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="251"/>
+        <location filename="../../ui/print_preview.py" line="237"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="252"/>
+        <location filename="../../ui/print_preview.py" line="238"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="254"/>
+        <location filename="../../ui/print_preview.py" line="240"/>
         <source>适合宽度</source>
         <translation>Fit Width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="258"/>
+        <location filename="../../ui/print_preview.py" line="244"/>
         <source>共 {0} 页</source>
         <translation>Pages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="291"/>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="277"/>
+        <location filename="../../ui/print_preview.py" line="284"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1206,51 +1283,47 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
-        <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
-已保存的数据不受影响。
+        <location filename="../../ui/app.py" line="77"/>
+        <source>
 
-详细信息已记录在：%1
+详细信息已记录在：%1</source>
+        <translation>
 
-%2</source>
-        <translation>PerfDesk ran into a program error; the last action may not have finished.
-Data already saved is not affected.
-
-The details are recorded in: %1
-
-%2</translation>
+The details are recorded in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
-        <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
+        <location filename="../../ui/app.py" line="84"/>
+        <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
+已保存的数据不受影响。</source>
+        <translation>PerfDesk ran into a program error; what you just did may not be complete.
+The data already saved is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="107"/>
+        <source>数据库 %1 已在另一个 PerfDesk 窗口中打开。
 
 请切换到那个窗口继续工作。</source>
-        <translation>The database %1 is already open in another PerfDesk window%2.
+        <translation>The database %1 is open in another PerfDesk window.
 
 Please switch to that window to go on working.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="115"/>
-        <source>（PID %1）</source>
-        <translation> (PID %1)</translation>
     </message>
 </context>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="193"/>
+        <location filename="../../ui/backup_actions.py" line="227"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="198"/>
+        <location filename="../../ui/backup_actions.py" line="232"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="231"/>
+        <location filename="../../ui/backup_actions.py" line="265"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1259,7 +1332,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="240"/>
+        <location filename="../../ui/backup_actions.py" line="274"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1272,12 +1345,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="249"/>
+        <location filename="../../ui/backup_actions.py" line="283"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="261"/>
+        <location filename="../../ui/backup_actions.py" line="295"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1350,9 +1423,33 @@ Print anyway?</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="42"/>
+        <location filename="../../ui/dialogs.py" line="57"/>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="223"/>
+        <source>
+
+详细信息已记录在：%1</source>
+        <translation>
+
+The details are recorded in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="236"/>
+        <source>无法读写文件</source>
+        <translation>The file could not be read or written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="240"/>
+        <source>数据库操作没有完成，数据未作改动。</source>
+        <translation>The database operation did not complete; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="241"/>
+        <source>PerfDesk 出现了程序错误，操作没有完成。</source>
+        <translation>PerfDesk ran into a program error; the operation did not complete.</translation>
     </message>
 </context>
 <context>
@@ -1376,94 +1473,100 @@ Print anyway?</translation>
 <context>
     <name>import_export</name>
     <message>
-        <location filename="../../ui/import_export.py" line="31"/>
+        <location filename="../../ui/import_export.py" line="46"/>
+        <location filename="../../ui/import_export.py" line="59"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="43"/>
+        <location filename="../../ui/import_export.py" line="66"/>
         <source>没有识别出任何项目。</source>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="51"/>
+        <location filename="../../ui/import_export.py" line="78"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="57"/>
+        <location filename="../../ui/import_export.py" line="84"/>
         <source>已导入 %1 个项目</source>
         <translation>Projects imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="65"/>
+        <location filename="../../ui/import_export.py" line="92"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="66"/>
+        <location filename="../../ui/import_export.py" line="93"/>
         <source>绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
         <translation>Performance-target forms (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Excel workbook (*.xlsx);;PerfDesk exchange file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="87"/>
-        <source>导出</source>
-        <translation>Export</translation>
+        <location filename="../../ui/import_export.py" line="189"/>
+        <source>没有项目可以导出。</source>
+        <translation>There are no projects to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="90"/>
-        <source>列表中没有项目可以导出。</source>
-        <translation>There are no projects in the list to export.</translation>
+        <location filename="../../ui/import_export.py" line="201"/>
+        <source>绩效目标表（%1个项目）</source>
+        <translation>Performance-target forms (%1 projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="93"/>
-        <source>绩效目标表</source>
-        <translation>Performance targets</translation>
+        <location filename="../../ui/import_export.py" line="274"/>
+        <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
+        <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="103"/>
+        <location filename="../../ui/import_export.py" line="284"/>
+        <source>把当前、选中或列表中的项目导出为 Word 文档</source>
+        <translation>Export the open, selected or listed projects to a Word document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="228"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="116"/>
+        <location filename="../../ui/import_export.py" line="242"/>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="244"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="127"/>
+        <location filename="../../ui/import_export.py" line="254"/>
+        <source>导出Word</source>
+        <translation>Export to Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="256"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="133"/>
+        <location filename="../../ui/import_export.py" line="262"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="137"/>
+        <location filename="../../ui/import_export.py" line="266"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="142"/>
+        <location filename="../../ui/import_export.py" line="271"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="145"/>
-        <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
-        <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="152"/>
+        <location filename="../../ui/import_export.py" line="281"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="155"/>
-        <source>把列表中的项目导出为 Word 文档</source>
-        <translation>Export the listed projects to a Word document</translation>
     </message>
 </context>
 <context>
@@ -1482,48 +1585,73 @@ Print anyway?</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="84"/>
-        <location filename="../../ui/print_actions.py" line="86"/>
+        <location filename="../../ui/print_actions.py" line="118"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="85"/>
+        <location filename="../../ui/print_actions.py" line="125"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="103"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="199"/>
+        <location filename="../../ui/print_actions.py" line="275"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="205"/>
+        <location filename="../../ui/print_actions.py" line="281"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="211"/>
+        <location filename="../../ui/print_actions.py" line="294"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="217"/>
+        <location filename="../../ui/print_actions.py" line="173"/>
+        <location filename="../../ui/print_actions.py" line="287"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="223"/>
+        <location filename="../../ui/print_actions.py" line="95"/>
+        <source>已导出PDF：%1</source>
+        <translation>PDF exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="108"/>
+        <source>排版</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="140"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="147"/>
+        <source>绩效目标表（%1个项目）.pdf</source>
+        <translation>Performance-target forms (%1 projects).pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="152"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="240"/>
+        <source>批量排版</source>
+        <translation>Batch layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="300"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="228"/>
+        <location filename="../../ui/print_actions.py" line="305"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
@@ -1531,78 +1659,58 @@ Print anyway?</translation>
 <context>
     <name>print_preview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="70"/>
+        <location filename="../../ui/print_preview.py" line="92"/>
         <source>未命名项目</source>
         <translation>Untitled project</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="71"/>
+        <location filename="../../ui/print_preview.py" line="93"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="78"/>
+        <location filename="../../ui/print_preview.py" line="99"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="80"/>
+        <location filename="../../ui/print_preview.py" line="101"/>
         <source>…等 {0} 处</source>
         <translation> … ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85"/>
+        <location filename="../../ui/print_preview.py" line="106"/>
         <source>以下字符无法用打印字体显示，打印时将缺失：</source>
         <translation>These characters cannot be drawn with the print font and will be missing from the printout: </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="101"/>
-        <source>正在排版…</source>
-        <translation>Laying out…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="102"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="108"/>
-        <source>打印</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="115"/>
-        <source>正在排版第 {0} / {1} 个项目…</source>
-        <translation>Laying out project {0} of {1}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="134"/>
+        <location filename="../../ui/print_preview.py" line="118"/>
         <source>绩效目标表</source>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="137"/>
+        <location filename="../../ui/print_preview.py" line="121"/>
         <source>绩效目标表（{0}个项目）</source>
         <translation>Performance targets ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="160"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
         <source>无法开始打印：打印机不可用</source>
         <translation>Cannot start printing: the printer is not available</translation>
     </message>
     <message>
+        <location filename="../../ui/print_preview.py" line="300"/>
         <location filename="../../ui/print_preview.py" line="311"/>
-        <location filename="../../ui/print_preview.py" line="321"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="312"/>
+        <location filename="../../ui/print_preview.py" line="301"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="333"/>
+        <location filename="../../ui/print_preview.py" line="325"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from window_harness import WindowFactory
 
 from perfdesk.store import Store
-from ui import dialogs, jobs
+from ui import dialogs, import_export, jobs
 from ui.app import create_application
 from ui.main_window import MainWindow
 
@@ -36,6 +36,13 @@ def error_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     jobs.wait_for_all()
 
 
+@pytest.fixture(autouse=True)
+def export_scope_as_proposed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export's question (which projects?) answered with what it proposes, as with Enter;
+    a test that picks another answer replaces this."""
+    monkeypatch.setattr(import_export, "run_scope", lambda dialog: True)
+
+
 @pytest.fixture
 def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     """Open a window on a database file (as the program does), closed and released after."""
@@ -52,6 +59,8 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
 
     yield factory
     for window, store in opened:
+        # A job still running would make closing ask (modally): let it end first.
+        qtbot.waitUntil(lambda w=window: jobs.runner(w).busy() is None, timeout=60_000)
         if window.isVisible():
             window.close()
         jobs.wait_for_all()  # the backup at closing, as the program waits for it before exiting

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from testdata import file_digest, wreck_a_page
-from window_harness import WindowFactory, finish_jobs
+from window_harness import WindowFactory, finish_jobs, held_until_cancelled
 
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
@@ -98,17 +96,10 @@ def test_a_cancelled_backup_export_writes_nothing(
     window = open_window(_filled(db_path))
     chosen = tmp_path / "备份.zip"
     monkeypatch.setattr(dialogs, "save_file", lambda *_a: chosen)
-    real = backup_actions.create_backup
     reached: list[str] = []
-
-    def when_cancelled(*args: object, cancelled: Callable[[], bool], **kwargs: object) -> object:
-        # The officer's click lands while the backup is being written.
-        reached.append("started")
-        while not cancelled():
-            time.sleep(0.005)
-        return real(*args, cancelled=cancelled, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(backup_actions, "create_backup", when_cancelled)
+    monkeypatch.setattr(
+        backup_actions, "create_backup", held_until_cancelled(create_backup, reached)
+    )
     window.findChild(QAction, "exportBackupAction").trigger()
     bar = jobs.runner(window).bar
     qtbot.waitUntil(lambda: reached == ["started"])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from qt_input import type_text
 from testdata import DATA, SH2026_PROJECT
-from window_harness import WindowFactory, field_line, stored
+from window_harness import WindowFactory, field_line, finish_jobs, stored
 
 from perfdesk import exchange
 from perfdesk.library import load_templates
@@ -23,6 +23,7 @@ from ui import dialogs, import_export, print_actions
 from ui.check_panel import CheckPanel
 from ui.library_panel import LibraryDialog, open_library
 from ui.main_window import MainWindow
+from ui.print_preview import PrintPreview
 
 
 def panel(window: MainWindow) -> CheckPanel:
@@ -109,8 +110,9 @@ def test_a_current_form_project_is_created_filled_and_checked(
     qtbot.waitUntil(lambda: panel(window).summary.text() == "未发现问题，可以打印", timeout=3000)
 
     # printed: the preview holds the current form's PDF
-    preview = print_actions.preview_open_project(window)
-    assert preview is not None
+    assert print_actions.preview_open_project(window) is not None  # laid out in a worker
+    finish_jobs(qtbot, window)
+    (preview,) = [p for p in window.findChildren(PrintPreview) if p.isVisible()]
     printed = read_pdf(preview.pdf, tables=False).text
     assert printed.startswith("财政项目支出绩效目标申报表（2026年度）")
     assert "1,250,000.00" in printed and "其中：当年财政拨款" in printed
@@ -197,12 +199,15 @@ def test_a_current_form_imported_exported_and_imported_back_through_the_window(
     open_window: WindowFactory,
     db_path: Path,
     tmp_path: Path,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(db_path)
     monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
     forms = [DATA / "sh2026_xinmeiti.txt", DATA / "sh2026_peixun.txt"]
-    ids = import_export.import_files(window, forms)
+    import_export.import_files(window, forms)
+    finish_jobs(qtbot, window)
+    ids = sorted(p.id or 0 for p in window.store.get_all())  # stored in the files' order
     wanted = [exchange.read_file(DATA / f"sh2026_{n}.json")[0] for n in ("xinmeiti", "peixun")]
     assert [window.store.get(i) for i in ids] == [
         Project(**{**vars(p), "id": i}) for p, i in zip(wanted, ids, strict=True)
@@ -212,17 +217,20 @@ def test_a_current_form_imported_exported_and_imported_back_through_the_window(
 
     workbook = tmp_path / "forms.xlsx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: workbook)
-    assert import_export.export_excel(window) == workbook
+    import_export.export_excel(window)  # all listed, as proposed
+    finish_jobs(qtbot, window)
+    assert workbook.exists()
 
     other = open_window(tmp_path / "other.db")
-    back = import_export.import_files(other, [workbook])  # in the list's order
+    import_export.import_files(other, [workbook])  # in the list's order
+    finish_jobs(qtbot, other)
 
     def by_name(projects: list[Project]) -> list[Project]:
         for project in projects:
             project.id = None
         return sorted(projects, key=lambda p: p.name)
 
-    assert by_name([other.store.get(i) for i in back]) == by_name(wanted)
+    assert by_name(other.store.get_all()) == by_name(wanted)
 
 
 def test_switching_forms_leaves_no_amount_of_the_other_form_on_screen(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from testdata import SEED_TEXT, sample_json
-from window_harness import WindowFactory, finish_jobs
+from window_harness import WindowFactory, finish_jobs, held_until_cancelled
 
 from perfdesk.exchange import project_to_json
 from perfdesk.exporting.xlsx import export_xlsx
@@ -289,18 +287,8 @@ def test_a_cancelled_export_writes_nothing_and_the_window_goes_on(
     choosing(monkeypatch, ExportScope.LISTED)
     target = tmp_path / "forms.docx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: target)
-    real = docx.export_docx
     writing: list[str] = []
-
-    def held_until_cancelled(
-        *args: object, cancelled: Callable[[], bool], **kwargs: object
-    ) -> None:
-        writing.append("started")  # the officer's click lands while the file is being written
-        while not cancelled():
-            time.sleep(0.005)
-        real(*args, cancelled=cancelled, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(docx, "export_docx", held_until_cancelled)
+    monkeypatch.setattr(docx, "export_docx", held_until_cancelled(docx.export_docx, writing))
     action(window, "exportWordAction").trigger()
     qtbot.waitUntil(lambda: writing == ["started"])
     bar = jobs.runner(window).bar

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from testdata import SH2026_PROJECT
-from window_harness import WindowFactory
+from window_harness import WindowFactory, finish_jobs
 
 from perfdesk import exchange
 from perfdesk.store import Store
@@ -47,24 +48,26 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def test_a_form_with_errors_is_not_printed_unless_the_officer_says_so(
-    open_window: WindowFactory, db_path: Path, printed: list[bytes], asked: list[Any]
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot, printed: list[bytes], asked: list[Any]
 ) -> None:
     window = window_with(open_window, db_path, broken=True)
-    print_actions.print_open_project(window)
+    assert print_actions.print_open_project(window) is None  # asked first, nothing laid out
     assert printed == []
     title, text, action = asked[1]
     assert title == "表格有错误" and action == "仍然打印"
     assert "新媒体矩阵运营" in text
     asked[0] = True
     print_actions.print_open_project(window)
+    finish_jobs(qtbot, window)
     assert len(printed) == 1 and printed[0].startswith(b"%PDF")
 
 
 def test_a_clean_form_prints_without_a_question(
-    open_window: WindowFactory, db_path: Path, printed: list[bytes], asked: list[Any]
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot, printed: list[bytes], asked: list[Any]
 ) -> None:
     window = window_with(open_window, db_path, broken=False)
     print_actions.print_open_project(window)
+    finish_jobs(qtbot, window)
     assert len(printed) == 1
     assert asked == [False]  # nothing asked
 
@@ -72,14 +75,16 @@ def test_a_clean_form_prints_without_a_question(
 def test_the_preview_asks_before_its_print_dialog(
     open_window: WindowFactory,
     db_path: Path,
+    qtbot: QtBot,
     asked: list[Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     opened: list[object] = []
     monkeypatch.setattr(print_preview, "QPrintDialog", lambda *args: opened.append(args))
     window = window_with(open_window, db_path, broken=True)
-    preview = print_actions.preview_open_project(window)
-    assert preview is not None  # looking at a form with errors is fine
+    assert print_actions.preview_open_project(window) is not None  # looking is fine
+    finish_jobs(qtbot, window)
+    (preview,) = [p for p in window.findChildren(PrintPreview) if p.isVisible()]
     preview.act_print.trigger()
     assert len(asked) == 2 and opened == []  # asked, answered no: no print dialog
     preview.close()
