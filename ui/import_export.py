@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.importing import ImportResult, read_many
+from perfdesk.model import Project
 from perfdesk.progress import Steps
 from ui import dialogs, jobs
 from ui.import_dialog import ImportPreview
@@ -234,27 +235,35 @@ def export_projects(
     return jobs.runner(window).start(title, work, done=done)
 
 
-def export_excel(window: MainWindow) -> jobs.Job | None:
-    from perfdesk.exporting.xlsx import export_xlsx
+def _write_xlsx(projects: list[Project], path: Path, **progress: Any) -> None:
+    from perfdesk.exporting.xlsx import export_xlsx  # openpyxl loads in the worker
 
+    export_xlsx(projects, path, **progress)
+
+
+def _write_docx(projects: list[Project], path: Path, **progress: Any) -> None:
+    from perfdesk.exporting.docx import export_docx  # python-docx loads in the worker
+
+    export_docx(projects, path, **progress)
+
+
+def export_excel(window: MainWindow) -> jobs.Job | None:
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Excel"),
         ".xlsx",
         QCoreApplication.translate("import_export", "Excel 工作簿 (*.xlsx)"),
-        export_xlsx,
+        _write_xlsx,
     )
 
 
 def export_word(window: MainWindow) -> jobs.Job | None:
-    from perfdesk.exporting.docx import export_docx
-
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Word"),
         ".docx",
         QCoreApplication.translate("import_export", "Word 文档 (*.docx)"),
-        export_docx,
+        _write_docx,
     )
 
 
