@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -220,7 +221,7 @@ def test_chinese_line_break_rules_at_every_width(fonts: FontSet) -> None:
         block.wrap(width, 1e9)
         lines = [_line_text(line) for line in block.blPara.lines]
         assert "".join(lines) == text
-        for before, after in zip(lines, lines[1:], strict=False):
+        for before, after in itertools.pairwise(lines):
             assert after[0] not in "，。、；：）」》”%—", (width, before, after)
             assert before[-1] not in "（「《“", (width, before, after)
             assert not (before[-1].isdigit() and after[0] in "0123456789.%"), (before, after)
