@@ -12,6 +12,7 @@ import importlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -62,6 +63,7 @@ MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
 LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, then search warms up
 TEXTS_POLL_MS = 20
+SAVED_FILE_NOTICE_MS = 60_000  # long enough to reach for the folder button
 # The search texts are read beside the window (a tenth of a second at 10,000 projects):
 # typing and painting go on meanwhile.
 _text_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-texts")
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         self.database_label.setStyleSheet("color: palette(mid);")
         self.database_label.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.database_label)
+        self._build_saved_file_notice()
         fit_to_screen(self, preferred=(1440, 900))
         self._size_list_when_shown = True  # unless the officer's own split is remembered
 
@@ -460,6 +463,35 @@ class MainWindow(QMainWindow):
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def _build_saved_file_notice(self) -> None:
+        self.saved_file = QWidget(self)
+        self.saved_file.setObjectName("savedFileNotice")
+        self.saved_file_label = QLabel(self.saved_file)
+        self.open_saved_folder = QPushButton(self.tr("打开所在文件夹"), self.saved_file)
+        self.open_saved_folder.setObjectName("openSavedFolder")
+        self.open_saved_folder.setFlat(True)
+        self.open_saved_folder.clicked.connect(
+            lambda: dialogs.open_folder(Path(self.saved_file_label.toolTip()).parent)
+        )
+        row = QHBoxLayout(self.saved_file)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.saved_file_label)
+        row.addWidget(self.open_saved_folder)
+        self.statusBar().addWidget(self.saved_file, 1)
+        self.saved_file.hide()
+        self._saved_file_timer = QTimer(self)
+        self._saved_file_timer.setSingleShot(True)
+        self._saved_file_timer.setInterval(SAVED_FILE_NOTICE_MS)
+        self._saved_file_timer.timeout.connect(self.saved_file.hide)
+
+    def show_saved_file(self, message: str, path: Path) -> None:
+        self.statusBar().clearMessage()
+        elided = self.fontMetrics().elidedText(str(path), Qt.TextElideMode.ElideMiddle, 520)
+        self.saved_file_label.setText(message.replace("%1", elided))
+        self.saved_file_label.setToolTip(str(path))
+        self.saved_file.show()
+        self._saved_file_timer.start()
 
     # == projects =================================================================================
 

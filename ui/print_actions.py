@@ -98,7 +98,10 @@ def _write(window: MainWindow, write: Callable[[QWidget, bytes, str], Path | Non
         return
     pdf, fonts = rendered
     warnings = font_warnings(projects, fonts)
-    if write(window, pdf, suggested_file_name(projects)) and warnings:
+    path = write(window, pdf, suggested_file_name(projects))
+    if path and write is export_pdf:
+        window.show_saved_file(QCoreApplication.translate("print_actions", "PDF 已导出到 %1"), path)
+    if path and warnings:
         dialogs.warning(
             window, QCoreApplication.translate("print_actions", "PDF"), "\n\n".join(warnings)
         )

@@ -8,6 +8,7 @@ satisfies the protocol (mypy checks it where the plug-ins are installed).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
@@ -75,6 +76,10 @@ class Window(Protocol):
 
     def show_problem(self, message: str) -> None:
         """A message in the status bar."""
+
+    def show_saved_file(self, message: str, path: Path) -> None:
+        """Where a file was written (``%1`` in ``message``), in the status bar with
+        打开所在文件夹 beside it."""
 
     def focus(self, location: Location) -> bool:
         """Show and focus the field a check finding points at; False if there is none."""

@@ -92,6 +92,16 @@ def test_export_from_the_menu_writes_the_open_project(
     assert window.project is not None
     assert opening(window.project) in pdf_text(target.read_bytes())
 
+    # the status bar says where it went, with the folder one click away
+    assert window.saved_file.isVisible()
+    assert window.saved_file_label.text().startswith("PDF 已导出到 ")
+    assert "form.pdf" in window.saved_file_label.text()
+    assert window.saved_file_label.toolTip() == str(target)
+    shown: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_folder", lambda folder: shown.append(folder) or True)
+    window.open_saved_folder.click()
+    assert shown == [tmp_path]
+
 
 def _in_font_dialog(act: Callable[[FontChoiceDialog], None]) -> None:
     """Do ``act`` in the 打印字体 dialog once it is open (it waits for an answer)."""
