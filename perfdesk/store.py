@@ -254,6 +254,19 @@ def check_database(path: str | Path, *, quick: bool = False) -> list[str]:
         conn.close()
 
 
+def read_search_texts(path: Path) -> dict[int, str]:
+    """Every project's search text, lower-cased, by id — through a read-only connection of its
+    own, so a thread may read while the window's connection writes."""
+    conn = _connect(path, read_only=True)
+    try:
+        rows = conn.execute("SELECT rowid, body FROM project_search")
+        return {int(rowid): (body or "").lower() for rowid, body in rows}
+    except sqlite3.Error as exc:
+        raise database_error(exc, path) from exc
+    finally:
+        conn.close()
+
+
 def check_in_background(path: str | Path) -> Future[list[str]]:
     """:func:`check_database` (the quick check) in a thread of its own.
 

@@ -198,9 +198,7 @@ class PrintPreview(QDialog):
         self.setWindowTitle(self.tr("打印预览 — {0}").format(file_name))
         self.pdf = pdf
         self.file_name = file_name
-        # Kept for the dialog's life: a printer that goes away under a print dialog crashes Qt.
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(file_name)
+        self._printer: QPrinter | None = None  # made when 打印… is chosen (a few MB)
 
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes, self)
@@ -269,6 +267,15 @@ class PrintPreview(QDialog):
         current = self.view.zoomFactor()
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(current * factor, 8.0)))
+
+    @property
+    def printer(self) -> QPrinter:
+        """Kept for the dialog's life once made: a printer that goes away under a print
+        dialog crashes Qt."""
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self._printer.setDocName(self.file_name)
+        return self._printer
 
     def print_document(self) -> None:
         if self.before_print is not None and not self.before_print():

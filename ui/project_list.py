@@ -7,6 +7,7 @@ them: :meth:`ProjectList.selected_ids` and :meth:`ProjectList.listed_ids`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -54,6 +55,9 @@ def layout_name(key: str) -> str:
         return get_layout(key).name
     except UnknownLayoutError:
         return key
+
+
+_by_year = attrgetter("year")
 
 
 class ProjectListModel(QAbstractTableModel):
@@ -157,7 +161,7 @@ class ProjectListModel(QAbstractTableModel):
             )
         # By year, newest first by default, and within a year in the order they were made
         # (the rows come in id order and the sort is stable, even reversed).
-        return sorted(rows, key=lambda s: s.year, reverse=reverse)
+        return sorted(rows, key=_by_year, reverse=reverse)
 
 
 class SearchBox(QLineEdit):

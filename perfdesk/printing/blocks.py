@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from perfdesk.printing.styles import (
     BODY_SIZE,
@@ -82,17 +82,24 @@ LONG_LINE = 300  # characters: a typed paragraph longer than this is laid out in
 LINES_PER_PIECE = 8
 
 
-def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Paragraph]:
-    """``text`` as paragraphs that can sit in table rows: one per typed line, long ones cut.
+def flowing_text(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    """``text`` as paragraphs that can sit in table rows: one per typed line, long ones cut;
+    a blank line between paragraphs stays a gap of one line.
 
     A long paragraph is broken into lines once, then handed on in pieces of a few lines,
     so a page break falls between pieces. (Splitting one huge paragraph again on every
     page costs time that grows with the square of its length.)
     """
-    pieces: list[Paragraph] = []
+    pieces: list[Flowable] = []
     # a paragraph's first line may be indented; the pieces after the first continue it
     continued = ParagraphStyle(f"{style.name}-continued", parent=style, firstLineIndent=0)
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()  # blank lines after the last paragraph add nothing to the paper
+    for line in lines:
+        if not line.strip() and pieces:
+            pieces.append(Spacer(1, style.leading))  # an empty paragraph would have no height
+            continue
         paragraph = TextBlock(markup(line), style)
         if len(line) <= LONG_LINE:
             pieces.append(paragraph)

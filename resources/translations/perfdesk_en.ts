@@ -228,27 +228,27 @@ The database as it was before the restore is saved as:
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../ui/import_export.py" line="140"/>
+        <location filename="../../ui/import_export.py" line="141"/>
         <source>导出哪些项目？</source>
         <translation>Which projects to export?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="142"/>
+        <location filename="../../ui/import_export.py" line="143"/>
         <source>当前打开的项目（%1 个）</source>
         <translation>The open project (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="143"/>
+        <location filename="../../ui/import_export.py" line="144"/>
         <source>列表中选中的项目（%1 个）</source>
         <translation>The projects selected in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="144"/>
+        <location filename="../../ui/import_export.py" line="145"/>
         <source>列表中的全部项目（%1 个）</source>
         <translation>All projects in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="163"/>
+        <location filename="../../ui/import_export.py" line="164"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -738,137 +738,137 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
         <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
         <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="794"/>
         <source>修改尚未保存</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="772"/>
+        <location filename="../../ui/main_window.py" line="796"/>
         <source>数据库正被另一个程序使用，最近的修改还没有保存。
 
 不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
@@ -877,22 +877,22 @@ Create a project, or import the sample data of the reference form.</translation>
 If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="775"/>
+        <location filename="../../ui/main_window.py" line="799"/>
         <source>丢弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -901,63 +901,63 @@ If you keep the window open, PerfDesk saves them as soon as the database is free
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>等待保存：数据库正被另一个程序使用</source>
         <translation>waiting to save: the database is in use by another program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -984,43 +984,43 @@ Database: %2</translation>
         <translation>Print Preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="228"/>
+        <location filename="../../ui/print_preview.py" line="226"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="231"/>
+        <location filename="../../ui/print_preview.py" line="229"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="234"/>
+        <location filename="../../ui/print_preview.py" line="232"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="235"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="236"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="240"/>
+        <location filename="../../ui/print_preview.py" line="238"/>
         <source>适合宽度</source>
         <translation>Fit Width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="244"/>
+        <location filename="../../ui/print_preview.py" line="242"/>
         <source>共 {0} 页</source>
         <translation>Pages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="277"/>
         <location filename="../../ui/print_preview.py" line="284"/>
+        <location filename="../../ui/print_preview.py" line="291"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1143,47 +1143,47 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectList</name>
     <message>
-        <location filename="../../ui/project_list.py" line="188"/>
+        <location filename="../../ui/project_list.py" line="192"/>
         <source>搜索项目名称、单位、内容、指标…（Ctrl+F）</source>
         <translation>Search names, units, text, indicators… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="193"/>
+        <location filename="../../ui/project_list.py" line="197"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="196"/>
+        <location filename="../../ui/project_list.py" line="200"/>
         <source>按申报单位筛选</source>
         <translation>Filter by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="279"/>
+        <location filename="../../ui/project_list.py" line="283"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="281"/>
+        <location filename="../../ui/project_list.py" line="285"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="283"/>
+        <location filename="../../ui/project_list.py" line="287"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="325"/>
+        <location filename="../../ui/project_list.py" line="329"/>
         <source>找到 %1 个，共 %2 个项目</source>
         <translation>Found %1 of %2 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="328"/>
+        <location filename="../../ui/project_list.py" line="332"/>
         <source>共 %1 个项目</source>
         <translation>Projects: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="331"/>
+        <location filename="../../ui/project_list.py" line="335"/>
         <source>，已选 %1 个</source>
         <translation>, %1 selected</translation>
     </message>
@@ -1191,40 +1191,40 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectListModel</name>
     <message>
-        <location filename="../../ui/project_list.py" line="67"/>
+        <location filename="../../ui/project_list.py" line="71"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="67"/>
+        <location filename="../../ui/project_list.py" line="71"/>
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="67"/>
+        <location filename="../../ui/project_list.py" line="71"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="67"/>
+        <location filename="../../ui/project_list.py" line="71"/>
         <source>表样</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="104"/>
-        <location filename="../../ui/project_list.py" line="115"/>
+        <location filename="../../ui/project_list.py" line="108"/>
+        <location filename="../../ui/project_list.py" line="119"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="114"/>
+        <location filename="../../ui/project_list.py" line="118"/>
         <source>%1
 %2 · %3年度 · %4</source>
         <translation>%1
 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="116"/>
+        <location filename="../../ui/project_list.py" line="120"/>
         <source>（未填写单位）</source>
         <translation>(no unit)</translation>
     </message>
@@ -1473,98 +1473,98 @@ The details are recorded in: %1</translation>
 <context>
     <name>import_export</name>
     <message>
-        <location filename="../../ui/import_export.py" line="46"/>
-        <location filename="../../ui/import_export.py" line="59"/>
+        <location filename="../../ui/import_export.py" line="47"/>
+        <location filename="../../ui/import_export.py" line="60"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="66"/>
+        <location filename="../../ui/import_export.py" line="67"/>
         <source>没有识别出任何项目。</source>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="78"/>
+        <location filename="../../ui/import_export.py" line="79"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="84"/>
+        <location filename="../../ui/import_export.py" line="85"/>
         <source>已导入 %1 个项目</source>
         <translation>Projects imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="92"/>
+        <location filename="../../ui/import_export.py" line="93"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="93"/>
+        <location filename="../../ui/import_export.py" line="94"/>
         <source>绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
         <translation>Performance-target forms (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Excel workbook (*.xlsx);;PerfDesk exchange file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="189"/>
+        <location filename="../../ui/import_export.py" line="190"/>
         <source>没有项目可以导出。</source>
         <translation>There are no projects to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="201"/>
+        <location filename="../../ui/import_export.py" line="202"/>
         <source>绩效目标表（%1个项目）</source>
         <translation>Performance-target forms (%1 projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="274"/>
+        <location filename="../../ui/import_export.py" line="283"/>
         <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="284"/>
+        <location filename="../../ui/import_export.py" line="293"/>
         <source>把当前、选中或列表中的项目导出为 Word 文档</source>
         <translation>Export the open, selected or listed projects to a Word document</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="228"/>
+        <location filename="../../ui/import_export.py" line="229"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="242"/>
+        <location filename="../../ui/import_export.py" line="253"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="244"/>
+        <location filename="../../ui/import_export.py" line="255"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="254"/>
+        <location filename="../../ui/import_export.py" line="263"/>
         <source>导出Word</source>
         <translation>Export to Word</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="256"/>
+        <location filename="../../ui/import_export.py" line="265"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="262"/>
+        <location filename="../../ui/import_export.py" line="271"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="266"/>
+        <location filename="../../ui/import_export.py" line="275"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="271"/>
+        <location filename="../../ui/import_export.py" line="280"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="281"/>
+        <location filename="../../ui/import_export.py" line="290"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
@@ -1699,18 +1699,18 @@ The details are recorded in: %1</translation>
         <translation>Cannot start printing: the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="300"/>
-        <location filename="../../ui/print_preview.py" line="311"/>
+        <location filename="../../ui/print_preview.py" line="307"/>
+        <location filename="../../ui/print_preview.py" line="318"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="301"/>
+        <location filename="../../ui/print_preview.py" line="308"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="325"/>
+        <location filename="../../ui/print_preview.py" line="332"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>

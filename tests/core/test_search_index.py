@@ -72,3 +72,47 @@ def test_refresh_follows_edits_and_deletions(store: Store) -> None:
     new_id = store.add(Project.new())
     index.reload()
     assert index.count() == 3 and index.list_projects()[-1].id == new_id
+
+
+def test_texts_read_in_another_thread_catch_up_with_edits_made_meanwhile(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    index = SearchIndex(store)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        texts = pool.submit(index.read_texts).result()
+    project = store.get(1)
+    project.set_field("项目名称", "全新的名称")
+    store.save(project)
+    index.refresh(1)  # told while the texts were on their way
+    assert index.take_texts(texts)
+    assert [s.name for s in index.list_projects(search="全新")] == ["全新的名称"]
+    assert index.list_projects(search="ABC") == store.list_projects(search="ABC")
+
+    fresh = SearchIndex(store)
+    texts = fresh.read_texts()
+    fresh.reload()  # everything may have changed: these texts are not taken
+    assert not fresh.take_texts(texts)
+    assert not fresh.has_texts
+
+
+def test_answers_stay_the_stores_through_edits_additions_and_deletions(store: Store) -> None:
+    index = SearchIndex(store)
+    index.load_texts()
+
+    def same() -> None:
+        for query in ("", *QUERIES):
+            assert index.list_projects(search=query) == store.list_projects(search=query), query
+
+    same()  # (the searched order is kept from here on and changed in place)
+    project = store.get(2)
+    project.set_field("项目名称", "改过的名称 XYZ")
+    store.save(project)
+    index.refresh(2)
+    added = Project.new(year=2022)
+    added.set_field("项目名称", "新加的科普项目")
+    new_id = store.add(added)
+    index.refresh(new_id)
+    store.delete(1)
+    index.refresh(1)
+    same()
+    assert [s.id for s in index.list_projects()] == [s.id for s in store.list_projects()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -111,3 +112,39 @@ def test_escape_clears_the_search(open_window: WindowFactory, db_path: Path, qtb
     qtbot.keyClick(search, Qt.Key.Key_Escape)
     assert search.text() == ""
     assert window.project_list.model.rowCount() == 3
+
+
+def test_search_texts_are_read_beside_the_window_and_catch_up_with_edits(
+    open_window: WindowFactory, db_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from perfdesk.search_index import SearchIndex
+
+    _fill(db_path)
+    readers: list[str] = []
+    read_texts = SearchIndex.read_texts
+    started = threading.Event()
+
+    def reading_slowly(index: SearchIndex) -> dict[int, str]:
+        readers.append(threading.current_thread().name)
+        texts = read_texts(index)
+        started.set()
+        release.wait(5)  # still on its way while the officer types
+        return texts
+
+    release = threading.Event()
+    monkeypatch.setattr(SearchIndex, "read_texts", reading_slowly)
+    window = open_window(db_path)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # the window stays free meanwhile
+    panel = window.project_list
+    assert not panel.index.has_texts
+    field_line(window, "项目名称").setFocus()
+    field_line(window, "项目名称").selectAll()
+    type_text(field_line(window, "项目名称"), "档案馆藏新名称")
+    window.flush()  # stored while the texts are still being read
+    release.set()
+    qtbot.waitUntil(lambda: panel.index.has_texts, timeout=5000)
+    assert readers and readers[0] != threading.main_thread().name
+    type_text(panel.search, "藏新")
+    assert _names(panel.model) == ["档案馆藏新名称"]

@@ -3,6 +3,7 @@ file changes, and never a reason for printing to fail."""
 
 from __future__ import annotations
 
+import mmap
 import os
 import shutil
 from pathlib import Path
@@ -31,6 +32,7 @@ def comparable(font: TTFont) -> tuple[dict[str, object], dict[str, object]]:
     shell = {k: v for k, v in vars(font).items() if k not in ("face", "fontName", "state")}
     shell["encoding"] = vars(shell["encoding"])
     face = dict(vars(font.face))
+    face["_ttf_data"] = bytes(face["_ttf_data"])  # a cached face maps the file
     scale = face.pop("_pdfScale")
     face["scaled 1000 units"] = scale(1000)
     face["types"] = {k: type(v) for k, v in face.items()}  # names are bytes with a .ustr
@@ -49,6 +51,7 @@ def test_a_cached_face_is_the_face_reportlab_parses(
 
     assert cached.fontName == "cached"
     assert comparable(cached) == comparable(parsed)
+    assert isinstance(cached.face._ttf_data, mmap.mmap)  # only the pages printed from are read
     assert type(cached.encoding) is type(parsed.encoding)
     assert type(cached.state) is type(parsed.state)
 

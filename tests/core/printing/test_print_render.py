@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -208,3 +209,46 @@ def test_a_cell_longer_than_a_page_is_explained_not_a_crash(fonts: FontSet) -> N
     project.set_rows([IndicatorRow("产出目标", "数量", "超长指标" * 2000, "=1")])
     with pytest.raises(PerfDeskError, match=r"科普资源平台建设.*比一整页还长"):
         render_pdf([sample_projects()[0], project], fonts)
+
+
+def test_chinese_line_break_rules_at_every_width(fonts: FontSet) -> None:
+    from perfdesk.printing.blocks import _line_text
+    from perfdesk.printing.styles import make_styles
+    from perfdesk.printing.text import TextBlock, markup
+
+    text = (
+        "根据《上海市科技馆条例》（2020年修订），完成展品更新、布展；目标：观众满意度达到95.5%"
+        "以上——并在“科普日”前开放「新展厅」，年度预算执行率不低于90%。"
+    ) * 3
+    style = make_styles(fonts).body
+    for width in range(60, 400, 7):  # every break position falls somewhere at some width
+        block = TextBlock(markup(text), style)
+        block.wrap(width, 1e9)
+        lines = [_line_text(line) for line in block.blPara.lines]
+        assert "".join(lines) == text
+        for before, after in itertools.pairwise(lines):
+            assert after[0] not in "，。、；：）」》”%—", (width, before, after)
+            assert before[-1] not in "（「《“", (width, before, after)
+            assert not (before[-1].isdigit() and after[0] in "0123456789.%"), (before, after)
+
+
+def test_a_blank_line_between_paragraphs_stays_a_gap(fonts: FontSet) -> None:
+    import io
+
+    import pdfplumber
+
+    def second_paragraph_drop(narrative: str) -> float:
+        project = sample_projects()[1].clone()
+        project.set_section("立项依据", narrative)
+        with pdfplumber.open(io.BytesIO(render_pdf([project], fonts))) as pdf:
+            words = pdf.pages[0].extract_words()
+        tops = {w["text"]: w["top"] for w in words}
+        first = next(t for text, t in tops.items() if text.startswith("甲段落"))
+        second = next(t for text, t in tops.items() if text.startswith("乙段落"))
+        return float(second - first)
+
+    together = second_paragraph_drop("甲段落一行。\n乙段落一行。")
+    apart = second_paragraph_drop("甲段落一行。\n\n乙段落一行。")
+    trailing = second_paragraph_drop("甲段落一行。\n乙段落一行。\n\n\n")
+    assert apart == pytest.approx(2 * together, abs=1)  # one empty line between them
+    assert trailing == pytest.approx(together, abs=0.5)
