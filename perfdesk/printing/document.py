@@ -103,6 +103,9 @@ def build_pdf(
         author=first.unit if first else "",
         creator="PerfDesk",
         invariant=True,
+        # ReportLab's own initial font (Helvetica) would otherwise be declared, unembedded,
+        # though nothing is drawn with it.
+        initialFontName=styles.fonts.regular,
     )
     frame = Frame(
         MARGIN_LEFT,

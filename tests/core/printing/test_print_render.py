@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from printed_pdf import FOOTER_RE, read_pdf, squash
@@ -203,3 +205,21 @@ def test_a_cell_longer_than_a_page_is_explained_not_a_crash(fonts: FontSet) -> N
     project.set_rows([IndicatorRow("产出目标", "数量", "超长指标" * 2000, "=1")])
     with pytest.raises(PerfDeskError, match=r"科普资源平台建设.*比一整页还长"):
         render_pdf([sample_projects()[0], project], fonts)
+
+
+def test_every_font_in_the_pdf_is_embedded(truetype_fonts: FontSet, tmp_path: Path) -> None:
+    """pdffonts lists each font a PDF declares; an unembedded one (ReportLab's initial
+    Helvetica) would be drawn by whatever the reader substitutes."""
+    from perfdesk.convert import NEWEST_LAYOUT, convert
+
+    projects = sample_projects()
+    printed = tmp_path / "forms.pdf"
+    printed.write_bytes(
+        render_pdf([*projects, convert(projects[0], NEWEST_LAYOUT)], truetype_fonts)
+    )
+    listing = subprocess.run(
+        ["pdffonts", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    # columns: name type encoding emb sub uni object ID; "emb" is the fourth from the end
+    assert [line.split()[-5] for line in listing] == ["yes"] * len(listing), listing
