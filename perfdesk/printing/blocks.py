@@ -1,4 +1,4 @@
-"""Bordered building blocks shared by the form parts and by the per-layout specifics."""
+"""Bordered building blocks shared by the form parts."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """One function per part of the printed form: title, header grid, narratives, budget, targets.
 
-Every part reads its labels from the project's :class:`~perfdesk.layouts.Layout`; what
-differs between layouts beyond that lives in :mod:`perfdesk.printing.specifics`.
+Every part reads its labels, and the form its order of parts, from the project's
+:class:`~perfdesk.layouts.Layout`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from perfdesk.model import Project
-from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
+from perfdesk.printing.blocks import (
+    ClosedTable,
+    budget_grid,
+    flowing_text,
+    label_text,
+    labelled_grid,
+)
 from perfdesk.printing.content import printed_parts
 from perfdesk.printing.indicators import IndicatorTable
-from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import (
     CELL_PADDING,
     FRAME_WIDTH,
@@ -29,6 +34,7 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
+from perfdesk.values import format_money
 
 INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
 
@@ -114,8 +120,28 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The layout's budget block, kept on one page."""
-    return [KeepTogether(specifics_for(project.layout).budget_block(project, styles))]
+    """The budget heading over its amounts, kept on one page: one label | amount column per
+    budget column, each total on top and its parts below it as 其中：… (sh2026: 项目资金总额 |
+    年度资金申请总额); a layout with one column prints label | amount two to a row (sh2020)."""
+    spec = project.spec
+    columns = spec.budget_columns
+    if len(columns) <= 1:
+        rows = [
+            [(label_text(spec.money_spec(label).printed), _amount(project, label)) for label in row]
+            for row in spec.budget_grid
+        ]
+        block = labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")
+    else:
+        amounts = [
+            [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
+            for column in columns
+        ]
+        block = budget_grid(amounts, styles, heading=spec.budget_heading)
+    return [KeepTogether([block])]
+
+
+def _amount(project: Project, label: str) -> str:
+    return format_money(project.budget.get(label), project.spec.money_decimals)
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -148,8 +174,8 @@ FORM_PARTS: dict[str, FormPart] = {
 
 def form_flowables(project: Project, styles: FormStyles) -> list[Flowable]:
     """The whole form of one project, part by part in the layout's order."""
-    order = specifics_for(project.layout).order
-    return [flowable for name in order for flowable in FORM_PARTS[name](project, styles)]
+    parts = project.spec.print_order
+    return [flowable for name in parts for flowable in FORM_PARTS[name](project, styles)]
 
 
 def document_flowables(project: Project, document: str, styles: FormStyles) -> list[Flowable]:

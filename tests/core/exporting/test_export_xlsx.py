@@ -210,9 +210,9 @@ def test_a_damaged_file_is_refused_in_plain_words(tmp_path: Path) -> None:
 
 
 def test_every_layout_comes_back_exactly(tmp_path: Path) -> None:
-    from perfdesk.convert import NEWEST_LAYOUT, convert
+    from perfdesk.convert import conversion_target, convert
 
-    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    projects = [convert(p, conversion_target()) for p in sample_projects()]
     for project in projects:
         for n, label in enumerate(project.spec.budget_labels):
             project.set_budget(label, f"{n}000.{n}5")  # 其他资金 twice, told apart by place

@@ -210,12 +210,12 @@ def test_a_cell_longer_than_a_page_is_explained_not_a_crash(fonts: FontSet) -> N
 def test_every_font_in_the_pdf_is_embedded(truetype_fonts: FontSet, tmp_path: Path) -> None:
     """pdffonts lists each font a PDF declares; an unembedded one (ReportLab's initial
     Helvetica) would be drawn by whatever the reader substitutes."""
-    from perfdesk.convert import NEWEST_LAYOUT, convert
+    from perfdesk.convert import conversion_target, convert
 
     projects = sample_projects()
     printed = tmp_path / "forms.pdf"
     printed.write_bytes(
-        render_pdf([*projects, convert(projects[0], NEWEST_LAYOUT)], truetype_fonts)
+        render_pdf([*projects, convert(projects[0], conversion_target())], truetype_fonts)
     )
     listing = subprocess.run(
         ["pdffonts", str(printed)], capture_output=True, text=True, check=True
