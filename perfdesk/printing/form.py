@@ -6,13 +6,14 @@ Every part reads its labels, and the form its order of parts, from the project's
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.printing.blocks import (
     ClosedTable,
@@ -37,6 +38,31 @@ from perfdesk.printing.text import TextBlock, markup
 from perfdesk.values import format_money
 
 INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
+_CELL_SIDES = 2 * CELL_PADDING + PUNCTUATION_HANG  # a cell's width beyond its text
+
+
+def _characters_per_line(names: Sequence[str]) -> int:
+    """The fewest characters a line needs so that each name takes one line, or two lines
+    of which the second has at least two characters (never one orphan character)."""
+    longest = max((len(name) for name in names), default=1)
+    for count in range(1, longest + 1):
+        if all(len(n) <= count or count + 2 <= len(n) <= 2 * count for n in names):
+            return count
+    return longest
+
+
+def indicator_widths(spec: Layout, styles: FormStyles) -> tuple[float, ...]:
+    """The indicator table's columns: the 一级 and 二级 columns wide enough for the layout's
+    standard names (at least the usual width), the 三级 column giving up what they take."""
+    font, size = styles.cell.fontName, styles.cell.fontSize
+    widths = list(INDICATOR_WIDTHS)
+    for column, names in ((0, spec.level1_names), (1, [n for s in spec.level1 for n in s.level2])):
+        count = _characters_per_line(names)
+        text = max((stringWidth(n[:count], font, size) for n in names), default=0.0)
+        needed = text + _CELL_SIDES + 0.5  # half a point: rounding must not wrap the line
+        widths[2] -= max(0.0, needed - widths[column])
+        widths[column] = max(widths[column], needed)
+    return tuple(widths)
 
 
 class Title(Flowable):  # type: ignore[misc]
@@ -156,7 +182,9 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
                 Spacer(1, 3 * mm),
                 TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
                 Spacer(1, 2 * mm),
-                IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+                IndicatorTable(
+                    project.rows(), spec.indicator_columns, indicator_widths(spec, styles), styles
+                ),
             ]
         ),
     ]
