@@ -156,7 +156,9 @@ def form_grid(project: Project) -> FormGrid:
 
     def budget() -> None:
         row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
-        for labels in layout.budget_grid:
+        # two amounts to a grid row: a budget of more columns continues on the next row
+        grid_rows = [line[i : i + 2] for line in layout.budget_grid for i in range(0, len(line), 2)]
+        for labels in grid_rows:
             pair = []
             for n, label in enumerate(labels):
                 if not label:
