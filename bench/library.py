@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from perfdesk.checks import check
-from perfdesk.convert import to_sh2026
+from perfdesk.convert import to_current
 from perfdesk.library import insert_rows, library_entries, load_templates, search
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.sample import sample_projects
@@ -65,9 +65,9 @@ def main() -> None:
         print(f"library:  {median_ms(lambda: library_entries(store), 5):8.1f} ms")
     print(f"search:   {median_ms(lambda: search(entries, '推送 次'), 20):8.1f} ms")
     print(f"check:    {median_ms(lambda: check(projects[0]), 50):8.1f} ms")
-    print(f"convert:  {median_ms(lambda: to_sh2026(projects[0]), 50):8.1f} ms")
+    print(f"convert:  {median_ms(lambda: to_current(projects[0]), 50):8.1f} ms")
     template = load_templates("sh2026")[0]
-    target = to_sh2026(projects[1])
+    target = to_current(projects[1])
     print(f"insert:   {median_ms(lambda: insert_rows(target.clone(), template.rows), 50):8.1f} ms")
 
 

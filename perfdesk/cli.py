@@ -145,17 +145,17 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
+    from perfdesk.convert import can_convert, conversion_target, convert
 
     with open_store(args) as store:
         sources = selected_projects(store, args)
         if args.all:
             sources = [p for p in sources if can_convert(p)]
-        copies = [convert(p, NEWEST_LAYOUT) for p in sources]  # all or nothing
+        copies = [convert(p, conversion_target()) for p in sources]  # all or nothing
         ids = store.add_many(copies)
     for source, new_id in zip(sources, ids, strict=True):
         print(f"{source.id} → {new_id}  {source.name}")
-    print(f"已复制 {len(ids)} 个项目为新版表样 {NEWEST_LAYOUT}", file=sys.stderr)
+    print(f"已复制 {len(ids)} 个项目为新版表样 {conversion_target()}", file=sys.stderr)
     return 0
 
 

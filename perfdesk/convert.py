@@ -1,6 +1,6 @@
 """Copy a project onto a newer layout (复制为新版表样).
 
-The target layout's ``converts_from`` data says where each field, section, amount and
+The target layout's :attr:`~perfdesk.layouts.Layout.converts_from` says where each field, section, amount and
 indicator group of the older layout goes. Whatever has no counterpart is never dropped: texts
 and values land in the target's holding section (never printed; the checks remind the officer
 until it is emptied), indicators under a visible 一级 such as ``待归类（原投入与管理）``.
@@ -9,28 +9,30 @@ until it is emptied), indicators under a visible 一级 such as ``待归类（�
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
-from perfdesk.layouts import Layout, get_layout
+from perfdesk.layouts import Conversion, Layout, current_layout, get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import format_money, parse_date
 
-NEWEST_LAYOUT = "sh2026"
+
+def conversion_target() -> str:
+    """The layout older projects are copied onto: the one the bureau asks for now."""
+    return current_layout().key
 
 
-def can_convert(project: Project, target: str = NEWEST_LAYOUT) -> bool:
-    return project.layout in get_layout(target).extra.get("converts_from", {})
+def can_convert(project: Project, target: str | None = None) -> bool:
+    return project.layout in get_layout(target or conversion_target()).converts_from
 
 
-def to_sh2026(project: Project) -> Project:
-    return convert(project, NEWEST_LAYOUT)
+def to_current(project: Project) -> Project:
+    return convert(project, conversion_target())
 
 
 def convert(project: Project, target: str) -> Project:
     """A new (unsaved) project on ``target`` with everything of ``project`` in it."""
     spec = get_layout(target)
-    rules: dict[str, Any] | None = spec.extra.get("converts_from", {}).get(project.layout)
+    rules = spec.converts_from.get(project.layout)
     if rules is None:
         raise PerfDeskError(f"表样 {project.layout} 的项目不能转换为 {spec.name}")
     source = project.spec
@@ -52,10 +54,10 @@ def convert(project: Project, target: str) -> Project:
 
 
 def _fields(
-    project: Project, source: Layout, result: Project, rules: dict[str, Any], unplaced: list[str]
+    project: Project, source: Layout, result: Project, rules: Conversion, unplaced: list[str]
 ) -> None:
-    fields: dict[str, str] = rules.get("fields", {})
-    values: dict[str, dict[str, Any]] = rules.get("field_values", {})
+    fields = rules.fields
+    values = rules.field_values
     for label in source.field_labels:
         value = project.fields.get(label, "")
         if label in fields:
@@ -64,9 +66,9 @@ def _fields(
         if not value:
             continue
         if label in values:
-            mapped = values[label]["values"].get(value)
+            mapped = values[label].values.get(value)
             if mapped:
-                result.fields[values[label]["to"]] = mapped
+                result.fields[values[label].to] = mapped
         unplaced.append(f"原{label}：{value}")  # kept even when mapped: the wording differs
 
 
@@ -78,9 +80,9 @@ def _bare(label: str) -> str:
 
 
 def _sections(
-    project: Project, source: Layout, spec: Layout, result: Project, rules: dict[str, Any]
+    project: Project, source: Layout, spec: Layout, result: Project, rules: Conversion
 ) -> None:
-    mapping: dict[str, str] = rules.get("sections", {})
+    mapping = rules.sections
     incoming: dict[str, list[str]] = {}
     for label in source.sections:
         if project.sections.get(label, ""):
@@ -98,10 +100,10 @@ def _sections(
     end = _date(result.fields.get(spec.end_date_field, ""))
     single_year = start is not None and end is not None and start.year == end.year
     if single_year:  # the whole project is this year's: the year's goal is the project's
-        for whole, year in rules.get("single_year_copies", {}).items():
+        for whole, year in rules.single_year_copies.items():
             if not result.sections[year]:
                 result.sections[year] = result.sections[whole]
-    period = rules.get("period_section")
+    period = rules.period_section
     if period and start and end and not result.sections[period]:
         result.sections[period] = (
             f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
@@ -121,10 +123,10 @@ def _budget(
     source: Layout,
     spec: Layout,
     result: Project,
-    rules: dict[str, Any],
+    rules: Conversion,
     unplaced: list[str],
 ) -> None:
-    mapping: dict[str, list[str]] = rules.get("budget", {})
+    mapping = rules.budget
     for label in source.budget_labels:
         amount = project.budget.get(label)
         if label in mapping:
@@ -135,7 +137,7 @@ def _budget(
             unplaced.append(f"原{printed}：{format_money(amount, spec.money_decimals)}")
 
 
-def _rows(project: Project, spec: Layout, rules: dict[str, Any]) -> list[IndicatorRow]:
+def _rows(project: Project, spec: Layout, rules: Conversion) -> list[IndicatorRow]:
     """The indicators regrouped: mapped groups by the target's order, then the unplaced ones."""
     placed = [_map_row(row, spec, rules) for row in project.rows()]
     order = {name: n for n, name in enumerate(spec.level1_names)}
@@ -151,17 +153,15 @@ def map_row(row: IndicatorRow, source: str, target: str) -> IndicatorRow:
     returned unchanged.
     """
     spec = get_layout(target)
-    rules = spec.extra.get("converts_from", {}).get(source)
+    rules = spec.converts_from.get(source)
     if source == target or rules is None or row.level1 in spec.level1_names:
         return row
     return _map_row(row, spec, rules)
 
 
-def _map_row(row: IndicatorRow, spec: Layout, rules: dict[str, Any]) -> IndicatorRow:
-    level1: dict[str, str] = rules.get("level1", {})
-    level2: dict[str, str] = rules.get("level2", {})
-    by_name: dict[str, str] = rules.get("by_name", {})
-    unplaced_level1: str = rules.get("unplaced_level1", "待归类（原{level1}）")
+def _map_row(row: IndicatorRow, spec: Layout, rules: Conversion) -> IndicatorRow:
+    level1, level2, by_name = rules.level1, rules.level2, rules.by_name
+    unplaced_level1 = rules.unplaced_level1
     # A name saying what it measures (满意度) wins: the new form has a 一级 for it.
     target = next((to for word, to in by_name.items() if word in row.name), None)
     if target is None:

@@ -869,7 +869,7 @@ def next_year_copy(project: Project) -> Project:
                 copy.fields[field_spec.label] = _shift_year(copy.fields[field_spec.label])
     if spec.budget_previous_field:
         copy.budget[spec.budget_previous_field] = project.budget.get(spec.budget_current_field)
-    executed = spec.extra.get("budget_previous_executed_field")
+    executed = spec.budget_previous_executed_field
     if executed:
         copy.budget[executed] = None  # next year's officer fills in what was really spent
     return copy

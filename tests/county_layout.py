@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from testdata import REPO
 
-from perfdesk.layouts import Layout, _from_json, _validate, all_layouts
+from perfdesk.layouts import Layout, register_layout, unregister_layout
 
 
 def county_layout_data() -> dict[str, object]:
@@ -40,6 +40,8 @@ def county_layout_data() -> dict[str, object]:
         budget_current_field="本级",
         multi_year=False,
         converts_from={},
+        current=False,
+        print_order=["title", "header", "narratives", "budget", "targets"],
     )
     return data
 
@@ -47,10 +49,8 @@ def county_layout_data() -> dict[str, object]:
 @contextmanager
 def county_layout() -> Iterator[Layout]:
     """The county layout, known to ``get_layout`` until the block ends."""
-    layout = _validate(_from_json(county_layout_data()))
-    registry = all_layouts()
-    registry[layout.key] = layout
+    layout = register_layout(county_layout_data())
     try:
         yield layout
     finally:
-        del registry[layout.key]
+        unregister_layout(layout.key)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
-from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
+from perfdesk.convert import can_convert, conversion_target, convert
 from perfdesk.layouts import get_layout
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def convert_open_project(window: Window) -> int | None:
     project = window.current_project()
     if project is None or not can_convert(project):
         return None
-    copy = convert(project, NEWEST_LAYOUT)
+    copy = convert(project, conversion_target())
     new_id = window.history.create(
         copy, QCoreApplication.translate("convert_action", "复制为新版表样")
     )
@@ -29,7 +29,7 @@ def convert_open_project(window: Window) -> int | None:
             QCoreApplication.translate(
                 "convert_action", "已复制为%1；没有对应栏目的内容在“%2”中，请移到合适的位置"
             )
-            .replace("%1", get_layout(NEWEST_LAYOUT).name)
+            .replace("%1", get_layout(conversion_target()).name)
             .replace("%2", copy.spec.holding_section)
         )
     return new_id
@@ -42,7 +42,7 @@ def install(window: Window) -> None:
     action.setObjectName("convertAction")
     action.setToolTip(
         QCoreApplication.translate("convert_action", "把本项目复制到%1，原项目不变").replace(
-            "%1", get_layout(NEWEST_LAYOUT).name
+            "%1", get_layout(conversion_target()).name
         )
     )
     action.triggered.connect(lambda: convert_open_project(window))

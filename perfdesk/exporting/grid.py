@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
 
 COLUMNS = 4
@@ -121,35 +122,62 @@ def form_grid(project: Project) -> FormGrid:
     lines[-1] = 2  # the title is set large
     row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=COLUMNS))
 
-    for labels in layout.header_rows():
-        pair: list[Cell] = []
-        for n, label in enumerate(labels):
-            last = n == len(labels) - 1
-            span = COLUMNS - 1 - 2 * n if last else 1
-            value = project.fields.get(label, "")
-            pair.append(Cell(r(), 2 * n, Role.LABEL, label, key=label))
-            pair.append(Cell(r(), 2 * n + 1, Role.VALUE, value, colspan=span, key=label))
-        row(*pair)
+    def header() -> None:
+        for labels in layout.header_rows():
+            pair: list[Cell] = []
+            for n, label in enumerate(labels):
+                last = n == len(labels) - 1
+                span = COLUMNS - 1 - 2 * n if last else 1
+                value = project.fields.get(label, "")
+                pair.append(Cell(r(), 2 * n, Role.LABEL, label, key=label))
+                pair.append(Cell(r(), 2 * n + 1, Role.VALUE, value, colspan=span, key=label))
+            row(*pair)
 
-    for label in layout.sections:
+    def section(label: str) -> None:
         row(Cell(r(), 0, Role.SECTION, label, colspan=COLUMNS, key=label))
         for piece in split_paragraphs(project.sections.get(label, ""), full):
             row(Cell(r(), 0, Role.TEXT, piece, colspan=COLUMNS, key=label))
 
-    row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
-    for labels in layout.budget_grid:
-        pair = []
-        for n, label in enumerate(labels):
-            if not label:
-                continue  # a shorter column: its cells stay empty
-            last = n == len(labels) - 1
-            span = COLUMNS - 1 - 2 * n if last else 1
-            amount = project.budget.get(label)
-            pair.append(Cell(r(), 2 * n, Role.LABEL, layout.budget_label(label), key=label))
-            pair.append(
-                Cell(r(), 2 * n + 1, Role.MONEY, "", colspan=span, amount=amount, key=label)
-            )
-        row(*pair)
+    def narratives() -> None:
+        """The form's parts under their headings, then the documents that travel with it
+        under theirs; the holding section only when something waits in it (never printed,
+        but an export must not lose it)."""
+        for document in layout.documents:
+            if document != FORM:
+                row(Cell(r(), 0, Role.HEADING, document, colspan=COLUMNS))
+            for part in layout.parts_of(document):
+                if part.heading and part.heading != document:
+                    row(Cell(r(), 0, Role.HEADING, part.heading, colspan=COLUMNS))
+                for label in part.sections:
+                    section(label)
+        holding = layout.holding_section
+        if holding and project.sections.get(holding, "").strip():
+            section(holding)
+
+    def budget() -> None:
+        row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
+        # two amounts to a grid row: a budget of more columns continues on the next row
+        grid_rows = [line[i : i + 2] for line in layout.budget_grid for i in range(0, len(line), 2)]
+        for labels in grid_rows:
+            pair = []
+            for n, label in enumerate(labels):
+                if not label:
+                    continue  # a shorter column: its cells stay empty
+                last = n == len(labels) - 1
+                span = COLUMNS - 1 - 2 * n if last else 1
+                amount = project.budget.get(label)
+                pair.append(Cell(r(), 2 * n, Role.LABEL, layout.budget_label(label), key=label))
+                pair.append(
+                    Cell(r(), 2 * n + 1, Role.MONEY, "", colspan=span, amount=amount, key=label)
+                )
+            row(*pair)
+
+    # In the printed order; the title and the targets table stay where the readers expect
+    # them (first and last).
+    parts = {"header": header, "narratives": narratives, "budget": budget}
+    for name in layout.print_order:
+        if name in parts:
+            parts[name]()
 
     targets_row = r()
     row(Cell(r(), 0, Role.HEADING, layout.targets_caption(project.year), colspan=COLUMNS))

@@ -117,7 +117,7 @@ def _fill_sheet(sheet: Worksheet, project: Project) -> None:
     for row in range(grid.rows):
         sheet.row_dimensions[row + 1].height = grid.row_height(row)
     for cell in grid.cells:
-        _put(sheet, cell)
+        _put(sheet, cell, project.spec.money_decimals)
     if grid.table_on_new_page():
         sheet.row_breaks.append(Break(id=grid.targets_row))  # a break after the row above
     setup = sheet.page_setup
@@ -132,10 +132,10 @@ def _fill_sheet(sheet: Worksheet, project: Project) -> None:
     sheet.sheet_view.showGridLines = False
 
 
-def _put(sheet: Worksheet, cell: Cell) -> None:
+def _put(sheet: Worksheet, cell: Cell, decimals: int) -> None:
     target = sheet.cell(row=cell.row + 1, column=cell.col + 1)
     if cell.role is Role.MONEY:
-        target.value, target.number_format = _money(cell.amount)
+        target.value, target.number_format = _money(cell.amount, decimals)
     elif cell.text:
         target.value = cell.text
         target.data_type = "s"  # text stays text, even "=100%"
@@ -153,9 +153,9 @@ def _put(sheet: Worksheet, cell: Cell) -> None:
         )
 
 
-def _money(amount: Decimal | None) -> tuple[Any, str]:
-    """A number Excel can add up, with thousands separators; as text if a number would not
-    hold it exactly."""
+def _money(amount: Decimal | None, decimals: int) -> tuple[Any, str]:
+    """A number Excel can add up, with thousands separators and the layout's decimals (more
+    when typed); as text if a number would not hold it exactly."""
     if amount is None:
         return None, "General"
     exponent = amount.as_tuple().exponent
@@ -163,6 +163,7 @@ def _money(amount: Decimal | None) -> tuple[Any, str]:
     digits = len(amount.as_tuple().digits)
     if digits > _MAX_EXACT_DIGITS:
         return format(amount, "f"), "@"
-    if places == 0:
+    if places == 0 and decimals == 0:
         return int(amount), "#,##0"
-    return float(amount), "#,##0." + "0" * max(2, places)
+    shown = max(decimals, places, 2)
+    return (float(amount) if places else int(amount)), "#,##0." + "0" * shown

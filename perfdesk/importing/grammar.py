@@ -1,8 +1,7 @@
 """How a layout's printed form reads as text: its labels turned into search patterns.
 
 Everything comes from the :class:`~perfdesk.layouts.Layout` (title, caption, field labels,
-sections, budget labels, headings, 一级/二级 names). What differs between layouts' printed
-forms and is not in the layout itself lives in :data:`LABEL_COLON`, keyed by layout.
+sections, budget labels, headings, 一级/二级 names, whether labels end in a colon).
 """
 
 from __future__ import annotations
@@ -13,10 +12,6 @@ from enum import StrEnum
 from functools import cache
 
 from perfdesk.layouts import FORM, Layout, all_layouts, get_layout
-
-# Layouts whose printed labels end in a colon (申报单位名称：…). There the colon is required,
-# which keeps a label's words inside a narrative from being taken for the label.
-LABEL_COLON: dict[str, bool] = {"sh2020": True}
 
 # Characters that extraction or typing spells either way.
 _EITHER_WAY = {
@@ -105,10 +100,13 @@ def _names(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
 
 
-@cache
 def grammar_for(key: str) -> FormGrammar:
-    layout = get_layout(key)
-    colon = LABEL_COLON.get(layout.key, False)
+    return _grammar(get_layout(key))
+
+
+@cache
+def _grammar(layout: Layout) -> FormGrammar:
+    colon = layout.label_colon
 
     def spelled_label(text: str) -> str:
         """The label and its other spellings met in forms (the layout's aliases)."""

@@ -152,7 +152,7 @@ class _SheetReader:
         missing = [
             key
             for key in (*layout.field_labels, *layout.sections, *layout.budget_labels)
-            if key not in seen
+            if key not in seen and key != layout.holding_section  # exported only when filled
         ]
         if missing:
             self.warn("没有找到这些栏目：" + "、".join(missing))

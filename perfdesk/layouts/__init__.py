@@ -17,7 +17,15 @@ What a layout can say beyond labels:
 - a holding section for converted content that has no counterpart (never printed);
 - other spellings of printed labels met in real forms (:attr:`Layout.aliases`), e.g. the
   value column that sh2026 heads 年度指标值 (the form is the year's application, so its
-  values are the year's) and some forms head 指标值.
+  values are the year's) and some forms head 指标值;
+- the order of the printed parts (:attr:`Layout.print_order`), whether its printed labels end
+  in a colon (:attr:`Layout.label_colon`), the amount a next year's copy empties
+  (:attr:`Layout.budget_previous_executed_field`);
+- how projects of older layouts are copied onto it (:attr:`Layout.converts_from`), and
+  whether it is the layout they are copied onto (:attr:`Layout.current`).
+
+Layouts are found in :func:`all_layouts`; :func:`register_layout` adds one given as data
+(the same dictionary a file holds) until :func:`unregister_layout` removes it.
 """
 
 from __future__ import annotations
@@ -81,6 +89,36 @@ class StandardRow:
     target: str
 
 
+# The parts of the printed form, by name (perfdesk.printing.form prints each).
+FORM_PART_NAMES = ("title", "header", "narratives", "budget", "targets")
+
+
+@dataclass(frozen=True)
+class ValueMapping:
+    """A choice of the older layout whose values also mean a choice of the newer one."""
+
+    to: str  # the newer layout's field
+    values: dict[str, str]  # older value -> newer value
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Where each part of a project on an older layout goes on this one (复制为新版表样)."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    field_values: dict[str, ValueMapping] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    # Sections copied into another when the project lies within one year (the year's goal
+    # is then the project's).
+    single_year_copies: dict[str, str] = field(default_factory=dict)
+    period_section: str = ""  # the section that receives the project's dates as a text
+    budget: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    level1: dict[str, str] = field(default_factory=dict)
+    level2: dict[str, str] = field(default_factory=dict)  # "一级/二级" -> "一级/二级"
+    by_name: dict[str, str] = field(default_factory=dict)  # a word in the name -> "一级/二级"
+    unplaced_level1: str = "待归类（原{level1}）"
+
+
 @dataclass(frozen=True)
 class Layout:
     key: str
@@ -119,7 +157,17 @@ class Layout:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # A few characters telling the layout apart in a list (2020 版, 现行版); "" = the name.
     short_name: str = ""
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The parts of the printed form in order (names from FORM_PART_NAMES).
+    print_order: tuple[str, ...] = FORM_PART_NAMES
+    # Printed labels end in a colon (申报单位名称：…); importing then requires it, which keeps
+    # a label's words inside a narrative from being taken for the label.
+    label_colon: bool = False
+    # The amount a copy for next year empties: what was really spent is only known then.
+    budget_previous_executed_field: str = ""
+    # How projects on older layouts are copied onto this one, by the older layout's key.
+    converts_from: dict[str, Conversion] = field(default_factory=dict, compare=False)
+    # The layout the bureau asks for now: projects on older layouts are copied onto it.
+    current: bool = False
 
     @property
     def label(self) -> str:
@@ -251,10 +299,40 @@ class Layout:
         return (label, *self.aliases.get(label, ()))
 
 
-_KNOWN_KEYS = {f for f in Layout.__dataclass_fields__ if f != "extra"}
+_KNOWN_KEYS = set(Layout.__dataclass_fields__)
+_CONVERSION_KEYS = set(Conversion.__dataclass_fields__)
+
+
+def _conversion(source: str, data: dict[str, Any]) -> Conversion:
+    unknown = set(data) - _CONVERSION_KEYS
+    if unknown:
+        raise ValueError(f"converts_from.{source}: unknown keys {sorted(unknown)}")
+    return Conversion(
+        fields=dict(data.get("fields", {})),
+        field_values={
+            label: ValueMapping(rule["to"], dict(rule["values"]))
+            for label, rule in data.get("field_values", {}).items()
+        },
+        sections=dict(data.get("sections", {})),
+        single_year_copies=dict(data.get("single_year_copies", {})),
+        period_section=data.get("period_section", ""),
+        budget={label: tuple(to) for label, to in data.get("budget", {}).items()},
+        level1=dict(data.get("level1", {})),
+        level2=dict(data.get("level2", {})),
+        by_name=dict(data.get("by_name", {})),
+        unplaced_level1=data.get("unplaced_level1", "待归类（原{level1}）"),
+    )
+
+
+def layout_from_data(data: dict[str, Any]) -> Layout:
+    """A layout from the dictionary its JSON file holds, checked (ValueError when wrong)."""
+    return _validate(_from_json(data))
 
 
 def _from_json(data: dict[str, Any]) -> Layout:
+    unknown = set(data) - _KNOWN_KEYS
+    if unknown:  # a mistyped key would silently mean its default
+        raise ValueError(f"layout {data.get('key')}: unknown keys {sorted(unknown)}")
     fields = tuple(
         FieldSpec(
             label=f["label"],
@@ -305,7 +383,14 @@ def _from_json(data: dict[str, Any]) -> Layout:
         header_first=data.get("header_first", ""),
         short_name=data.get("short_name", ""),
         aliases={k: tuple(v) for k, v in data.get("aliases", {}).items()},
-        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        print_order=tuple(data.get("print_order", FORM_PART_NAMES)),
+        label_colon=data.get("label_colon", False),
+        budget_previous_executed_field=data.get("budget_previous_executed_field", ""),
+        converts_from={
+            source: _conversion(source, rules)
+            for source, rules in data.get("converts_from", {}).items()
+        },
+        current=data.get("current", False),
     )
 
 
@@ -334,6 +419,7 @@ def _validate(layout: Layout) -> Layout:
         layout.budget_total_field,
         layout.budget_current_field,
         layout.budget_previous_field,
+        layout.budget_previous_executed_field,
     ):
         if label and label not in budget:
             problems.append(f"unknown amount {label}")
@@ -346,28 +432,81 @@ def _validate(layout: Layout) -> Layout:
     ):
         if label not in fields:
             problems.append(f"unknown field {label}")
+    if sorted(layout.print_order) != sorted(FORM_PART_NAMES):
+        problems.append(f"print_order must name each of {', '.join(FORM_PART_NAMES)} once")
+    for source, rules in layout.converts_from.items():
+        problems += _conversion_problems(layout, source, rules)
     if problems:
         raise ValueError(f"layout {layout.key}: " + "; ".join(problems))
     return layout
 
 
+def _conversion_problems(layout: Layout, source: str, rules: Conversion) -> list[str]:
+    """Targets of a conversion that this layout does not have."""
+    where = f"converts_from.{source}"
+    fields, sections = set(layout.field_labels), set(layout.sections)
+    budget, level1 = set(layout.budget_labels), set(layout.level1_names)
+    targets = [
+        *((t, fields) for t in rules.fields.values()),
+        *((m.to, fields) for m in rules.field_values.values()),
+        *((t, sections) for t in rules.sections.values()),
+        *((t, sections) for pair in rules.single_year_copies.items() for t in pair),
+        *((t, budget) for to in rules.budget.values() for t in to),
+        *((t, level1) for t in rules.level1.values()),
+        *((t.split("/", 1)[0], level1) for t in (*rules.level2.values(), *rules.by_name.values())),
+    ]
+    if rules.period_section:
+        targets.append((rules.period_section, sections))
+    return [f"{where} names unknown {target}" for target, known in targets if target not in known]
+
+
 @cache
-def all_layouts() -> dict[str, Layout]:
-    """Every layout shipped with PerfDesk, by key, in a stable order."""
+def _shipped() -> dict[str, Layout]:
+    """Every layout shipped with PerfDesk (a JSON file beside this module), by key."""
     found: dict[str, Layout] = {}
     folder = resources.files(__name__)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
-            layout = _validate(_from_json(json.loads(entry.read_text(encoding="utf-8"))))
+            layout = layout_from_data(json.loads(entry.read_text(encoding="utf-8")))
             found[layout.key] = layout
     return found
 
 
+_registered: dict[str, Layout] = {}
+
+
+def all_layouts() -> dict[str, Layout]:
+    """Every known layout by key: the shipped ones in a stable order, then registered ones."""
+    return {**_shipped(), **_registered}
+
+
+def register_layout(data: dict[str, Any]) -> Layout:
+    """Make a layout given as data known to PerfDesk (as if its file were shipped)."""
+    layout = layout_from_data(data)
+    if layout.key in all_layouts():
+        raise ValueError(f"layout {layout.key} exists already")
+    _registered[layout.key] = layout
+    return layout
+
+
+def unregister_layout(key: str) -> None:
+    """Forget a layout added by :func:`register_layout`."""
+    del _registered[key]
+
+
+def current_layout() -> Layout:
+    """The layout the bureau asks for now (projects on older layouts are copied onto it)."""
+    current = [layout for layout in all_layouts().values() if layout.current]
+    if len(current) != 1:
+        raise ValueError("exactly one layout must be marked current")
+    return current[0]
+
+
 def get_layout(key: str) -> Layout:
-    try:
-        return all_layouts()[key]
-    except KeyError:
-        raise UnknownLayoutError(key) from None
+    layout = _shipped().get(key) or _registered.get(key)
+    if layout is None:
+        raise UnknownLayoutError(key)
+    return layout
 
 
 class UnknownLayoutError(KeyError):

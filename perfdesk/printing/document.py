@@ -100,6 +100,9 @@ def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | No
         author=first.unit if first else "",
         creator="PerfDesk",
         invariant=True,
+        # ReportLab's own initial font (Helvetica) would otherwise be declared, unembedded,
+        # though nothing is drawn with it.
+        initialFontName=styles.fonts.regular,
     )
     frame = Frame(
         MARGIN_LEFT,

@@ -1,23 +1,29 @@
 """One function per part of the printed form: title, header grid, narratives, budget, targets.
 
-Every part reads its labels from the project's :class:`~perfdesk.layouts.Layout`; what
-differs between layouts beyond that lives in :mod:`perfdesk.printing.specifics`.
+Every part reads its labels, and the form its order of parts, from the project's
+:class:`~perfdesk.layouts.Layout`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from perfdesk.layouts import Layout
 from perfdesk.model import Project
-from perfdesk.printing.blocks import ClosedTable, flowing_text, label_text, labelled_grid
+from perfdesk.printing.blocks import (
+    ClosedTable,
+    budget_grid,
+    flowing_text,
+    label_text,
+    labelled_grid,
+)
 from perfdesk.printing.content import printed_parts
 from perfdesk.printing.indicators import IndicatorTable
-from perfdesk.printing.specifics import specifics_for
 from perfdesk.printing.styles import (
     CELL_PADDING,
     FRAME_WIDTH,
@@ -29,8 +35,34 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
+from perfdesk.values import format_money
 
 INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
+_CELL_SIDES = 2 * CELL_PADDING + PUNCTUATION_HANG  # a cell's width beyond its text
+
+
+def _characters_per_line(names: Sequence[str]) -> int:
+    """The fewest characters a line needs so that each name takes one line, or two lines
+    of which the second has at least two characters (never one orphan character)."""
+    longest = max((len(name) for name in names), default=1)
+    for count in range(1, longest + 1):
+        if all(len(n) <= count or count + 2 <= len(n) <= 2 * count for n in names):
+            return count
+    return longest
+
+
+def indicator_widths(spec: Layout, styles: FormStyles) -> tuple[float, ...]:
+    """The indicator table's columns: the 一级 and 二级 columns wide enough for the layout's
+    standard names (at least the usual width), the 三级 column giving up what they take."""
+    font, size = styles.cell.fontName, styles.cell.fontSize
+    widths = list(INDICATOR_WIDTHS)
+    for column, names in ((0, spec.level1_names), (1, [n for s in spec.level1 for n in s.level2])):
+        count = _characters_per_line(names)
+        text = max((stringWidth(n[:count], font, size) for n in names), default=0.0)
+        needed = text + _CELL_SIDES + 0.5  # half a point: rounding must not wrap the line
+        widths[2] -= max(0.0, needed - widths[column])
+        widths[column] = max(widths[column], needed)
+    return tuple(widths)
 
 
 class Title(Flowable):  # type: ignore[misc]
@@ -82,7 +114,7 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        *grid_style(lines=False),  # lines around each section only, drawn below
+        *grid_style(styles, lines=False),  # lines around each section only, drawn below
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -114,8 +146,28 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
-    """The layout's budget block, kept on one page."""
-    return [KeepTogether(specifics_for(project.layout).budget_block(project, styles))]
+    """The budget heading over its amounts, kept on one page: one label | amount column per
+    budget column, each total on top and its parts below it as 其中：… (sh2026: 项目资金总额 |
+    年度资金申请总额); a layout with one column prints label | amount two to a row (sh2020)."""
+    spec = project.spec
+    columns = spec.budget_columns
+    if len(columns) <= 1:
+        rows = [
+            [(label_text(spec.money_spec(label).printed), _amount(project, label)) for label in row]
+            for row in spec.budget_grid
+        ]
+        block = labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")
+    else:
+        amounts = [
+            [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
+            for column in columns
+        ]
+        block = budget_grid(amounts, styles, heading=spec.budget_heading)
+    return [KeepTogether([block])]
+
+
+def _amount(project: Project, label: str) -> str:
+    return format_money(project.budget.get(label), project.spec.money_decimals)
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -130,7 +182,9 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
                 Spacer(1, 3 * mm),
                 TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
                 Spacer(1, 2 * mm),
-                IndicatorTable(project.rows(), spec.indicator_columns, INDICATOR_WIDTHS, styles),
+                IndicatorTable(
+                    project.rows(), spec.indicator_columns, indicator_widths(spec, styles), styles
+                ),
             ]
         ),
     ]
@@ -148,8 +202,8 @@ FORM_PARTS: dict[str, FormPart] = {
 
 def form_flowables(project: Project, styles: FormStyles) -> list[Flowable]:
     """The whole form of one project, part by part in the layout's order."""
-    order = specifics_for(project.layout).order
-    return [flowable for name in order for flowable in FORM_PARTS[name](project, styles)]
+    parts = project.spec.print_order
+    return [flowable for name in parts for flowable in FORM_PARTS[name](project, styles)]
 
 
 def document_flowables(project: Project, document: str, styles: FormStyles) -> list[Flowable]:

@@ -103,11 +103,14 @@ def make_styles(fonts: FontSet) -> FormStyles:
     )
 
 
-def grid_style(lines: bool = True) -> list[tuple[object, ...]]:
+def grid_style(styles: FormStyles, lines: bool = True) -> list[tuple[object, ...]]:
     """The table commands every bordered block of the form shares (``lines``: a full grid)."""
     grid = [("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR)] if lines else []
     return [
         *grid,
+        # A cell sets its font before drawing even when it holds paragraphs: without this,
+        # ReportLab's Helvetica would be declared, unembedded, in every PDF.
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + PUNCTUATION_HANG),

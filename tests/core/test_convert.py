@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from perfdesk import checks, exchange
 from perfdesk.checks import check
-from perfdesk.convert import can_convert, to_sh2026
+from perfdesk.convert import can_convert, to_current
 from perfdesk.errors import PerfDeskError
 from perfdesk.layouts import get_layout
 from perfdesk.model import IndicatorRow, Project
@@ -35,7 +35,7 @@ def everything_in(project: Project) -> str:
 
 @pytest.mark.parametrize("source", SEED, ids=["weixin", "kepu"])
 def test_converting_a_seed_project_loses_nothing(source: Project) -> None:
-    result = to_sh2026(source)
+    result = to_current(source)
     assert result.layout == "sh2026" and result.year == source.year
     kept = {(r.name, r.target) for r in result.indicator_rows()}
     for row in source.indicator_rows():
@@ -53,7 +53,7 @@ def test_converting_a_seed_project_loses_nothing(source: Project) -> None:
 
 def test_fields_sections_and_amounts_go_to_their_counterparts() -> None:
     source = SEED[0]
-    result = to_sh2026(source)
+    result = to_current(source)
     assert result.fields["项目名称"] == source.fields["项目名称"]
     assert result.fields["实施单位"] == "上海科技报社"
     assert result.fields["项目性质"] == "一次性项目"  # from 其他一次性项目
@@ -80,7 +80,7 @@ def test_fields_sections_and_amounts_go_to_their_counterparts() -> None:
 
 
 def test_indicators_are_regrouped_under_the_new_hierarchy() -> None:
-    result = to_sh2026(SEED[1])
+    result = to_current(SEED[1])
     groups = [(g.name, [l2.name for l2 in g.groups]) for g in result.indicators]
     assert groups == [
         ("产出指标", ["数量指标", "质量指标", "时效指标"]),
@@ -88,7 +88,7 @@ def test_indicators_are_regrouped_under_the_new_hierarchy() -> None:
         ("满意度指标", ["服务对象满意度指标"]),  # the seed's 影响力目标 / 其它 / 满意度目标
         ("待归类（原投入与管理）", ["投入管理", "财务管理", "实施管理"]),
     ]
-    result = to_sh2026(SEED[0])
+    result = to_current(SEED[0])
     assert result.indicators[-1].name == "待归类（原影响力目标）"
     assert result.indicators[-1].groups[0].indicators[0].name == "健全后续管理制度"
 
@@ -103,7 +103,7 @@ def test_cost_rows_lead_and_unknown_groups_are_kept() -> None:
             IndicatorRow("", "", "无分组指标", "合理"),
         ]
     )
-    result = to_sh2026(source)
+    result = to_current(source)
     assert result.rows()[0] == IndicatorRow("成本指标", "经济成本指标", "单条推送成本", "≤700元")
     assert IndicatorRow("产出指标", "覆盖面", "覆盖区数", "=16个") in result.rows()
     assert IndicatorRow("待归类（原无一级）", "", "无分组指标", "合理") in result.rows()
@@ -113,7 +113,7 @@ def test_values_without_a_counterpart_wait_in_the_holding_section() -> None:
     source = SEED[0].clone()
     source.set_budget("同名项目上年预算额", "980000")
     source.fields["项目类别"] = "结转项目"
-    result = to_sh2026(source)
+    result = to_current(source)
     holding = result.sections["待归类内容"]
     assert "原同名项目上年预算额（元）：980,000.00" in holding
     assert "原项目类别：结转项目" in holding
@@ -124,7 +124,7 @@ def test_values_without_a_counterpart_wait_in_the_holding_section() -> None:
 
 
 def test_the_converted_project_is_stored_and_exchanged_whole(db_path: Path) -> None:
-    result = to_sh2026(SEED[0])
+    result = to_current(SEED[0])
     (back,) = exchange.loads(exchange.dumps([result]))
     assert back == result
     with Store(db_path) as store:
@@ -132,10 +132,10 @@ def test_the_converted_project_is_stored_and_exchanged_whole(db_path: Path) -> N
 
 
 def test_only_known_layouts_convert() -> None:
-    converted = to_sh2026(SEED[0])
+    converted = to_current(SEED[0])
     assert can_convert(SEED[0]) and not can_convert(converted)
     with pytest.raises(PerfDeskError, match="不能转换"):
-        to_sh2026(converted)
+        to_current(converted)
 
 
 _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
@@ -162,7 +162,7 @@ def test_any_sh2020_project_converts_without_loss(
     source.sections = dict(zip(_sh2020.sections, sections, strict=True))
     source.budget = dict(zip(_sh2020.budget_labels, amounts, strict=True))
     source.set_rows(IndicatorRow(*row) for row in rows)
-    result = to_sh2026(source)
+    result = to_current(source)
     kept = Counter((r.name, r.target) for r in result.indicator_rows())
     assert kept == Counter((r.name, r.target) for r in source.indicator_rows())
     text = everything_in(result)

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from testdata import SH2026_PROJECT
 
 from perfdesk import exchange
-from perfdesk.layouts import _from_json, _validate, all_layouts, get_layout
+from perfdesk.layouts import (
+    UnknownLayoutError,
+    all_layouts,
+    current_layout,
+    get_layout,
+    layout_from_data,
+    register_layout,
+    unregister_layout,
+)
 from perfdesk.model import Project
 from perfdesk.store import Store, next_year_copy
 from perfdesk.values import format_money
@@ -87,13 +97,64 @@ def test_sh2020_keeps_its_single_part() -> None:
     assert [[m.label for m in c] for c in spec.budget_columns] == [list(spec.budget_labels)]
 
 
+def sh2026_data() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[2] / "perfdesk/layouts/sh2026.json"
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
 def test_a_mistyped_label_in_a_layout_file_is_refused() -> None:
-    data = json.loads(
-        (Path(__file__).resolve().parents[2] / "perfdesk/layouts/sh2026.json").read_text("utf-8")
-    )
+    data = sh2026_data()
     data["section_parts"][0]["sections"].append("项目总目标")
     with pytest.raises(ValueError, match="项目总目标"):
-        _validate(_from_json(data))
+        layout_from_data(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda d: d.update(print_ordr=[]), "print_ordr"),  # a mistyped key
+        (lambda d: d.update(print_order=["title", "header", "budget"]), "print_order"),
+        (
+            lambda d: d["converts_from"]["sh2020"]["sections"].update(项目概况="一、概况"),
+            "一、概况",
+        ),
+        (lambda d: d["converts_from"]["sh2020"]["budget"].update(项目总预算=["总额"]), "总额"),
+        (lambda d: d["converts_from"]["sh2020"].update(level_1={}), "level_1"),
+        (lambda d: d.update(budget_previous_executed_field="上年执行数"), "上年执行数"),
+    ],
+)
+def test_what_a_layout_file_says_is_checked_when_it_loads(
+    change: Callable[[dict[str, Any]], None], named: str
+) -> None:
+    data = sh2026_data()
+    change(data)
+    with pytest.raises(ValueError, match=named):
+        layout_from_data(data)
+
+
+def test_what_differs_between_the_shipped_layouts_is_their_data() -> None:
+    sh2020, sh2026 = get_layout("sh2020"), get_layout("sh2026")
+    assert sh2020.label_colon and not sh2026.label_colon
+    assert sh2020.print_order.index("narratives") < sh2020.print_order.index("budget")
+    assert sh2026.print_order.index("budget") < sh2026.print_order.index("narratives")
+    assert sh2020.budget_previous_executed_field == "同名项目上年预算执行数"
+    assert current_layout() is sh2026 and set(sh2026.converts_from) == {"sh2020"}
+
+
+def test_a_registered_layout_is_known_until_removed() -> None:
+    data = sh2026_data()
+    data.update(key="xx2031", name="某区 2031 版", current=False)
+    with pytest.raises(ValueError, match="sh2026"):
+        register_layout(sh2026_data())  # a key that exists already
+    layout = register_layout(data)
+    try:
+        assert get_layout("xx2031") is layout and list(all_layouts())[-1] == "xx2031"
+        assert Project.new("xx2031", 2031).spec is layout
+    finally:
+        unregister_layout("xx2031")
+    with pytest.raises(UnknownLayoutError):
+        get_layout("xx2031")
 
 
 def test_new_sh2026_project_has_every_field_section_and_amount() -> None:

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 from county_layout import county_layout
+from testdata import as_json
 
 from perfdesk import checks, exchange
 from perfdesk.checks import check
+from perfdesk.exporting.xlsx import export_xlsx
+from perfdesk.importing import read_any
 from perfdesk.layouts import Layout, get_layout
 from perfdesk.library import insert_rows, load_templates
 from perfdesk.model import IndicatorRow, Project
@@ -60,3 +63,18 @@ def test_templates_and_inserting_work_for_the_third_layout(third_layout: Layout)
     rows = load_templates("sh2026")[0].rows  # same 一级/二级 names
     assert insert_rows(project, rows) == len(rows)
     assert [g.name for g in project.indicators] == list(third_layout.level1_names)
+
+
+def test_the_third_layout_exports_and_imports_back(third_layout: Layout, tmp_path: Path) -> None:
+    project = Project.new("xx2030", 2030)
+    project.set_field("项目名称", "乡村科普e站")
+    project.set_field("预算单位", "某县科协")
+    project.set_section("绩效目标", "建成十二个站点。")
+    project.set_budget("总额", "500000.5")
+    project.set_budget("上级", "100000")
+    project.set_rows([IndicatorRow("产出指标", "数量指标", "建成站点数", "=12个")])
+    path = tmp_path / "county.xlsx"
+    export_xlsx([project], path)
+    found = read_any(path)
+    assert [str(w) for w in found.all_warnings()] == []
+    assert as_json(found.projects) == as_json([project])

@@ -210,9 +210,9 @@ def test_a_damaged_file_is_refused_in_plain_words(tmp_path: Path) -> None:
 
 
 def test_every_layout_comes_back_exactly(tmp_path: Path) -> None:
-    from perfdesk.convert import NEWEST_LAYOUT, convert
+    from perfdesk.convert import conversion_target, convert
 
-    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    projects = [convert(p, conversion_target()) for p in sample_projects()]
     for project in projects:
         for n, label in enumerate(project.spec.budget_labels):
             project.set_budget(label, f"{n}000.{n}5")  # 其他资金 twice, told apart by place
@@ -262,3 +262,33 @@ def test_the_header_starts_with_the_field_the_printed_form_starts_with(
     labels = [c.value for row in sheet.iter_rows(min_row=3, max_row=3) for c in row if c.value]
     assert labels[0].rstrip("：:") == first
     assert get_layout(layout).header_rows()[0] == (first,)
+
+
+def test_sh2026_sheet_follows_the_printed_form(tmp_path: Path) -> None:
+    """The budget before the narratives, 项目绩效目标 over its two goals, the 说明 under its
+    own heading, amounts with two decimals, no heading for an empty 待归类内容."""
+    from perfdesk.convert import conversion_target, convert
+
+    project = convert(sample_projects()[0], conversion_target())
+    spec = project.spec
+    project.set_section(spec.holding_section, "")
+    path = tmp_path / "sh2026.xlsx"
+    export_xlsx([project], path)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    first_column = [str(row[0].value or "") for row in sheet.iter_rows()]
+    order = [
+        spec.budget_heading,
+        "项目绩效目标",
+        "项目总体目标",
+        "年度总体目标",
+        "项目经费情况说明",
+        "一、项目概述",
+        "七、绩效目标",
+        spec.targets_caption(project.year),
+    ]
+    positions = [first_column.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert spec.holding_section not in first_column
+    amounts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]
+    assert amounts and {c.number_format for c in amounts} == {"#,##0.00"}
+    assert as_json(round_trip([project], tmp_path / "again.xlsx")) == as_json([project])

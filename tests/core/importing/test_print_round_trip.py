@@ -56,9 +56,9 @@ def test_a_long_form_over_several_pages_survives_print_and_import(tmp_path: Path
 def test_the_current_shanghai_form_survives_print_and_import(tmp_path: Path) -> None:
     # the seed converted to sh2026: other labels, two-decimal amounts, 其他资金 printed twice,
     # and 一级 names no layout knows (待归类…), which only the table's cells can tell apart
-    from perfdesk.convert import NEWEST_LAYOUT, convert
+    from perfdesk.convert import conversion_target, convert
 
-    projects = [convert(p, NEWEST_LAYOUT) for p in sample_projects()]
+    projects = [convert(p, conversion_target()) for p in sample_projects()]
     for project in projects:
         project.set_budget(project.spec.budget_labels[0], "1234.5")
         project.set_budget(project.spec.budget_labels[-1], "99")
@@ -77,9 +77,9 @@ def test_a_multi_year_sh2026_form_with_its_explanation_survives_print_and_import
 ) -> None:
     # the period printed after 项目总体目标, 其中： before the first part of each total, and
     # the 项目经费情况说明 printed as a document of its own after the form
-    from perfdesk.convert import NEWEST_LAYOUT, convert
+    from perfdesk.convert import conversion_target, convert
 
-    project = convert(sample_projects()[1], NEWEST_LAYOUT)
+    project = convert(sample_projects()[1], conversion_target())
     project.set_section(project.spec.holding_section, "")
     project.set_field("计划完成日期", "2022-12-31")
     project.set_field("主管部门", "上海市科学技术协会")

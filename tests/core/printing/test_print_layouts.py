@@ -127,3 +127,31 @@ def test_a_layout_given_only_as_data_prints(data_only_layout: Layout, fonts: Fon
     assert ["产出指标", "数量指标", "建成站点数", "=12"] in [
         [squash(c or "") for c in row] for table in pdf.tables for row in table
     ]
+
+
+@pytest.mark.parametrize("key", ["sh2020", "sh2026"])
+def test_standard_level_names_wrap_at_most_once_without_an_orphan(
+    key: str, truetype_fonts: FontSet
+) -> None:
+    """Each 一级 and 二级 name of the layout, printed in its merged cell, takes one line, or
+    two lines of which the last has more than one character."""
+    project = Project.new(key, 2026)
+    spec = project.spec
+    project.set_rows(
+        [
+            IndicatorRow(level1.name, level2, f"{level2}的指标", "≥90.00(%)")
+            for level1 in spec.level1
+            for level2 in level1.level2
+        ]
+    )
+    pdf = read_pdf(render_pdf([project], truetype_fonts))
+    names = {*spec.level1_names, *(n for s in spec.level1 for n in s.level2)}
+    printed: dict[str, list[str]] = {}
+    for table in pdf.tables:
+        for row in table:
+            for cell in row[:2]:
+                if cell and squash(cell) in names:
+                    printed[squash(cell)] = cell.split("\n")
+    assert set(printed) == names
+    for name, lines in printed.items():
+        assert len(lines) <= 2 and min(len(line.strip()) for line in lines) > 1, (name, lines)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from printed_pdf import FOOTER_RE, read_pdf, squash
@@ -252,3 +254,21 @@ def test_a_blank_line_between_paragraphs_stays_a_gap(fonts: FontSet) -> None:
     trailing = second_paragraph_drop("甲段落一行。\n乙段落一行。\n\n\n")
     assert apart == pytest.approx(2 * together, abs=1)  # one empty line between them
     assert trailing == pytest.approx(together, abs=0.5)
+
+
+def test_every_font_in_the_pdf_is_embedded(truetype_fonts: FontSet, tmp_path: Path) -> None:
+    """pdffonts lists each font a PDF declares; an unembedded one (ReportLab's initial
+    Helvetica) would be drawn by whatever the reader substitutes."""
+    from perfdesk.convert import conversion_target, convert
+
+    projects = sample_projects()
+    printed = tmp_path / "forms.pdf"
+    printed.write_bytes(
+        render_pdf([*projects, convert(projects[0], conversion_target())], truetype_fonts)
+    )
+    listing = subprocess.run(
+        ["pdffonts", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    # columns: name type encoding emb sub uni object ID; "emb" is the fourth from the end
+    assert [line.split()[-5] for line in listing] == ["yes"] * len(listing), listing
