@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(handler=cmd_export_json)
 
     cmd = commands.add_parser(
-        "import", help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.xlsx 本程序导出的工作簿"
+        "import",
+        help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.docx Word 表格、.xlsx 本程序导出的工作簿",
     )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(handler=cmd_import)
