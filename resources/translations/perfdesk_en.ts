@@ -336,67 +336,97 @@ The database as it was before the restore is saved as:
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="26"/>
+        <location filename="../../ui/import_dialog.py" line="28"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="27"/>
+        <location filename="../../ui/import_dialog.py" line="29"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="28"/>
+        <location filename="../../ui/import_dialog.py" line="30"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="29"/>
+        <location filename="../../ui/import_dialog.py" line="31"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="30"/>
+        <location filename="../../ui/import_dialog.py" line="32"/>
         <source>栏目</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="31"/>
+        <location filename="../../ui/import_dialog.py" line="33"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="32"/>
+        <location filename="../../ui/import_dialog.py" line="34"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="33"/>
+        <location filename="../../ui/import_dialog.py" line="35"/>
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="36"/>
+        <source>数据库中已有</source>
+        <translation>Already stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="41"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="42"/>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="43"/>
+        <source>作为新项目</source>
+        <translation>Add as new project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="76"/>
         <source>导入预览</source>
         <translation>Import Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="82"/>
         <source>识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。</source>
         <translation>Projects recognised: %1. Tick the ones to import; one Undo takes the import back.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="94"/>
+        <location filename="../../ui/import_dialog.py" line="114"/>
         <source>提示 %1 条：这些内容没有导入或需要核对</source>
         <translation>Notes (%1): these were not imported or need checking</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="96"/>
+        <location filename="../../ui/import_dialog.py" line="116"/>
         <source>没有提示：全部内容都已识别。</source>
         <translation>No notes: everything was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="161"/>
+        <source>编号 %1：</source>
+        <translation>No. %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="162"/>
+        <source>数据库中已有同一张表（表样、年度、单位、项目名称相同）</source>
+        <translation>The database already holds this form (same layout, year, unit and project name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="177"/>
         <source>导入 %1 个项目</source>
         <translation>Import (%1)</translation>
     </message>
@@ -1386,82 +1416,82 @@ Print anyway?</translation>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="51"/>
+        <location filename="../../ui/import_export.py" line="52"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="57"/>
-        <source>已导入 %1 个项目</source>
-        <translation>Projects imported: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="65"/>
+        <location filename="../../ui/import_export.py" line="70"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="66"/>
-        <source>绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
-        <translation>Performance-target forms (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Excel workbook (*.xlsx);;PerfDesk exchange file (*.json)</translation>
+        <location filename="../../ui/import_export.py" line="59"/>
+        <source>已导入 %1 个项目，替换 %2 个，跳过 %3 个</source>
+        <translation>Imported %1 projects, replaced %2, skipped %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="87"/>
+        <location filename="../../ui/import_export.py" line="71"/>
+        <source>绩效目标表 (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
+        <translation>Performance target forms (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Word documents (*.docx);;Excel workbooks (*.xlsx);;PerfDesk exchange files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="92"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="90"/>
+        <location filename="../../ui/import_export.py" line="95"/>
         <source>列表中没有项目可以导出。</source>
         <translation>There are no projects in the list to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="93"/>
+        <location filename="../../ui/import_export.py" line="98"/>
         <source>绩效目标表</source>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="103"/>
+        <location filename="../../ui/import_export.py" line="108"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="116"/>
+        <location filename="../../ui/import_export.py" line="121"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="127"/>
+        <location filename="../../ui/import_export.py" line="132"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="133"/>
+        <location filename="../../ui/import_export.py" line="138"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="137"/>
+        <location filename="../../ui/import_export.py" line="142"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="142"/>
+        <location filename="../../ui/import_export.py" line="147"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="145"/>
+        <location filename="../../ui/import_export.py" line="150"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="152"/>
+        <location filename="../../ui/import_export.py" line="157"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="155"/>
+        <location filename="../../ui/import_export.py" line="160"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
     </message>
