@@ -5,7 +5,7 @@
 Prints: the seed text (two forms) read into projects (median of 20); a PDF of ``--forms``
 forms read back (printed by PerfDesk when perfdesk.printing is present, otherwise the seed
 text set line by line, as a budget system's export reads); and the Excel and Word exports of
-the same forms, with the Excel file read back.
+the same forms, with the Excel and Word files read back.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from perfdesk.model import Project
 from perfdesk.paths import RESOURCES
 from perfdesk.sample import sample_projects
 
-SEED = RESOURCES.parent.parent / "shared" / "seed" / "000_04877708290d1af4.txt"
+SEED = RESOURCES.parent / "tests" / "data" / "seed_sh2020.txt"  # the reference form
 FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
@@ -98,6 +98,10 @@ def main() -> None:
         print(f"Excel import, {len(projects)} forms: {seconds:.2f} s")
         seconds = timed(lambda: document_bytes(projects), 3)
         print(f"Word export, {len(projects)} forms: {seconds:.2f} s")
+        docx = Path(folder) / "forms.docx"
+        docx.write_bytes(document_bytes(projects))
+        seconds = timed(lambda: read_any(docx), 3)
+        print(f"Word import, {len(projects)} forms: {seconds:.2f} s")
 
 
 if __name__ == "__main__":

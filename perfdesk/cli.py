@@ -15,7 +15,7 @@ from perfdesk.fileio import atomic_write, refuse_database_output, remove_leftove
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database
+from perfdesk.store import OnDuplicate, Store, check_database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -55,9 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(handler=cmd_export_json)
 
     cmd = commands.add_parser(
-        "import", help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.xlsx 本程序导出的工作簿"
+        "import",
+        help="导入文件：.json 交换格式、.txt/.pdf 打印的表格、.docx Word 表格、.xlsx 本程序导出的工作簿",
     )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.add_argument(
+        "--on-duplicate",
+        choices=[choice.value for choice in OnDuplicate],
+        default=OnDuplicate.SKIP.value,
+        help="数据库中已有同一张表（表样、年度、单位、项目名称相同）时："
+        "skip 跳过（默认）、replace 替换、new 作为新项目",
+    )
     cmd.set_defaults(handler=cmd_import)
 
     cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
@@ -195,9 +203,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"注意：{warning}", file=sys.stderr)
     if not result.forms:
         raise PerfDeskError("没有识别出任何项目，未导入")
+    choice = OnDuplicate(args.on_duplicate)
     with open_store(args) as store:
-        ids = store.add_many(result.projects)
-    print(f"已导入 {len(ids)} 个项目：编号 {', '.join(map(str, ids))}", file=sys.stderr)
+        projects = result.projects
+        outcome = store.store_imported(projects, [choice] * len(projects))
+    for project_id in outcome.skipped:
+        print(f"已在数据库中（编号 {project_id}），跳过", file=sys.stderr)
+    for project_id, _ in outcome.replaced:
+        print(f"已替换数据库中的编号 {project_id}", file=sys.stderr)
+    if outcome.added:
+        ids = ", ".join(map(str, outcome.added))
+        print(f"已导入 {len(outcome.added)} 个项目：编号 {ids}", file=sys.stderr)
+    if not outcome.added and not outcome.replaced:
+        print(
+            "没有导入任何内容：这些表都已在数据库中（可用 --on-duplicate replace 或 new）",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from perfdesk.model import Project
-from perfdesk.store import Store
+from perfdesk.store import ImportOutcome, OnDuplicate, Store
 
 DEFAULT_LIMIT = 500
 MERGE_SECONDS = 5.0
@@ -135,6 +135,20 @@ class History:
         parts = tuple(Change(description, i, None, self.store.get(i)) for i in ids)
         self._push(replace(parts[0], also=parts[1:]))
         return ids
+
+    def import_projects(
+        self, projects: list[Project], choices: list[OnDuplicate], description: str
+    ) -> ImportOutcome:
+        """Store imported forms (see :meth:`Store.store_imported`) in one transaction and one
+        step: one undo removes the added ones and puts the replaced ones back."""
+        outcome = self.store.store_imported(projects, choices)
+        parts = [Change(description, i, None, self.store.get(i)) for i in outcome.added]
+        parts += [
+            Change(description, i, before, self.store.get(i)) for i, before in outcome.replaced
+        ]
+        if parts:
+            self._push(replace(parts[0], also=tuple(parts[1:])))
+        return outcome
 
     def duplicate(self, project_id: int, description: str) -> int:
         new_id = self.store.duplicate(project_id)

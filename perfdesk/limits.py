@@ -43,6 +43,7 @@ MAX_PACKAGE_RATIO = 200  # unpacked / packed, for parts above 1 MB (XML packs 5 
 RATIO_CHECK_FROM_BYTES = 1 << 20
 MAX_SHEET_ROW = 20_000  # a form's sheet has a few hundred rows
 MAX_SHEET_COLUMN = 64  # ... and four to eight columns
+MAX_DOCUMENT_ROWS = 50_000  # table rows of a Word document (a form: about 60)
 MAX_SHEET_CELLS = 300_000  # every cell and merged cell of a workbook (a form: 250)
 
 MAX_PDF_PAGES = 5_000

@@ -20,9 +20,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,25 @@ BUSY_TIMEOUT_SECONDS = 5.0  # how long a write waits for another program's trans
 
 # SQLite's primary result codes (the low byte of an extended one).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+class OnDuplicate(StrEnum):
+    """What an import does with a form the database already holds (same layout, year, unit
+    and name)."""
+
+    SKIP = "skip"
+    REPLACE = "replace"
+    NEW = "new"
+
+
+@dataclass
+class ImportOutcome:
+    """What storing imported forms did: ids added, (id, the project as it was) replaced, and
+    the stored ids a skipped form duplicates."""
+
+    added: list[int] = field(default_factory=list)
+    replaced: list[tuple[int, Project]] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -686,6 +706,38 @@ class Store:
     def add_many(self, projects: list[Project]) -> list[int]:
         with self.transaction():
             return [self._insert(project, keep_id=False) for project in projects]
+
+    def same_form(self, project: Project) -> int | None:
+        """The stored project that is the same form as ``project`` (same layout, year, unit and
+        name), the oldest if several; None when there is none."""
+        row = self.conn.execute(
+            "SELECT id FROM projects WHERE layout = ? AND year = ? AND unit = ? AND name = ? "
+            "ORDER BY id LIMIT 1",
+            [project.layout, project.year, project.unit, project.name],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def store_imported(self, projects: list[Project], choices: list[OnDuplicate]) -> ImportOutcome:
+        """Store imported forms in one transaction, each new one added and each already stored
+        one skipped, put in place of the stored one (keeping its id) or added beside it, as
+        its choice says."""
+        if len(choices) != len(projects):
+            raise ValueError("one choice per project")
+        outcome = ImportOutcome()
+        with self.transaction():
+            for project, choice in zip(projects, choices, strict=True):
+                same = self.same_form(project)
+                if same is None or choice is OnDuplicate.NEW:
+                    outcome.added.append(self._insert(project, keep_id=False))
+                elif choice is OnDuplicate.SKIP:
+                    outcome.skipped.append(same)
+                else:
+                    before = self.get(same)
+                    replacement = project.clone()
+                    replacement.id = same
+                    self.save(replacement)
+                    outcome.replaced.append((same, before))
+        return outcome
 
     def put_back(self, project: Project) -> None:
         """Store a deleted project again under its old id (undo of a deletion)."""

@@ -7,6 +7,7 @@ Every maker takes a folder and returns the file it wrote there.
 from __future__ import annotations
 
 import json
+import random
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -168,6 +169,36 @@ def docx_billion_laughs(folder: Path) -> Path:
     body = document[document.index(b"<w:document") :]
     laughs = _billion_laughs(body.replace(b"<w:t>", b"<w:t>LAUGH", 1))
     return repack(source, folder / "laughs.docx", {DOCUMENT: laughs})
+
+
+def docx_document_part_missing(folder: Path) -> Path:
+    return repack(our_docx(folder), folder / "missing-document.docx", {DOCUMENT: None})
+
+
+def docx_billion_column_span(folder: Path) -> Path:
+    """A cell claiming to span a billion grid columns: read as at most one row of a form."""
+    source = our_docx(folder)
+    document = part(source, DOCUMENT)
+    spanned = document.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000000"/>', 1)
+    return repack(source, folder / "wide-span.docx", {DOCUMENT: spanned})
+
+
+def docx_two_hundred_thousand_rows(folder: Path) -> Path:
+    """A table of 200,000 one-cell rows of varied text (so it packs like real text, not like
+    a bomb): far more rows than any document of forms has."""
+    rng = random.Random(7)
+    source = our_docx(folder)
+    document = part(source, DOCUMENT)
+    rows = b"".join(
+        b"<w:tr><w:tc><w:p><w:r><w:t>"
+        + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(32)).encode()
+        + b"</w:t></w:r></w:p></w:tc></w:tr>"
+        for _ in range(200_000)
+    )
+    end = document.index(b"</w:tbl>")
+    return repack(
+        source, folder / "long-table.docx", {DOCUMENT: document[:end] + rows + document[end:]}
+    )
 
 
 # -- PDF ---------------------------------------------------------------------------------------
@@ -337,6 +368,7 @@ BOUNDED: dict[Maker, str] = {
     json_hundred_thousand_indicators: "绩效指标超过",
     txt_fifty_thousand_empty_titles: "张表",
     txt_ten_megabyte_name: "超过上限",
+    docx_two_hundred_thousand_rows: "表格超过 50,000 行",
 }
 
 MALFORMED: dict[Maker, str] = {
@@ -344,9 +376,10 @@ MALFORMED: dict[Maker, str] = {
     xlsx_malformed_xml: "XML 已损坏",
     xlsx_billion_laughs: "DTD",
     xlsx_sheet_part_missing: "缺少部件 xl/worksheets/sheet2.xml",
-    docx_damaged_deflate: "",
-    docx_malformed_xml: "",
-    docx_billion_laughs: "",
+    docx_damaged_deflate: "已损坏",
+    docx_malformed_xml: "XML 已损坏",
+    docx_billion_laughs: "DTD",
+    docx_document_part_missing: "缺少部件 word/document.xml",
     pdf_bad_media_box: "MediaBox",
     pdf_endless_reference_chain: "引用链",
     pdf_page_tree_loop: "没有可提取的文字",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.importing import ImportResult
 from perfdesk.model import Project
+from perfdesk.store import OnDuplicate
 from perfdesk.values import format_money
 
 # headings, translated where shown (ImportPreview.tr)
@@ -31,6 +33,14 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ImportPreview", "预算"),
     QT_TRANSLATE_NOOP("ImportPreview", "指标"),
     QT_TRANSLATE_NOOP("ImportPreview", "提示"),
+    QT_TRANSLATE_NOOP("ImportPreview", "数据库中已有"),
+)
+DUPLICATE_COLUMN = len(COLUMNS) - 1
+# what to do with a form the database already holds, in the order of the choice box
+DUPLICATE_CHOICES = (
+    (OnDuplicate.SKIP, QT_TRANSLATE_NOOP("ImportPreview", "跳过")),
+    (OnDuplicate.REPLACE, QT_TRANSLATE_NOOP("ImportPreview", "替换")),
+    (OnDuplicate.NEW, QT_TRANSLATE_NOOP("ImportPreview", "作为新项目")),
 )
 
 
@@ -54,7 +64,13 @@ def summary_row(project: Project, warnings: int) -> tuple[str, ...]:
 
 
 class ImportPreview(QDialog):
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        result: ImportResult,
+        parent: QWidget | None = None,
+        stored: list[int | None] | None = None,
+    ) -> None:
+        """``stored``: for each form, the id of the same form already in the database."""
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("导入预览"))
@@ -80,6 +96,10 @@ class ImportPreview(QDialog):
             if form.warnings:
                 item.setToolTip(7, "\n".join(str(w) for w in form.warnings))
             self.projects.addTopLevelItem(item)
+        self.duplicate_choices: dict[int, QComboBox] = {}
+        for row, same in enumerate(stored or []):
+            if same is not None:
+                self._add_duplicate_choice(row, same)
         header = self.projects.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -120,6 +140,28 @@ class ImportPreview(QDialog):
             for row, form in enumerate(self.import_result.forms)
             if self._item(row).checkState(0) == Qt.CheckState.Checked
         ]
+
+    def choices(self) -> list[OnDuplicate]:
+        """For each ticked project, what to do if the database holds it already."""
+        return [
+            self.duplicate_choice(row)
+            for row in range(len(self.import_result.forms))
+            if self._item(row).checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def duplicate_choice(self, row: int) -> OnDuplicate:
+        box = self.duplicate_choices.get(row)
+        return OnDuplicate.SKIP if box is None else OnDuplicate(box.currentData())
+
+    def _add_duplicate_choice(self, row: int, same: int) -> None:
+        item = self._item(row)
+        box = QComboBox()
+        box.setObjectName(f"duplicateChoice{row}")
+        for choice, text in DUPLICATE_CHOICES:
+            box.addItem(self.tr("编号 %1：").replace("%1", str(same)) + self.tr(str(text)), choice)
+        box.setToolTip(self.tr("数据库中已有同一张表（表样、年度、单位、项目名称相同）"))
+        self.projects.setItemWidget(item, DUPLICATE_COLUMN, box)
+        self.duplicate_choices[row] = box
 
     def set_chosen(self, row: int, chosen: bool) -> None:
         state = Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked

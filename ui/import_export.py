@@ -68,21 +68,27 @@ def store_imported(window: MainWindow, result: ImportResult) -> list[int]:
             ),
         )
         return []
-    preview = ImportPreview(result, window)
+    stored = [window.store.same_form(form.project) for form in result.forms]
+    preview = ImportPreview(result, window, stored)
     try:
         if not run_preview(preview):
             return []
         projects = preview.chosen()
+        choices = preview.choices()
     finally:
         preview.deleteLater()
     window.flush()
     description = QCoreApplication.translate("import_export", "导入 %1 个项目").replace(
         "%1", str(len(projects))
     )
-    ids = window.history.create_many(projects, description)
+    outcome = window.history.import_projects(projects, choices, description)
+    ids = outcome.added + [project_id for project_id, _ in outcome.replaced]
     window.reload_projects(select=ids[0] if ids else None)
     window.show_problem(
-        QCoreApplication.translate("import_export", "已导入 %1 个项目").replace("%1", str(len(ids)))
+        QCoreApplication.translate("import_export", "已导入 %1 个项目，替换 %2 个，跳过 %3 个")
+        .replace("%1", str(len(outcome.added)))
+        .replace("%2", str(len(outcome.replaced)))
+        .replace("%3", str(len(outcome.skipped)))
     )
     return ids
 
@@ -93,8 +99,8 @@ def choose_and_import(window: MainWindow) -> jobs.Job | None:
         QCoreApplication.translate("import_export", "导入绩效目标表"),
         QCoreApplication.translate(
             "import_export",
-            "绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;"
-            "Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)",
+            "绩效目标表 (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;"
+            "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)",
         ),
     )
     return import_files(window, paths) if paths else None

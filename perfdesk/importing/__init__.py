@@ -1,4 +1,5 @@
-"""Importing forms: printed forms as text or PDF, our Excel export, our JSON exchange files.
+"""Importing forms: printed forms as text or PDF, Word forms, our Excel export, our JSON
+exchange files.
 
 :func:`read_any` reads one file into an :class:`ImportResult` (projects plus warnings) and
 stores nothing; the caller shows the result and stores it as one change.
@@ -14,7 +15,6 @@ from perfdesk.fileio import describe_os_error
 from perfdesk.importing import bounds
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.importing.text import read_text
-from perfdesk.limits import MAX_IMPORT_TEXT_CHARS
 from perfdesk.progress import CancelCheck, Progress, Steps
 
 __all__ = [
@@ -27,7 +27,7 @@ __all__ = [
     "read_text_file",
 ]
 
-SUFFIXES = (".json", ".txt", ".pdf", ".xlsx")
+SUFFIXES = (".json", ".txt", ".pdf", ".xlsx", ".docx")
 
 
 def read_any(path: Path) -> ImportResult:
@@ -54,26 +54,21 @@ def _read(path: Path, suffix: str) -> ImportResult:
     if suffix == ".json":
         return ImportResult([ImportedForm(p) for p in exchange.read_file(path)])
     if suffix == ".txt":
-        return read_text(_bounded_text(path, read_text_file(path)), path.name)
+        return read_text(bounds.bounded_text(path, read_text_file(path)), path.name)
     if suffix == ".pdf":
         from perfdesk.importing.pdf import pdf_text
 
-        text = _bounded_text(path, pdf_text(path))
+        text = bounds.bounded_text(path, pdf_text(path))
         if not text.strip():
             raise PerfDeskError(f"{path} 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）")
         return read_text(text, path.name)
+    if suffix == ".docx":
+        from perfdesk.importing.docx import read_document
+
+        return read_document(path)
     from perfdesk.importing.xlsx import read_workbook
 
     return read_workbook(path)
-
-
-def _bounded_text(path: Path, text: str) -> str:
-    if len(text) > MAX_IMPORT_TEXT_CHARS:
-        raise bounds.BadFileError(
-            f"{path} 中的文字有 {len(text):,} 个字符，超过一次导入的上限 "
-            f"{MAX_IMPORT_TEXT_CHARS:,}，未导入；请拆分后再导入"
-        )
-    return text
 
 
 def read_many(

@@ -7,8 +7,8 @@ times), or fail with any exception at all. So, whatever the reader:
 
 - before: the file's size; for zip packages (.xlsx, .docx) every part unpacked by streaming
   with its real size and packing ratio bounded, no DTD in any XML part (no entities, so no
-  entity expansion), the parts the main document refers to present, and a spreadsheet's cells
-  and merged ranges within bounds; for PDFs the page count, each page's drawing instructions
+  entity expansion), the parts the main document refers to present, a spreadsheet's cells
+  and merged ranges and a Word document's table rows within bounds; for PDFs the page count, each page's drawing instructions
   and the page boxes;
 - during: any failure of the reader on a bad file is a plain message, never a traceback;
 - after: at most :data:`~perfdesk.limits.MAX_FORMS_PER_FILE` forms, and every project within
@@ -34,8 +34,10 @@ from perfdesk.fileio import describe_os_error
 from perfdesk.importing.model import ImportResult, ImportWarning
 from perfdesk.limits import (
     FORBIDDEN_CHARACTERS,
+    MAX_DOCUMENT_ROWS,
     MAX_FORMS_PER_FILE,
     MAX_IMPORT_FILE_BYTES,
+    MAX_IMPORT_TEXT_CHARS,
     MAX_PACKAGE_MEMBERS,
     MAX_PACKAGE_RATIO,
     MAX_PACKAGE_UNPACKED_BYTES,
@@ -88,6 +90,16 @@ def read_failed(path: Path, exc: BaseException) -> BadFileError:
     return BadFileError(f"{path} 已损坏或不是有效的文件，无法读取（{type(exc).__name__}），未导入")
 
 
+def bounded_text(path: Path, text: str) -> str:
+    """The text a reader extracted, refused when it is more than one import may hold."""
+    if len(text) > MAX_IMPORT_TEXT_CHARS:
+        raise BadFileError(
+            f"{path} 中的文字有 {len(text):,} 个字符，超过一次导入的上限 "
+            f"{MAX_IMPORT_TEXT_CHARS:,}，未导入；请拆分后再导入"
+        )
+    return text
+
+
 # -- zip packages (.xlsx, .docx) --------------------------------------------------------------
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -107,6 +119,8 @@ def _check_package(path: Path) -> None:
             _check_references(path, package, names)
             if path.suffix.lower() == ".xlsx":
                 _check_sheets(path, package, names)
+            elif "word/document.xml" in names:
+                _check_document_rows(path, package)
     except BadFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
@@ -209,6 +223,19 @@ def _check_sheets(path: Path, package: zipfile.ZipFile, names: set[str]) -> None
                 raise BadFileError(
                     f"{path} 的单元格（含合并单元格）超过 {MAX_SHEET_CELLS:,} 个，"
                     "不是 PerfDesk 导出的绩效目标表，未导入"
+                )
+
+
+def _check_document_rows(path: Path, package: zipfile.ZipFile) -> None:
+    """A Word document's table rows within bounds: each becomes a line the text reader reads."""
+    rows = 0
+    for element in _elements(package, "word/document.xml"):
+        if element.tag.endswith("}tr"):
+            rows += 1
+            if rows > MAX_DOCUMENT_ROWS:
+                raise BadFileError(
+                    f"{path} 的表格超过 {MAX_DOCUMENT_ROWS:,} 行，不是绩效目标表，未导入；"
+                    "请拆分后再导入"
                 )
 
 

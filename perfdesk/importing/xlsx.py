@@ -37,7 +37,7 @@ def read_workbook(path: Path) -> ImportResult:
     result = ImportResult()
     for sheet in workbook.worksheets:
         where = f"{path.name} 工作表“{sheet.title}”"
-        reader = _SheetReader(sheet, where)
+        reader = SheetReader(sheet, where)
         form = reader.read()
         if form is not None:
             result.forms.append(form)
@@ -50,7 +50,9 @@ def read_workbook(path: Path) -> ImportResult:
     return result
 
 
-class _SheetReader:
+class SheetReader:
+    """One form on a grid of cells (a worksheet, or a Word export's tables as one)."""
+
     def __init__(self, sheet: Any, where: str) -> None:
         self.sheet = sheet
         self.where = where
@@ -87,7 +89,7 @@ class _SheetReader:
         return bool(self.sheet.cell(row=row, column=1).font.b)
 
     def read(self) -> ImportedForm | None:
-        layout = _layout_by_title(self.text(1, 1).strip())
+        layout = layout_by_title(self.text(1, 1).strip())
         if layout is None:
             return None
         grammar = grammar_for(layout.key)
@@ -194,7 +196,7 @@ class _SheetReader:
         project.set_rows(rows)
 
 
-def _layout_by_title(title: str) -> Layout | None:
+def layout_by_title(title: str) -> Layout | None:
     for layout in all_layouts().values():
         if layout.title == title:
             return layout

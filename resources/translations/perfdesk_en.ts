@@ -228,27 +228,27 @@ The database as it was before the restore is saved as:
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../ui/import_export.py" line="141"/>
+        <location filename="../../ui/import_export.py" line="147"/>
         <source>导出哪些项目？</source>
         <translation>Which projects to export?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="143"/>
+        <location filename="../../ui/import_export.py" line="149"/>
         <source>当前打开的项目（%1 个）</source>
         <translation>The open project (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="144"/>
+        <location filename="../../ui/import_export.py" line="150"/>
         <source>列表中选中的项目（%1 个）</source>
         <translation>The projects selected in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="145"/>
+        <location filename="../../ui/import_export.py" line="151"/>
         <source>列表中的全部项目（%1 个）</source>
         <translation>All projects in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="164"/>
+        <location filename="../../ui/import_export.py" line="170"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -352,67 +352,97 @@ The database as it was before the restore is saved as:
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="26"/>
+        <location filename="../../ui/import_dialog.py" line="28"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="27"/>
+        <location filename="../../ui/import_dialog.py" line="29"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="28"/>
+        <location filename="../../ui/import_dialog.py" line="30"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="29"/>
+        <location filename="../../ui/import_dialog.py" line="31"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="30"/>
+        <location filename="../../ui/import_dialog.py" line="32"/>
         <source>栏目</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="31"/>
+        <location filename="../../ui/import_dialog.py" line="33"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="32"/>
+        <location filename="../../ui/import_dialog.py" line="34"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="33"/>
+        <location filename="../../ui/import_dialog.py" line="35"/>
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="36"/>
+        <source>数据库中已有</source>
+        <translation>Already stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="41"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="42"/>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="43"/>
+        <source>作为新项目</source>
+        <translation>Add as new project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="76"/>
         <source>导入预览</source>
         <translation>Import Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="82"/>
         <source>识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。</source>
         <translation>Projects recognised: %1. Tick the ones to import; one Undo takes the import back.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="94"/>
+        <location filename="../../ui/import_dialog.py" line="114"/>
         <source>提示 %1 条：这些内容没有导入或需要核对</source>
         <translation>Notes (%1): these were not imported or need checking</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="96"/>
+        <location filename="../../ui/import_dialog.py" line="116"/>
         <source>没有提示：全部内容都已识别。</source>
         <translation>No notes: everything was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="161"/>
+        <source>编号 %1：</source>
+        <translation>No. %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="162"/>
+        <source>数据库中已有同一张表（表样、年度、单位、项目名称相同）</source>
+        <translation>The database already holds this form (same layout, year, unit and project name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="177"/>
         <source>导入 %1 个项目</source>
         <translation>Import (%1)</translation>
     </message>
@@ -1484,87 +1514,87 @@ The details are recorded in: %1</translation>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="79"/>
+        <location filename="../../ui/import_export.py" line="81"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="85"/>
-        <source>已导入 %1 个项目</source>
-        <translation>Projects imported: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="93"/>
+        <location filename="../../ui/import_export.py" line="99"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="94"/>
-        <source>绩效目标表 (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
-        <translation>Performance-target forms (*.pdf *.txt *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Excel workbook (*.xlsx);;PerfDesk exchange file (*.json)</translation>
+        <location filename="../../ui/import_export.py" line="88"/>
+        <source>已导入 %1 个项目，替换 %2 个，跳过 %3 个</source>
+        <translation>Imported %1 projects, replaced %2, skipped %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="190"/>
+        <location filename="../../ui/import_export.py" line="100"/>
+        <source>绩效目标表 (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
+        <translation>Performance target forms (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Word documents (*.docx);;Excel workbooks (*.xlsx);;PerfDesk exchange files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="196"/>
         <source>没有项目可以导出。</source>
         <translation>There are no projects to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="202"/>
+        <location filename="../../ui/import_export.py" line="208"/>
         <source>绩效目标表（%1个项目）</source>
         <translation>Performance-target forms (%1 projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="283"/>
-        <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
-        <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="293"/>
-        <source>把当前、选中或列表中的项目导出为 Word 文档</source>
-        <translation>Export the open, selected or listed projects to a Word document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="229"/>
+        <location filename="../../ui/import_export.py" line="235"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="253"/>
+        <location filename="../../ui/import_export.py" line="259"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="255"/>
+        <location filename="../../ui/import_export.py" line="261"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="263"/>
+        <location filename="../../ui/import_export.py" line="269"/>
         <source>导出Word</source>
         <translation>Export to Word</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="265"/>
+        <location filename="../../ui/import_export.py" line="271"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="271"/>
+        <location filename="../../ui/import_export.py" line="277"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="275"/>
+        <location filename="../../ui/import_export.py" line="281"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="280"/>
+        <location filename="../../ui/import_export.py" line="286"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="290"/>
+        <location filename="../../ui/import_export.py" line="289"/>
+        <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
+        <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="299"/>
+        <source>把当前、选中或列表中的项目导出为 Word 文档</source>
+        <translation>Export the open, selected or listed projects to a Word document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="296"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>

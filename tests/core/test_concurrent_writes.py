@@ -30,7 +30,16 @@ def test_window_style_saves_beside_a_command_line_import_never_fail(tmp_path: Pa
         exchange.dumps([sample_projects()[n % 2] for n in range(PROJECTS_PER_IMPORT)]),
         encoding="utf-8",
     )
-    command = [sys.executable, str(REPO / "main.py"), "--db", str(db), "import", str(many)]
+    command = [
+        sys.executable,
+        str(REPO / "main.py"),
+        "--db",
+        str(db),
+        "import",
+        "--on-duplicate",
+        "new",
+        str(many),
+    ]
     loop = f"import subprocess\nfor _ in range({IMPORTS}): subprocess.run({command!r}, check=True)"
     log = tmp_path / "import.log"  # a file, not a pipe: nobody reads while it runs
     with log.open("w") as log_file:

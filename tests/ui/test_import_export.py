@@ -63,9 +63,9 @@ def test_the_preview_shows_each_project_and_the_warnings(qtbot: QtBot, damaged_s
     assert tree.topLevelItemCount() == 2
     first = [tree.topLevelItem(0).text(c) for c in range(tree.columnCount())]  # type: ignore[union-attr]
     name = "“上海科协”官方微信、微博策划与运维及视频拍摄制作"
-    assert first == ["2020", "上海科技报社", name, "7/7", "6/6", "1,000,000", "15", "1"]
+    assert first == ["2020", "上海科技报社", name, "7/7", "6/6", "1,000,000", "15", "1", ""]
     second = [tree.topLevelItem(1).text(c) for c in range(tree.columnCount())]  # type: ignore[union-attr]
-    assert second[3:] == ["7/7", "5/6", "700,000", "15", ""]  # 总目标及阶段性目标 is empty
+    assert second[3:] == ["7/7", "5/6", "700,000", "15", "", ""]  # 总目标及阶段性目标 is empty
     warnings = [preview.warnings.item(n).text() for n in range(preview.warnings.count())]  # type: ignore[union-attr]
     assert warnings == ["damaged.txt 第 1 张表：三级目标没有指标值：“健全后续管理制度”"]
     assert preview.import_button.text() == "导入 2 个项目"
@@ -103,6 +103,37 @@ def test_import_is_previewed_then_one_undo_step(
     assert window.store.count() == 0
     assert window.project_list.model.rowCount() == 0
     window.redo()
+    assert stored(window) == sample_json()
+
+
+def test_forms_already_stored_are_skipped_unless_replaced_in_the_preview(
+    open_window: WindowFactory, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(db_path)
+    monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
+    import_export.import_files(window, [SEED_TEXT])
+    edited = tmp_path / "edited.txt"
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    edited.write_text(text.replace("报社例会制度、三审制度", "报社例会制度、四审制度"), "utf-8")
+    shown: list[list[str]] = []
+
+    def replace_the_first(preview: ImportPreview) -> bool:
+        boxes = preview.duplicate_choices
+        shown.append([boxes[row].currentText() for row in sorted(boxes)])
+        boxes[0].setCurrentIndex(boxes[0].findText("编号 1：替换"))
+        return True
+
+    monkeypatch.setattr(import_export, "run_preview", replace_the_first)
+    assert import_export.import_files(window, [edited]) == [1]
+    assert shown == [["编号 1：跳过", "编号 2：跳过"]]  # skipping is the default
+    assert window.store.count() == 2
+    assert "四审制度" in window.store.get(1).sections["保证项目实施的制度、措施"]
+    assert window.store.get(2).sections == sample_projects()[1].sections
+    window.undo()  # the replacement, one step
+    assert stored(window) == sample_json()
+
+    monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
+    assert import_export.import_files(window, [SEED_TEXT]) == []  # all skipped: nothing new
     assert stored(window) == sample_json()
 
 

@@ -13,7 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import BOUNDED, MALFORMED, Maker, xlsx_huge_number_as_amount
+from hostile_files import (
+    BOUNDED,
+    MALFORMED,
+    Maker,
+    docx_billion_column_span,
+    xlsx_huge_number_as_amount,
+)
 from testdata import REPO, file_digest
 
 from perfdesk.importing import read_any
@@ -96,3 +102,9 @@ def test_control_characters_in_a_text_file_are_dropped_with_a_warning(tmp_path: 
     result = read_any(path)
     assert result.forms[0].project.unit == "上海科技报社"
     assert any("控制字符" in str(w) for w in result.forms[0].warnings)
+
+
+def test_a_word_cell_spanning_a_billion_columns_is_read_as_a_form_row(tmp_path: Path) -> None:
+    result, took = _import_bounded(tmp_path / "new.db", docx_billion_column_span(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "已导入 2 个项目" in result.stderr and took < TIME_LIMIT
