@@ -49,8 +49,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class DocumentGrammar:
-    """A document printed after the form (sh2026: 项目经费情况说明): its title, a line in
-    brackets under it (the project's name), and the labels of its sections."""
+    """A document printed beside the form (sh2026: 项目经费情况说明): its title, which may
+    carry the project's name in front (group "named") or in a line in brackets under it
+    (group "bracketed"), and the labels of its sections."""
 
     name: str
     title: re.Pattern[str]
@@ -105,6 +106,19 @@ def _names(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
 
 
+# The project's name in front of a document's title: on the title's line, no sentence in it,
+# and not a reference to the document (详见…项目经费情况说明).
+_NAME_IN_TITLE = r"(?!\s*(?:详见|参见|见))(?P<named>[^\n，。；：:、,;“”\"]{0,80}?)"
+
+
+def _document_title(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^[ \t]*{_NAME_IN_TITLE}[ \t]*{spelled(name)}[ \t]*"
+        rf"(?:\n[ \t]*[（(](?P<bracketed>[^\n]*)[）)][ \t]*)?(?=\n|$)",
+        re.MULTILINE,
+    )
+
+
 @cache
 def grammar_for(key: str) -> FormGrammar:
     layout = get_layout(key)
@@ -144,10 +158,7 @@ def grammar_for(key: str) -> FormGrammar:
     documents = tuple(
         DocumentGrammar(
             name,
-            re.compile(
-                rf"^[ \t]*{spelled(name)}[ \t]*(?:\n[ \t]*[（(][^\n]*[）)][ \t]*)?(?=\n|$)",
-                re.MULTILINE,
-            ),
+            _document_title(name),
             tuple(
                 Slot(SlotKind.SECTION, s, section(s))
                 for part in layout.parts_of(name)

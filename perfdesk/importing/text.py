@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from perfdesk.errors import InvalidValueError
@@ -74,14 +75,116 @@ def read_text(text: str, where: str = "") -> ImportResult:
             ImportWarning(f"没有找到表头“{grammar.layout.title}”，按该表样读取", "", where)
         )
         starts = [(0, grammar, None)]
-    before = text[: starts[0][0]].strip()
+    documents = _document_starts(text, [grammar for _, grammar, _ in starts])
+    bounds = sorted([start for start, _, _ in starts] + [doc.start for doc in documents])
+    before = text[: bounds[0]].strip()
     if before:
         result.warnings.append(ImportWarning("第一张表之前的文字未导入", before, where))
+
+    def segment_end(start: int) -> int:
+        later = bisect_right(bounds, start)
+        return bounds[later] if later < len(bounds) else len(text)
+
+    readers: list[_FormReader] = []
     for number, (start, grammar, title) in enumerate(starts, start=1):
-        end = starts[number][0] if number < len(starts) else len(text)
         label = f"{where} 第 {number} 张表" if where else f"第 {number} 张表"
-        result.forms.append(_FormReader(grammar, text[start:end], title, label).read())
+        reader = _FormReader(grammar, text[start : segment_end(start)], title, label)
+        result.forms.append(reader.read())
+        readers.append(reader)
+    owners = _document_owners(documents, starts, result.projects, where, result.warnings)
+    for doc, owner in zip(documents, owners, strict=True):
+        if owner is not None:
+            readers[owner].read_document(
+                doc.grammar, text[doc.title_end : segment_end(doc.start)], result.forms[owner]
+            )
+    present: dict[int, set[str]] = {}
+    for doc, owner in zip(documents, owners, strict=True):
+        if owner is not None:
+            present.setdefault(owner, set()).add(doc.grammar.name)
+    for number, reader in enumerate(readers):
+        reader.missing_documents(present.get(number, set()), result.forms[number])
     return result
+
+
+@dataclass(frozen=True)
+class _Document:
+    """A document's title found in the text (sh2026: 项目经费情况说明)."""
+
+    start: int
+    title_end: int
+    grammar: DocumentGrammar
+    name: str  # the project's name in its title, "" when it has none
+    title: str
+
+
+def _document_starts(text: str, grammars: list[FormGrammar]) -> list[_Document]:
+    kinds = {doc.name: doc for grammar in grammars for doc in grammar.documents}
+    found = []
+    for doc in kinds.values():
+        for match in doc.title.finditer(text):
+            name = match["bracketed"] or match["named"] or ""
+            found.append(_Document(match.start(), match.end(), doc, _plain_name(name), match[0]))
+    return sorted(found, key=lambda doc: doc.start)
+
+
+def _plain_name(name: str) -> str:
+    """A project's name as compared between a form and a narrative's title."""
+    return re.sub(r"[\s（()）]", "", name)
+
+
+def _names_match(title_name: str, form_name: str) -> bool:
+    """The name in a narrative's title names the form's project (its 项目 may be the title's)."""
+    form_name = _plain_name(form_name)
+    return bool(form_name) and title_name in (form_name, form_name + "项目") or (
+        title_name + "项目" == form_name
+    )
+
+
+def _document_owners(
+    documents: list[_Document],
+    starts: list[tuple[int, FormGrammar, re.Match[str] | None]],
+    projects: list[Project],
+    where: str,
+    warnings: list[ImportWarning],
+) -> list[int | None]:
+    """Which form each document belongs to, by index; ``None`` (and a warning) where that is
+    not certain. A document naming its project goes to the form of that name. One without a
+    name goes to the form beside it: the form that follows it where documents come before
+    their forms (published forms: narrative 1, form 1, narrative 2, form 2 …), otherwise the
+    form before it (our printout). A form takes one document of each kind."""
+    positions = [start for start, _, _ in starts]
+    first_form = positions[0] if positions else 0
+    before_style = any(doc.start < first_form for doc in documents)
+    owners: list[int | None] = []
+    taken: set[tuple[int, str]] = set()
+    for doc in documents:
+        after = bisect_right(positions, doc.start)  # forms before the document
+        following = after if after < len(positions) else None
+        preceding = after - 1 if after > 0 else None
+        neighbour = following if before_style else preceding
+        problem = ""
+        owner: int | None
+        if doc.name:
+            named = [i for i, p in enumerate(projects) if _names_match(doc.name, p.name)]
+            owner = neighbour if neighbour in named else (named[0] if len(named) == 1 else None)
+            if not named:
+                problem = "标题中的项目名称与文件中任何一张表都不相符"
+            elif owner is None:
+                problem = "标题中的项目名称与多张表相符"
+        else:
+            owner = neighbour
+            if owner is None:
+                problem = "前后没有可归属的表"
+        if owner is not None and (owner, doc.grammar.name) in taken:
+            owner, problem = None, f"第 {owner + 1} 张表已有一份“{doc.grammar.name}”"
+        if owner is None:
+            warnings.append(
+                ImportWarning(f"“{doc.grammar.name}”{problem}，未导入", doc.title, where)
+            )
+        else:
+            taken.add((owner, doc.grammar.name))
+        owners.append(owner)
+    return owners
 
 
 def clean(text: str) -> str:
@@ -196,36 +299,32 @@ class _FormReader:
             self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
         if table_start is None:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
-        documents = self._documents(body_end if table_start is None else table_start)
         if table_start is not None:
-            table_end = documents[0][0] if documents else len(text)
             table = _TableReader(grammar, self.warn)
-            lines = text[table_start:table_end].split("\n")
+            lines = text[table_start:].split("\n")
             for line in rejoin_wrapped_names(lines, grammar.level_names):
                 table.feed(line)
             project.set_rows(table.finish())
-        present = {document.name for _, _, document in documents}
+        return ImportedForm(project, self.warnings)
+
+    def read_document(self, document: DocumentGrammar, text: str, form: ImportedForm) -> None:
+        """A document's sections (``text`` is what follows its title) onto ``form``."""
+        reader = _FormReader(self.grammar, text, None, self.where)
+        chosen = reader._choose_slots(0, len(text), document.slots)
+        first = min((start for start, _, _ in chosen), default=len(text))
+        reader._unplaced(text[:first], f"“{document.name}”开头的文字未导入")
+        reader._fill(form.project, reader._values(chosen, len(text)))
+        form.warnings.extend(reader.warnings)
+
+    def missing_documents(self, present: set[str], form: ImportedForm) -> None:
         for document in self.grammar.documents:
             if document.name not in present:
                 labels = "、".join(slot.key for slot in document.slots)
-                self.warn(f"没有找到“{document.name}”，这些栏目未导入：{labels}")
-        for number, (_, title_end, document) in enumerate(documents):
-            end = documents[number + 1][0] if number + 1 < len(documents) else len(text)
-            chosen = self._choose_slots(title_end, end, document.slots)
-            first = min((start for start, _, _ in chosen), default=end)
-            self._unplaced(text[title_end:first], f"“{document.name}”开头的文字未导入")
-            self._fill(project, self._values(chosen, end))
-        return ImportedForm(project, self.warnings)
-
-    def _documents(self, pos: int) -> list[tuple[int, int, DocumentGrammar]]:
-        """The documents printed after the form (sh2026: 项目经费情况说明), in order:
-        (start, end of the title, grammar)."""
-        found = [
-            (match.start(), match.end(), document)
-            for document in self.grammar.documents
-            for match in document.title.finditer(self.text, pos)
-        ]
-        return sorted(found, key=lambda item: item[0])
+                form.warnings.append(
+                    ImportWarning(
+                        f"没有找到“{document.name}”，这些栏目未导入：{labels}", "", self.where
+                    )
+                )
 
     def _table_headings(self, pos: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         """The targets heading and the column headings; a heading right above the columns
