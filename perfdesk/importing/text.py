@@ -47,6 +47,8 @@ _VALUE_PREFIXES = (
     "大于", "小于", "高于", "低于", "超过", "至少", "至多", "约", "提高", "降低", "增长",
     "下降", "减少", "增加", "达到", "控制在",
 )  # fmt: skip
+# The unit of the amounts (the 项目资金（元） row label wrapped beside them) after an amount.
+_UNIT_AFTER_AMOUNT = re.compile(r"(?<=\d)\s*(?:[（(]\s*元\s*[）)]|元)$")
 _MAX_GRADE = 8  # a worded 指标值 (合理, 反馈良好) is short
 _MAX_GRADE_ALONE = 6  # ... and shorter still to be told from a wrapped 三级 name on its own line
 _MAX_VALUE = 20
@@ -135,8 +137,10 @@ def _plain_name(name: str) -> str:
 def _names_match(title_name: str, form_name: str) -> bool:
     """The name in a narrative's title names the form's project (its 项目 may be the title's)."""
     form_name = _plain_name(form_name)
-    return bool(form_name) and title_name in (form_name, form_name + "项目") or (
-        title_name + "项目" == form_name
+    return bool(form_name) and title_name in (
+        form_name,
+        form_name + "项目",
+        form_name.removesuffix("项目"),
     )
 
 
@@ -176,7 +180,8 @@ def _document_owners(
             if owner is None:
                 problem = "前后没有可归属的表"
         if owner is not None and (owner, doc.grammar.name) in taken:
-            owner, problem = None, f"第 {owner + 1} 张表已有一份“{doc.grammar.name}”"
+            problem = f"第 {owner + 1} 张表已有一份“{doc.grammar.name}”"
+            owner = None
         if owner is None:
             warnings.append(
                 ImportWarning(f"“{doc.grammar.name}”{problem}，未导入", doc.title, where)
@@ -256,6 +261,7 @@ class _FormReader:
         self.grammar = grammar
         self.layout = grammar.layout
         self.text = unstack_label_rows(text, grammar.slots)
+        self.cells_known = CELL_SEPARATOR in text  # a ruled table: no two cells run together
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -359,7 +365,8 @@ class _FormReader:
             in_order = [m for m in matches if m.start() >= cursor]
             pick = in_order[0] if in_order else (matches[0] if matches else None)
             if pick is None:
-                missing.append(slot.key)
+                if slot.kind is not SlotKind.HEADING:  # a heading holds nothing to lose
+                    missing.append(slot.key)
                 continue
             if in_order:
                 cursor = pick.end()
@@ -374,7 +381,40 @@ class _FormReader:
         for number, (_, value_start, slot) in enumerate(chosen):
             value_end = chosen[number + 1][0] if number + 1 < len(chosen) else end
             values.append((slot, self.text[value_start:value_end]))
-        return values
+        return self._side_by_side(values)
+
+    def _side_by_side(self, values: list[tuple[Slot, str]]) -> list[tuple[Slot, str]]:
+        """The period section and the one after it are printed side by side (sh2026:
+        项目总体目标 | 年度总体目标) and may read as two labels, then both texts: the texts are
+        parted again, or kept in the holding section with a warning when they cannot be."""
+        if self.cells_known:
+            return values
+        out = list(values)
+        for number in range(len(out) - 1):
+            (first, raw_first), (second, raw_second) = out[number], out[number + 1]
+            if first.key != self.layout.period_section or second.kind is not SlotKind.SECTION:
+                continue
+            if self._bare(raw_first).strip() or not self._bare(raw_second).strip():
+                continue
+            texts = split_side_by_side(self._bare(raw_second))
+            if texts is not None:
+                out[number], out[number + 1] = (first, texts[0]), (second, texts[1])
+                continue
+            holding = self.layout.holding_section
+            self.warn(
+                f"“{first.key}”与“{second.key}”并排，两栏文字无法分开"
+                + (f"，已放入“{holding}”" if holding else "，未导入"),
+                raw_second,
+            )
+            out[number + 1] = (second, "")
+            if holding:
+                out.append((replace(second, key=holding), raw_second))
+        return out
+
+    def _bare(self, raw: str) -> str:
+        """A section's text without a period and row-label lines met between the cells."""
+        lines = [without_row_label(line, self.grammar) for line in raw.split("\n")]
+        return _PERIOD.sub("", "\n".join(lines).strip())
 
     def _fill(self, project: Project, values: list[tuple[Slot, str]]) -> None:
         for slot, raw in values:
@@ -389,7 +429,7 @@ class _FormReader:
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
             else:
-                value = join_lines(raw)
+                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
                 try:
                     project.set_budget(slot.key, value)
                 except InvalidValueError as exc:
@@ -413,6 +453,39 @@ class _FormReader:
 
 # ---------------------------------------------------------------------------------------------
 # the indicator table
+
+
+def without_row_label(line: str, grammar: FormGrammar) -> str:
+    """``line`` without the lines of a vertical row label (项目 / 绩效 / 目标) in front."""
+    while (piece := re.match(r"\s*(\S+)(?:\s+|$)", line)) and (
+        piece[1] in grammar.row_label_pieces
+    ):
+        line = line[piece.end() :]
+    return line
+
+
+_PERIOD = re.compile(r"^\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)]")
+_QUOTED = re.compile(r'^\s*"([^"]*)"\s*"([^"]*)"\s*$')
+_TWO_SENTENCES = re.compile(r"^(.*?[。；;.])[ \t]+(\S.*)$", re.DOTALL)
+
+
+def split_side_by_side(text: str) -> tuple[str, str] | None:
+    """Two cells' texts printed after their two labels (项目总体目标 年度总体目标 …): each in
+    quotes (a spreadsheet's cells), as two blocks apart by a blank line, or two sentences on
+    one line (text extraction); ``None`` when they cannot be told apart."""
+    quoted = _QUOTED.match(text)
+    if quoted:
+        return quoted[1], quoted[2]
+    blocks = [block for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
+    if len(blocks) == 2:
+        return blocks[0], blocks[1]
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line.strip())]
+    if len(gaps) == 1 and len(lines) == 1:
+        pair = _TWO_SENTENCES.match(lines[0].strip())
+        assert pair is not None
+        return pair[1], pair[2]
+    return None
 
 
 def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
@@ -568,7 +641,7 @@ class _TableReader:
         if len(cells) == len(self.grammar.layout.indicator_columns):
             self._cells(*(cell.strip() for cell in cells))
             return
-        rest = self._peel_levels(rest.replace(CELL_SEPARATOR, " "))
+        rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
