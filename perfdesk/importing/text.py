@@ -531,29 +531,37 @@ def _label_kind(cell: str, slots: tuple[Slot, ...]) -> SlotKind | None:
 
 def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
     """Lines with a 一级/二级 name that wrapped in its narrow cell put back together
-    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped.
-    Rows whose cells are known (tab-separated) are left alone."""
+    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``, also over three lines whose pieces
+    are names themselves: ``服务对象`` / ``满意度指`` / ``标``); the name may end a line after
+    other cells. Blank lines between are skipped; rows whose cells are known (tab-separated)
+    are left alone."""
     out: list[str] = []
-    pending = ""  # a line that is the beginning of a longer name
+    pending = ""  # a line ending in the beginning of a longer name
 
     def starts_a_name(key: str) -> bool:
         return any(n.startswith(key) and n != key for n in names) and not any(
             key.startswith(n) for n in names
         )
 
+    def last_word(text: str) -> str:
+        return _plain(text.split()[-1]) if text.split() else ""
+
     for line in lines:
         text = line.strip()
         if pending:
             if not text:
                 continue
-            joined = _plain(pending + text)
-            if CELL_SEPARATOR not in line and any(joined.startswith(n) for n in names):
+            key = last_word(pending) + _plain(text.split()[0])
+            if CELL_SEPARATOR not in line and any(key.startswith(n) for n in names):
                 out.append(pending + text)
                 pending = ""
                 continue
+            if CELL_SEPARATOR not in line and len(text.split()) == 1 and starts_a_name(key):
+                pending += text  # the middle of a name wrapped over three lines
+                continue
             out.append(pending)
             pending = ""
-        if text and CELL_SEPARATOR not in line and starts_a_name(_plain(text)):
+        if text and CELL_SEPARATOR not in line and starts_a_name(last_word(text)):
             pending = text
             continue
         out.append(line)

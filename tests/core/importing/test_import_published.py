@@ -117,3 +117,24 @@ def test_two_goal_texts_that_cannot_be_parted_are_kept_and_reported() -> None:
     assert form.project.sections["年度总体目标"] == ""
     assert form.project.sections["待归类内容"] == "第一段第二段第三段"
     assert any("并排" in str(w) for w in form.warnings)
+
+
+_TOP = "财政项目支出绩效目标申报表\n（2026年度）\n项目名称 测试项目\n绩效指标\n一级指标 二级指标 三级指标 年度指标值\n"
+_WRAPPED = {
+    "cells": "满意度指标\n\n服务对象\n\n满意度指\n\n标\n\n听众满意度\n\n≥90%\n",
+    "plumber": "满意度指标 服务对象\n满意度指\n标 听众满意度 ≥90%\n",
+    "table": "满意度指标\t服务对象满意度指标\t听众满意度\t≥90%\n",
+}
+
+
+@pytest.mark.parametrize("style", list(_WRAPPED))
+def test_a_name_wrapped_over_three_lines_whose_pieces_are_names(style: str) -> None:
+    # 服务对象 and 满意度指(标) are names on their own: the cell is still one 二级
+    text = _TOP + "产出指标 数量指标 讲座场次 ≥40场\n" + _WRAPPED[style]
+    (form,) = read_text(text).forms
+    rows = [(r.level1, r.level2, r.name, r.target) for r in form.project.indicator_rows()]
+    assert rows == [
+        ("产出指标", "数量指标", "讲座场次", "≥40场"),
+        ("满意度指标", "服务对象满意度指标", "听众满意度", "≥90%"),
+    ]
+    assert not any("二级" in str(w) for w in form.warnings)
