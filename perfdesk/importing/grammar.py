@@ -44,8 +44,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class DocumentGrammar:
-    """A document printed after the form (sh2026: 项目经费情况说明): its title, a line in
-    brackets under it (the project's name), and the labels of its sections."""
+    """A document printed beside the form (sh2026: 项目经费情况说明): its title, which may
+    carry the project's name in front (group "named") or in a line in brackets under it
+    (group "bracketed"), and the labels of its sections."""
 
     name: str
     title: re.Pattern[str]
@@ -67,6 +68,8 @@ class FormGrammar:
     documents: tuple[DocumentGrammar, ...] = ()
     # Every 一级 and 二级 name the layout knows, for rejoining a name wrapped over two lines
     level_names: frozenset[str] = frozenset()
+    # The lines a vertical row label (项目\n绩效\n目标) is printed in, met between cells
+    row_label_pieces: frozenset[str] = frozenset()
 
     def slot_count(self, text: str) -> int:
         """How many of this layout's labels occur in ``text``: which layout a text is."""
@@ -100,6 +103,36 @@ def _names(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{alternation}){_CONTINUED}(?=\s|$)")
 
 
+# The project's name in front of a document's title: on the title's line, no sentence in it,
+# and not a reference to the document (详见…项目经费情况说明).
+_NAME_IN_TITLE = r"(?!\s*(?:详见|参见|见))(?P<named>[^\n，。；：:、,;“”\"]{0,80}?)"
+
+
+def _document_title(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^[ \t]*{_NAME_IN_TITLE}[ \t]*{spelled(name)}[ \t]*"
+        rf"(?:\n[ \t]*[（(](?P<bracketed>[^\n]*)[）)][ \t]*)?(?=\n|$)",
+        re.MULTILINE,
+    )
+
+
+def _row_label_pieces(layout: Layout) -> frozenset[str]:
+    """A narrow merged cell prints its label two characters a line, a unit in brackets on a
+    line of its own: 项目资金（元） as 项目 / 资金 / （元）."""
+    labels = [layout.budget_heading, layout.targets_heading]
+    labels += [part.heading for part in layout.parts_of(FORM) if part.heading]
+    pieces: set[str] = set()
+    for label in labels:
+        if "{" in label:
+            continue
+        words, _, unit = label.partition("（")
+        pieces.update(words[i : i + 2] for i in range(0, len(words), 2))
+        if unit:
+            pieces.update({"（" + unit, "(" + unit.replace("）", ")")})
+    return frozenset(pieces - set(layout.level1_names))
+
+
+@cache
 def grammar_for(key: str) -> FormGrammar:
     return _grammar(get_layout(key))
 
@@ -115,8 +148,11 @@ def _grammar(layout: Layout) -> FormGrammar:
     def label(text: str, before: str = "", after: str = "") -> re.Pattern[str]:
         if colon:
             return re.compile(before + spelled_label(text) + after + r"\s*[：:]")
-        # a colon may run straight into the value (三、实施主体：上海…)
-        return re.compile(rf"(?<!\S){before}{spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$))")
+        # a colon may run straight into the value (三、实施主体：上海…); text extraction runs
+        # a label into an amount or a date on either side (0项目总目标, 计划开始日期2026/1/1)
+        return re.compile(
+            rf"(?<![^\s\d]){before}{spelled_label(text)}{after}(?:\s*[：:]|(?=\s|$|\d))"
+        )
 
     def heading(text: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\S){spelled_label(text)}(?=\s|$)")
@@ -142,10 +178,7 @@ def _grammar(layout: Layout) -> FormGrammar:
     documents = tuple(
         DocumentGrammar(
             name,
-            re.compile(
-                rf"^[ \t]*{spelled(name)}[ \t]*(?:\n[ \t]*[（(][^\n]*[）)][ \t]*)?(?=\n|$)",
-                re.MULTILINE,
-            ),
+            _document_title(name),
             tuple(
                 Slot(SlotKind.SECTION, s, section(s))
                 for part in layout.parts_of(name)
@@ -172,6 +205,7 @@ def _grammar(layout: Layout) -> FormGrammar:
         level2_owner=owner,
         documents=documents,
         level_names=frozenset([*layout.level1_names, *owner]),
+        row_label_pieces=_row_label_pieces(layout),
     )
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from perfdesk.errors import InvalidValueError
@@ -46,6 +47,8 @@ _VALUE_PREFIXES = (
     "大于", "小于", "高于", "低于", "超过", "至少", "至多", "约", "提高", "降低", "增长",
     "下降", "减少", "增加", "达到", "控制在",
 )  # fmt: skip
+# The unit of the amounts (the 项目资金（元） row label wrapped beside them) after an amount.
+_UNIT_AFTER_AMOUNT = re.compile(r"(?<=\d)\s*(?:[（(]\s*元\s*[）)]|元)$")
 _MAX_GRADE = 8  # a worded 指标值 (合理, 反馈良好) is short
 _MAX_GRADE_ALONE = 6  # ... and shorter still to be told from a wrapped 三级 name on its own line
 _MAX_VALUE = 20
@@ -74,14 +77,119 @@ def read_text(text: str, where: str = "") -> ImportResult:
             ImportWarning(f"没有找到表头“{grammar.layout.title}”，按该表样读取", "", where)
         )
         starts = [(0, grammar, None)]
-    before = text[: starts[0][0]].strip()
+    documents = _document_starts(text, [grammar for _, grammar, _ in starts])
+    bounds = sorted([start for start, _, _ in starts] + [doc.start for doc in documents])
+    before = text[: bounds[0]].strip()
     if before:
         result.warnings.append(ImportWarning("第一张表之前的文字未导入", before, where))
+
+    def segment_end(start: int) -> int:
+        later = bisect_right(bounds, start)
+        return bounds[later] if later < len(bounds) else len(text)
+
+    readers: list[_FormReader] = []
     for number, (start, grammar, title) in enumerate(starts, start=1):
-        end = starts[number][0] if number < len(starts) else len(text)
         label = f"{where} 第 {number} 张表" if where else f"第 {number} 张表"
-        result.forms.append(_FormReader(grammar, text[start:end], title, label).read())
+        reader = _FormReader(grammar, text[start : segment_end(start)], title, label)
+        result.forms.append(reader.read())
+        readers.append(reader)
+    owners = _document_owners(documents, starts, result.projects, where, result.warnings)
+    for doc, owner in zip(documents, owners, strict=True):
+        if owner is not None:
+            readers[owner].read_document(
+                doc.grammar, text[doc.title_end : segment_end(doc.start)], result.forms[owner]
+            )
+    present: dict[int, set[str]] = {}
+    for doc, owner in zip(documents, owners, strict=True):
+        if owner is not None:
+            present.setdefault(owner, set()).add(doc.grammar.name)
+    for number, reader in enumerate(readers):
+        reader.missing_documents(present.get(number, set()), result.forms[number])
     return result
+
+
+@dataclass(frozen=True)
+class _Document:
+    """A document's title found in the text (sh2026: 项目经费情况说明)."""
+
+    start: int
+    title_end: int
+    grammar: DocumentGrammar
+    name: str  # the project's name in its title, "" when it has none
+    title: str
+
+
+def _document_starts(text: str, grammars: list[FormGrammar]) -> list[_Document]:
+    kinds = {doc.name: doc for grammar in grammars for doc in grammar.documents}
+    found = []
+    for doc in kinds.values():
+        for match in doc.title.finditer(text):
+            name = match["bracketed"] or match["named"] or ""
+            found.append(_Document(match.start(), match.end(), doc, _plain_name(name), match[0]))
+    return sorted(found, key=lambda doc: doc.start)
+
+
+def _plain_name(name: str) -> str:
+    """A project's name as compared between a form and a narrative's title."""
+    return re.sub(r"[\s（()）]", "", name)
+
+
+def _names_match(title_name: str, form_name: str) -> bool:
+    """The name in a narrative's title names the form's project (its 项目 may be the title's)."""
+    form_name = _plain_name(form_name)
+    return bool(form_name) and title_name in (
+        form_name,
+        form_name + "项目",
+        form_name.removesuffix("项目"),
+    )
+
+
+def _document_owners(
+    documents: list[_Document],
+    starts: list[tuple[int, FormGrammar, re.Match[str] | None]],
+    projects: list[Project],
+    where: str,
+    warnings: list[ImportWarning],
+) -> list[int | None]:
+    """Which form each document belongs to, by index; ``None`` (and a warning) where that is
+    not certain. A document naming its project goes to the form of that name. One without a
+    name goes to the form beside it: the form that follows it where documents come before
+    their forms (published forms: narrative 1, form 1, narrative 2, form 2 …), otherwise the
+    form before it (our printout). A form takes one document of each kind."""
+    positions = [start for start, _, _ in starts]
+    first_form = positions[0] if positions else 0
+    before_style = any(doc.start < first_form for doc in documents)
+    owners: list[int | None] = []
+    taken: set[tuple[int, str]] = set()
+    for doc in documents:
+        after = bisect_right(positions, doc.start)  # forms before the document
+        following = after if after < len(positions) else None
+        preceding = after - 1 if after > 0 else None
+        neighbour = following if before_style else preceding
+        problem = ""
+        owner: int | None
+        if doc.name:
+            named = [i for i, p in enumerate(projects) if _names_match(doc.name, p.name)]
+            owner = neighbour if neighbour in named else (named[0] if len(named) == 1 else None)
+            if not named:
+                problem = "标题中的项目名称与文件中任何一张表都不相符"
+            elif owner is None:
+                problem = "标题中的项目名称与多张表相符"
+        else:
+            owner = neighbour
+            if owner is None:
+                problem = "前后没有可归属的表"
+        if owner is not None and (owner, doc.grammar.name) in taken:
+            problem = f"第 {owner + 1} 张表已有一份“{doc.grammar.name}”"
+            owner = None
+        if owner is None:
+            warnings.append(
+                ImportWarning(f"“{doc.grammar.name}”{problem}，未导入", doc.title, where)
+            )
+        else:
+            taken.add((owner, doc.grammar.name))
+        owners.append(owner)
+    return owners
 
 
 def clean(text: str) -> str:
@@ -153,6 +261,7 @@ class _FormReader:
         self.grammar = grammar
         self.layout = grammar.layout
         self.text = unstack_label_rows(text, grammar.slots)
+        self.cells_known = CELL_SEPARATOR in text  # a ruled table: no two cells run together
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -196,36 +305,32 @@ class _FormReader:
             self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
         if table_start is None:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
-        documents = self._documents(body_end if table_start is None else table_start)
         if table_start is not None:
-            table_end = documents[0][0] if documents else len(text)
             table = _TableReader(grammar, self.warn)
-            lines = text[table_start:table_end].split("\n")
+            lines = text[table_start:].split("\n")
             for line in rejoin_wrapped_names(lines, grammar.level_names):
                 table.feed(line)
             project.set_rows(table.finish())
-        present = {document.name for _, _, document in documents}
+        return ImportedForm(project, self.warnings)
+
+    def read_document(self, document: DocumentGrammar, text: str, form: ImportedForm) -> None:
+        """A document's sections (``text`` is what follows its title) onto ``form``."""
+        reader = _FormReader(self.grammar, text, None, self.where)
+        chosen = reader._choose_slots(0, len(text), document.slots)
+        first = min((start for start, _, _ in chosen), default=len(text))
+        reader._unplaced(text[:first], f"“{document.name}”开头的文字未导入")
+        reader._fill(form.project, reader._values(chosen, len(text)))
+        form.warnings.extend(reader.warnings)
+
+    def missing_documents(self, present: set[str], form: ImportedForm) -> None:
         for document in self.grammar.documents:
             if document.name not in present:
                 labels = "、".join(slot.key for slot in document.slots)
-                self.warn(f"没有找到“{document.name}”，这些栏目未导入：{labels}")
-        for number, (_, title_end, document) in enumerate(documents):
-            end = documents[number + 1][0] if number + 1 < len(documents) else len(text)
-            chosen = self._choose_slots(title_end, end, document.slots)
-            first = min((start for start, _, _ in chosen), default=end)
-            self._unplaced(text[title_end:first], f"“{document.name}”开头的文字未导入")
-            self._fill(project, self._values(chosen, end))
-        return ImportedForm(project, self.warnings)
-
-    def _documents(self, pos: int) -> list[tuple[int, int, DocumentGrammar]]:
-        """The documents printed after the form (sh2026: 项目经费情况说明), in order:
-        (start, end of the title, grammar)."""
-        found = [
-            (match.start(), match.end(), document)
-            for document in self.grammar.documents
-            for match in document.title.finditer(self.text, pos)
-        ]
-        return sorted(found, key=lambda item: item[0])
+                form.warnings.append(
+                    ImportWarning(
+                        f"没有找到“{document.name}”，这些栏目未导入：{labels}", "", self.where
+                    )
+                )
 
     def _table_headings(self, pos: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         """The targets heading and the column headings; a heading right above the columns
@@ -260,7 +365,8 @@ class _FormReader:
             in_order = [m for m in matches if m.start() >= cursor]
             pick = in_order[0] if in_order else (matches[0] if matches else None)
             if pick is None:
-                missing.append(slot.key)
+                if slot.kind is not SlotKind.HEADING:  # a heading holds nothing to lose
+                    missing.append(slot.key)
                 continue
             if in_order:
                 cursor = pick.end()
@@ -275,7 +381,40 @@ class _FormReader:
         for number, (_, value_start, slot) in enumerate(chosen):
             value_end = chosen[number + 1][0] if number + 1 < len(chosen) else end
             values.append((slot, self.text[value_start:value_end]))
-        return values
+        return self._side_by_side(values)
+
+    def _side_by_side(self, values: list[tuple[Slot, str]]) -> list[tuple[Slot, str]]:
+        """The period section and the one after it are printed side by side (sh2026:
+        项目总体目标 | 年度总体目标) and may read as two labels, then both texts: the texts are
+        parted again, or kept in the holding section with a warning when they cannot be."""
+        if self.cells_known:
+            return values
+        out = list(values)
+        for number in range(len(out) - 1):
+            (first, raw_first), (second, raw_second) = out[number], out[number + 1]
+            if first.key != self.layout.period_section or second.kind is not SlotKind.SECTION:
+                continue
+            if self._bare(raw_first).strip() or not self._bare(raw_second).strip():
+                continue
+            texts = split_side_by_side(self._bare(raw_second))
+            if texts is not None:
+                out[number], out[number + 1] = (first, texts[0]), (second, texts[1])
+                continue
+            holding = self.layout.holding_section
+            self.warn(
+                f"“{first.key}”与“{second.key}”并排，两栏文字无法分开"
+                + (f"，已放入“{holding}”" if holding else "，未导入"),
+                raw_second,
+            )
+            out[number + 1] = (second, "")
+            if holding:
+                out.append((replace(second, key=holding), raw_second))
+        return out
+
+    def _bare(self, raw: str) -> str:
+        """A section's text without a period and row-label lines met between the cells."""
+        lines = [without_row_label(line, self.grammar) for line in raw.split("\n")]
+        return _PERIOD.sub("", "\n".join(lines).strip())
 
     def _fill(self, project: Project, values: list[tuple[Slot, str]]) -> None:
         for slot, raw in values:
@@ -290,7 +429,7 @@ class _FormReader:
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
             else:
-                value = join_lines(raw)
+                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
                 try:
                     project.set_budget(slot.key, value)
                 except InvalidValueError as exc:
@@ -314,6 +453,39 @@ class _FormReader:
 
 # ---------------------------------------------------------------------------------------------
 # the indicator table
+
+
+def without_row_label(line: str, grammar: FormGrammar) -> str:
+    """``line`` without the lines of a vertical row label (项目 / 绩效 / 目标) in front."""
+    while (piece := re.match(r"\s*(\S+)(?:\s+|$)", line)) and (
+        piece[1] in grammar.row_label_pieces
+    ):
+        line = line[piece.end() :]
+    return line
+
+
+_PERIOD = re.compile(r"^\s*[（(]\s*\d{4}\s*年?\s*[-－—–~～至]+\s*\d{4}\s*年\s*[）)]")
+_QUOTED = re.compile(r'^\s*"([^"]*)"\s*"([^"]*)"\s*$')
+_TWO_SENTENCES = re.compile(r"^(.*?[。；;.])[ \t]+(\S.*)$", re.DOTALL)
+
+
+def split_side_by_side(text: str) -> tuple[str, str] | None:
+    """Two cells' texts printed after their two labels (项目总体目标 年度总体目标 …): each in
+    quotes (a spreadsheet's cells), as two blocks apart by a blank line, or two sentences on
+    one line (text extraction); ``None`` when they cannot be told apart."""
+    quoted = _QUOTED.match(text)
+    if quoted:
+        return quoted[1], quoted[2]
+    blocks = [block for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
+    if len(blocks) == 2:
+        return blocks[0], blocks[1]
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line.strip())]
+    if len(gaps) == 1 and len(lines) == 1:
+        pair = _TWO_SENTENCES.match(lines[0].strip())
+        assert pair is not None
+        return pair[1], pair[2]
+    return None
 
 
 def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
@@ -359,29 +531,37 @@ def _label_kind(cell: str, slots: tuple[Slot, ...]) -> SlotKind | None:
 
 def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
     """Lines with a 一级/二级 name that wrapped in its narrow cell put back together
-    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``); blank lines between are skipped.
-    Rows whose cells are known (tab-separated) are left alone."""
+    (``服务对象满意度`` / ``指标`` → ``服务对象满意度指标``, also over three lines whose pieces
+    are names themselves: ``服务对象`` / ``满意度指`` / ``标``); the name may end a line after
+    other cells. Blank lines between are skipped; rows whose cells are known (tab-separated)
+    are left alone."""
     out: list[str] = []
-    pending = ""  # a line that is the beginning of a longer name
+    pending = ""  # a line ending in the beginning of a longer name
 
     def starts_a_name(key: str) -> bool:
         return any(n.startswith(key) and n != key for n in names) and not any(
             key.startswith(n) for n in names
         )
 
+    def last_word(text: str) -> str:
+        return _plain(text.split()[-1]) if text.split() else ""
+
     for line in lines:
         text = line.strip()
         if pending:
             if not text:
                 continue
-            joined = _plain(pending + text)
-            if CELL_SEPARATOR not in line and any(joined.startswith(n) for n in names):
+            key = last_word(pending) + _plain(text.split()[0])
+            if CELL_SEPARATOR not in line and any(key.startswith(n) for n in names):
                 out.append(pending + text)
                 pending = ""
                 continue
+            if CELL_SEPARATOR not in line and len(text.split()) == 1 and starts_a_name(key):
+                pending += text  # the middle of a name wrapped over three lines
+                continue
             out.append(pending)
             pending = ""
-        if text and CELL_SEPARATOR not in line and starts_a_name(_plain(text)):
+        if text and CELL_SEPARATOR not in line and starts_a_name(last_word(text)):
             pending = text
             continue
         out.append(line)
@@ -469,7 +649,7 @@ class _TableReader:
         if len(cells) == len(self.grammar.layout.indicator_columns):
             self._cells(*(cell.strip() for cell in cells))
             return
-        rest = self._peel_levels(rest.replace(CELL_SEPARATOR, " "))
+        rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
