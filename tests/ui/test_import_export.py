@@ -107,11 +107,16 @@ def test_import_is_previewed_then_one_undo_step(
 
 
 def test_forms_already_stored_are_skipped_unless_replaced_in_the_preview(
-    open_window: WindowFactory, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(db_path)
     monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
     import_export.import_files(window, [SEED_TEXT])
+    finish_jobs(qtbot, window)
     edited = tmp_path / "edited.txt"
     text = SEED_TEXT.read_text(encoding="utf-8")
     edited.write_text(text.replace("报社例会制度、三审制度", "报社例会制度、四审制度"), "utf-8")
@@ -124,7 +129,8 @@ def test_forms_already_stored_are_skipped_unless_replaced_in_the_preview(
         return True
 
     monkeypatch.setattr(import_export, "run_preview", replace_the_first)
-    assert import_export.import_files(window, [edited]) == [1]
+    import_export.import_files(window, [edited])
+    finish_jobs(qtbot, window)
     assert shown == [["编号 1：跳过", "编号 2：跳过"]]  # skipping is the default
     assert window.store.count() == 2
     assert "四审制度" in window.store.get(1).sections["保证项目实施的制度、措施"]
@@ -133,7 +139,9 @@ def test_forms_already_stored_are_skipped_unless_replaced_in_the_preview(
     assert stored(window) == sample_json()
 
     monkeypatch.setattr(import_export, "run_preview", lambda preview: True)
-    assert import_export.import_files(window, [SEED_TEXT]) == []  # all skipped: nothing new
+    import_export.import_files(window, [SEED_TEXT])  # all skipped: nothing new
+    finish_jobs(qtbot, window)
+    assert window.store.count() == 2
     assert stored(window) == sample_json()
 
 
