@@ -70,6 +70,15 @@ new_prefix() {
     LC_ALL=$WINE_LOCALE setsid wineserver -p </dev/null >/dev/null 2>&1 &
     LC_ALL=$WINE_LOCALE setsid wine wineboot --init </dev/null >/dev/null 2>&1
     [ -d "$WINEPREFIX/drive_c/windows/system32" ] || die "wineboot made no prefix in $WINEPREFIX"
+    # Wine links Desktop, Documents, ... to the Linux user's folders: a shortcut the installer
+    # puts on the desktop would land on this machine's real desktop. Plain folders instead.
+    local link
+    for link in "$WINEPREFIX/drive_c/users/$(id -un)"/*; do
+        if [ -L "$link" ]; then
+            rm "$link"
+            mkdir "$link"
+        fi
+    done
     # A crash ends the program instead of opening WineDbg's dialog and waiting for a click.
     wine_run reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null
     wine_run reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' \
