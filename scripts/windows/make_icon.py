@@ -32,7 +32,9 @@ def draw(size: int = 1024) -> Image.Image:
     for row in range(4):  # the form's table: a heading bar, then rows
         y = top + (2.2 + row * 1.9) * unit
         pen.line((left + 1.1 * unit, y, right - 1.1 * unit, y), fill=LINE, width=width)
-    pen.rectangle((left + 1.1 * unit, top + 0.9 * unit, right - 3 * unit, top + 1.5 * unit), fill=LINE)
+    pen.rectangle(
+        (left + 1.1 * unit, top + 0.9 * unit, right - 3 * unit, top + 1.5 * unit), fill=LINE
+    )
     pen.line(
         [(7.2 * unit, 11.2 * unit), (9.2 * unit, 13.1 * unit), (14.2 * unit, 7.6 * unit)],
         fill=TICK,
