@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from testdata import ZENHEI, needs_zenhei
+from testdata import CJK_FONT, needs_cjk_font
 from window_harness import WindowFactory
 
 from perfdesk.model import Project
@@ -91,16 +91,16 @@ def test_export_from_the_menu_writes_the_open_project(
     assert opening(window.project) in pdf_text(target.read_bytes())
 
 
-@needs_zenhei
+@needs_cjk_font
 def test_a_print_font_picked_in_the_settings_is_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     answers = iter([True])
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: next(answers))
-    monkeypatch.setattr(dialogs, "open_file", lambda *_a: ZENHEI)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: CJK_FONT)
     window.findChild(QAction, "printFontAction").trigger()
-    assert window.settings.get(settings.PRINT_FONT) == str(ZENHEI)
-    assert str(ZENHEI) in print_actions.print_fonts(window.settings).source
+    assert window.settings.get(settings.PRINT_FONT) == str(CJK_FONT)
+    assert str(CJK_FONT) in print_actions.print_fonts(window.settings).source
 
     # a file that is no font is refused, and the setting stays as it was
     bogus = tmp_path / "bogus.ttf"
@@ -111,5 +111,5 @@ def test_a_print_font_picked_in_the_settings_is_kept(
     monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: errors.append(text))
     window.findChild(QAction, "printFontAction").trigger()
     assert errors and str(bogus) in errors[0]
-    assert window.settings.get(settings.PRINT_FONT) == str(ZENHEI)
+    assert window.settings.get(settings.PRINT_FONT) == str(CJK_FONT)
     QApplication.processEvents()
