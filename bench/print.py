@@ -1,12 +1,15 @@
 """How fast printing is, against LibreOffice converting the same form.
 
-    uv run python bench/print.py [--runs 3] [--projects 100]
+    uv run python bench/print.py [--runs 5] [--projects 100] [--sizes 1000,10000,50000]
 
 Prints, side by side:
 - ``perfdesk print`` of the seed's first project, as a whole process (start-up included);
 - LibreOffice (``soffice --headless --convert-to pdf``) converting the same form made as an
   .xlsx with openpyxl (also a whole process; its first run, which sets up a profile, is
-  reported apart). Target: PerfDesk at most a quarter of LibreOffice's time.
+  reported apart), runs interleaved with ours. Target: PerfDesk at most a quarter of
+  LibreOffice's time;
+- the same print from databases of 1,000 / 10,000 / 50,000 projects (should stay flat; filling
+  50,000 takes about a minute; ``--sizes ""`` skips it, ``bench/open.py`` says more);
 - 100 projects into one PDF in one process (fonts already found). Target: ≤ 3 s.
 Medians of ``--runs`` runs.
 """
@@ -26,6 +29,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from open import filled, whole_process_print  # the sibling benchmark's databases
 
 from perfdesk.model import Project
 from perfdesk.printing import render_pdf, resolve_fonts
@@ -116,8 +122,9 @@ def many_projects(count: int) -> list[Project]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--projects", type=int, default=100)
+    parser.add_argument("--sizes", default="1000,10000,50000", help="database sizes, or empty")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -129,49 +136,56 @@ def main() -> None:
         command = [sys.executable, str(REPO / "main.py"), "--db", str(db)]
         # As on the officer's PC, Python keeps its compiled modules; the first run writes them.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        ours = timed(
-            lambda: subprocess.run(
+
+        def ours() -> object:
+            return subprocess.run(
                 [*command, "print", str(project_id), "-o", str(pdf)],
                 check=True,
                 capture_output=True,
                 env=env,
-            ),
-            args.runs + 1,
-        )[1:]
-        print(f"perfdesk print, one seed project (whole process): {statistics.median(ours):.2f} s")
+            )
 
+        ours()  # compiles modules, fills the font cache
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice is None:
             print(
                 "LibreOffice: soffice not found, comparison skipped "
                 "(apt-get install libreoffice-calc-nogui)"
             )
+            ours_times = timed(ours, args.runs)
         else:
             xlsx = tmp / "form.xlsx"
             form_as_xlsx(sample_projects()[0], xlsx)
             profile = f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}"
-            convert = [
-                soffice,
-                profile,
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp / "lo"),
-                str(xlsx),
-            ]
-            first = timed(lambda: subprocess.run(convert, check=True, capture_output=True), 1)[0]
-            theirs = timed(
-                lambda: subprocess.run(convert, check=True, capture_output=True), args.runs
-            )
-            median = statistics.median(theirs)
+            convert = [soffice, profile, "--headless", "--convert-to", "pdf"]
+            convert += ["--outdir", str(tmp / "lo"), str(xlsx)]
+
+            def theirs() -> object:
+                return subprocess.run(convert, check=True, capture_output=True)
+
+            first = timed(theirs, 1)[0]
+            # Interleaved, so that whatever else the machine does weighs on both alike.
+            ours_times, their_times = [], []
+            for _ in range(args.runs):
+                ours_times += timed(ours, 1)
+                their_times += timed(theirs, 1)
+            median = statistics.median(their_times)
             print(
                 f"LibreOffice xlsx → pdf, same form (whole process): {median:.2f} s "
                 f"(first run, creating its profile: {first:.2f} s)"
             )
+            ratios = sorted(a / b for a, b in zip(ours_times, their_times, strict=True))
             print(
-                f"  PerfDesk / LibreOffice = {statistics.median(ours) / median:.2f} (target ≤ 0.25)"
+                f"  PerfDesk / LibreOffice = {statistics.median(ours_times) / median:.2f} "
+                f"(pairs: {ratios[0]:.2f}–{ratios[-1]:.2f}; target ≤ 0.25)"
             )
+        print(
+            "perfdesk print, one seed project (whole process): "
+            f"{statistics.median(ours_times):.2f} s"
+        )
+        for count in [int(size) for size in args.sizes.split(",") if size]:
+            seconds = whole_process_print(filled(tmp, count), pdf, args.runs)
+            print(f"  from a database of {count:,} projects: {seconds:.2f} s")
 
         fonts = resolve_fonts()
         projects = many_projects(args.projects)

@@ -14,9 +14,13 @@ Restoring checks the candidate completely before the live database is touched: m
 read by their known names only (nothing is ever extracted by a name taken from the archive),
 sizes and compression ratios are bounded, the snapshot is streamed into a temporary file beside
 the database and must match the manifest, be PerfDesk's (``application_id``), not come from a
-newer PerfDesk, and pass ``integrity_check`` and ``foreign_key_check``. Older schemas are
-migrated on the temporary copy. Only then is the current database backed up and replaced, in
-one SQLite transaction.
+newer PerfDesk, pass ``integrity_check`` and ``foreign_key_check``, and hold exactly the tables
+PerfDesk makes (:mod:`perfdesk.schema`: no trigger, view, extra table, index or column). Older
+schemas are migrated on the temporary copy and its tables checked again; then every project is
+read strictly and must be one PerfDesk could have written (:mod:`perfdesk.limits`), and the
+search indexes are built anew from them. Only then is the current database backed up and
+replaced, in one SQLite transaction. A database another program holds locked is in use, not
+damaged: the restore waits its turn or refuses, and never renames or replaces it.
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -39,16 +42,36 @@ from typing import Any
 
 from perfdesk import __version__
 from perfdesk.backup_retention import RetentionLimits, obsolete_backups
-from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
-from perfdesk.fileio import atomic_writer, describe_os_error, discard, fsync_folder, sha256_of
+from perfdesk.errors import (
+    AlteredDatabaseError,
+    DamagedDatabaseError,
+    DatabaseError,
+    DatabaseInUseError,
+    PerfDeskError,
+)
+from perfdesk.fileio import (
+    RESTORE_PREFIX,
+    SNAPSHOT_PREFIX,
+    atomic_writer,
+    describe_os_error,
+    fsync_folder,
+    make_folder,
+    refuse_database_output,
+    remove_leftovers,
+    sha256_of,
+    temporary_file,
+)
+from perfdesk.paths import backup_dir
 from perfdesk.places import require_local, window_holding
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems
 from perfdesk.store import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
+    BUSY_TIMEOUT_SECONDS,
     Store,
     check_database,
+    database_error,
     integrity_problems,
     problems_text,
+    stored_project_problems,
 )
 from perfdesk.values import clip
 
@@ -64,11 +87,14 @@ MAX_MANIFEST_BYTES = 64 << 10
 # over; deflate cannot do better than about 1030 times, which is where zip bombs sit.
 MAX_COMPRESSION_RATIO = 1000
 RATIO_CHECK_FROM_BYTES = 1 << 20
-SPARE_DISK_BYTES = 64 << 20  # left free after unpacking, for the database to keep working
+# Left free after a restore, for the database to keep working: a share of what is restored.
+SPARE_DISK_FRACTION = 0.1
+MIN_SPARE_DISK_BYTES = 8 << 20
 
 DEFAULT_INTERVAL_MINUTES = 15
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
 
@@ -160,13 +186,15 @@ def default_backup_name(now: datetime | None = None) -> str:
 def create_backup(store: Store, output: str | Path, *, now: datetime | None = None) -> BackupInfo:
     """Write a backup of ``store`` to ``output`` (replaced only once the backup is complete).
 
-    Raises :class:`DamagedDatabaseError` rather than write a backup of a damaged database.
+    Raises :class:`DamagedDatabaseError` rather than write a backup of a damaged database, and
+    refuses an ``output`` that is the database itself or a file beside it.
     """
     target = Path(output)
+    refuse_database_output(target, store.path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise PerfDeskError(f"文件夹 {folder} 不存在")
-    with _temporary_file(folder, ".perfdesk-snapshot-") as snapshot:
+        raise PerfDeskError(f"文件夹 {folder} 不存在。请先建立它，或换一个文件夹")
+    with temporary_file(folder, SNAPSHOT_PREFIX) as snapshot:
         manifest = _snapshot(store, snapshot, now or local_now())
         manifest_bytes = json.dumps(manifest.to_json(), ensure_ascii=False, indent=2).encode()
         with atomic_writer(target) as handle:
@@ -184,17 +212,28 @@ def create_backup(store: Store, output: str | Path, *, now: datetime | None = No
 
 
 def _snapshot(store: Store, snapshot: Path, now: datetime) -> Manifest:
-    conn = store.db.conn
+    """A snapshot of the database, checked: the live file's quick check first (a damaged page
+    can be copied over without a word), then the snapshot's full integrity check."""
+    conn = store.conn
     if conn.in_transaction:
         raise PerfDeskError("数据库正在保存修改，请稍后再备份")
+    problems = integrity_problems(conn, quick=True)
+    if problems:
+        raise DamagedDatabaseError(f"数据库已损坏，未生成备份（{problems_text(problems)}）")
     try:
         conn.execute("VACUUM INTO ?", [str(snapshot)])
     except sqlite3.OperationalError as exc:  # the environment: disk full, folder not writable
-        if "full" in str(exc):
-            raise PerfDeskError(f"无法生成备份：{snapshot.parent} 所在磁盘空间不足") from None
-        if "I/O" in str(exc):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == _SQLITE_FULL or "full" in str(exc):
             raise PerfDeskError(
-                f"无法生成备份：写入 {snapshot.parent} 时出错，磁盘可能已满或已被拔出"
+                f"无法生成备份：{snapshot.parent} 所在磁盘空间不足。请腾出空间，或把备份存到另一个磁盘"
+            ) from None
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            raise database_error(exc, store.path) from None
+        if code == _SQLITE_IOERR or "I/O" in str(exc):
+            raise PerfDeskError(
+                f"无法生成备份：写入 {snapshot.parent} 时出错，磁盘可能已满或已被拔出。"
+                "请检查磁盘后重试"
             ) from None
         raise PerfDeskError(f"无法生成备份：{exc}") from None
     except sqlite3.DatabaseError as exc:  # the database itself cannot be read
@@ -314,11 +353,14 @@ class _Candidate:
 
 
 @contextlib.contextmanager
-def _prepared_candidate(source: Path, work_folder: Path) -> Iterator[_Candidate]:
+def _prepared_candidate(
+    source: Path, work_folder: Path, live_size: int = 0
+) -> Iterator[_Candidate]:
     """The database inside ``source``, fully checked and migrated, in a temporary file in
-    ``work_folder`` that is removed afterwards."""
+    ``work_folder`` that is removed afterwards. ``live_size`` is the size of the database it
+    is to replace (for the free space a restore needs)."""
     kind = _identify(source)
-    with _temporary_file(work_folder, ".perfdesk-restore-") as temp:
+    with temporary_file(work_folder, RESTORE_PREFIX) as temp:
         manifest: Manifest | None = None
         try:
             if kind == "zip":
@@ -327,17 +369,19 @@ def _prepared_candidate(source: Path, work_folder: Path) -> Iterator[_Candidate]
                     manifest = _read_manifest(archive)
                     if manifest.schema_version > SCHEMA_VERSION:
                         raise BadBackupError(_too_new(manifest.schema_version))
-                    _require_space(work_folder, manifest.size)
+                    _require_space(work_folder, manifest.size, live_size)
                     with temp.open("wb") as out:
                         _read_database_member(archive, manifest, out.write)
                         out.flush()
                         os.fsync(out.fileno())
             else:
-                _copy_bare_database(source, temp)
+                _copy_bare_database(source, temp, live_size)
         except OSError as exc:
-            raise BadBackupError(f"无法准备恢复：{describe_os_error(exc)}") from None
+            raise BadBackupError(
+                f"无法准备恢复（在 {work_folder} 中）：{describe_os_error(exc)}"
+            ) from None
         count = _inspect_candidate(temp, manifest)
-        _migrate_candidate(temp)
+        _verify_projects(temp, count)
         yield _Candidate(temp, manifest, count)
 
 
@@ -361,23 +405,35 @@ def _identify(source: Path) -> str:
     raise BadBackupError(f"{source} 不是 PerfDesk 备份（既不是备份压缩包，也不是数据库文件）")
 
 
-def _require_space(folder: Path, size: int) -> None:
-    free = shutil.disk_usage(folder).free
-    if free < size + SPARE_DISK_BYTES:
+def restore_space_needed(size: int, live_size: int) -> int:
+    """Bytes a restore of a ``size``-byte database over a ``live_size``-byte one needs at its
+    peak: the unpacked candidate, the snapshot kept of the current database, the write-ahead
+    log the candidate's pages pass through, and a share left over for working on."""
+    spare = max(MIN_SPARE_DISK_BYTES, int(size * SPARE_DISK_FRACTION))
+    return size + live_size + size + spare
+
+
+def _require_space(folder: Path, size: int, live_size: int) -> None:
+    needed = restore_space_needed(size, live_size)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise BadBackupError(f"无法查看 {folder} 所在磁盘：{describe_os_error(exc)}") from None
+    if free < needed:
         raise BadBackupError(
-            f"磁盘空间不足：恢复需要约 {(size + SPARE_DISK_BYTES) / 2**20:.0f} MB，"
-            f"{folder} 所在磁盘只剩 {free / 2**20:.0f} MB"
+            f"磁盘空间不足：恢复需要约 {needed / 2**20:.0f} MB，"
+            f"{folder} 所在磁盘只剩 {free / 2**20:.0f} MB。请腾出空间后再恢复；未作任何改动"
         )
 
 
-def _copy_bare_database(source: Path, temp: Path) -> None:
+def _copy_bare_database(source: Path, temp: Path, live_size: int) -> None:
     wal = source.with_name(source.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise BadBackupError(
             f"{source} 旁边还有未合并的日志文件 {wal.name}：这个数据库可能正被使用或上次没有正常关闭。"
             "请用 PerfDesk 打开并关闭它后再恢复，或改用备份文件（.zip）"
         )
-    _require_space(temp.parent, source.stat().st_size)
+    _require_space(temp.parent, source.stat().st_size, live_size)
     with source.open("rb") as src, temp.open("wb") as out:
         shutil.copyfileobj(src, out, _CHUNK)
         out.flush()
@@ -391,8 +447,8 @@ def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
     except sqlite3.Error as exc:
         raise BadBackupError(f"备份中的数据库无法打开（{exc}）") from None
     try:
-        conn.execute("PRAGMA trusted_schema = OFF")  # the file is not trusted yet
         try:
+            conn.execute("PRAGMA trusted_schema = OFF")  # the file is not trusted yet
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
@@ -401,9 +457,15 @@ def _inspect_candidate(temp: Path, manifest: Manifest | None) -> int:
             raise BadBackupError("这不是 PerfDesk 的数据库（可能是其他程序的 SQLite 文件），已拒绝")
         if version > SCHEMA_VERSION:
             raise BadBackupError(_too_new(version))
+        if conn.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+            raise BadBackupError("备份中的数据库不是 PerfDesk 写的（文字编码不同），已拒绝")
         problems = integrity_problems(conn)
         if problems:
             raise BadBackupError(f"备份中的数据库已损坏，不能用来恢复（{problems_text(problems)}）")
+        # Before any migration runs on it: exactly the tables of its version, nothing else.
+        problems = schema_problems(conn, version)
+        if problems:
+            raise BadBackupError(_not_our_schema(problems))
         count = _project_count(conn)
     finally:
         conn.close()
@@ -423,13 +485,35 @@ def _project_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM projects").fetchone()[0])
 
 
-def _migrate_candidate(temp: Path) -> None:
+def _verify_projects(temp: Path, count: int) -> None:
+    """Migrate the candidate (its schema is checked again after), read every project strictly,
+    and build its search indexes anew from them."""
     try:
         # Opening applies any pending migrations; the file's integrity was just checked in full.
-        with Store(temp, create=False, quick_check=False):
-            pass
+        with Store(temp, create=False, quick_check=False) as store:
+            texts: list[tuple[int, str]] = []
+            found, problems = stored_project_problems(
+                store.conn, each=lambda p: texts.append((p.id or 0, p.search_text()))
+            )
+            if problems:
+                raise BadBackupError(
+                    f"备份中有 PerfDesk 无法使用的项目（{problems_text(problems)}），"
+                    "文件可能被其他程序改动过，已拒绝"
+                )
+            if found != count:  # pragma: no cover - a migration never adds or drops projects
+                raise BadBackupError("备份中的项目数在升级后变了，已拒绝")
+            store.reindex(texts)
+    except AlteredDatabaseError as exc:
+        raise BadBackupError(_not_our_schema([str(exc)])) from None
     except DatabaseError as exc:
         raise BadBackupError(f"备份中的数据库无法升级到当前格式：{exc}") from None
+
+
+def _not_our_schema(problems: list[str]) -> str:
+    return (
+        f"备份中的数据库结构不是 PerfDesk 的（{problems_text(problems)}），"
+        "可能被其他程序改动过，不能用来恢复；未作任何改动"
+    )
 
 
 def _too_new(version: int) -> str:
@@ -465,7 +549,8 @@ def restore_backup(
     process may stay open on it (it then sees the restored projects like any committed change;
     its owner drops its undo steps and reloads). A damaged database is replaced as a file:
     nothing may have it open. A PerfDesk window of another process holding the database
-    makes the restore refuse.
+    makes the restore refuse, and so does a database another program holds locked
+    (:class:`DatabaseInUseError`): in use is not damaged, and is never renamed or replaced.
     """
     source, live = Path(source), Path(database)
     require_local(live)
@@ -474,20 +559,23 @@ def restore_backup(
             f"数据库 {live} 正在 PerfDesk 窗口中打开（进程 {owner}），请在窗口中用“恢复备份…”，"
             "或关闭窗口后再恢复；未作任何改动"
         )
-    live.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(live.parent)
     remove_leftovers(live)
     stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
-    with _prepared_candidate(source, live.parent) as candidate:
+    live_size = live.stat().st_size if live.exists() else 0
+    with _prepared_candidate(source, live.parent, live_size) as candidate:
         if not live.exists():
             _remove_sidecars(live)
             _move_into_place(candidate.path, live)
             return RestoreResult(candidate.project_count, candidate.manifest, None)
         try:
             damaged = bool(check_database(live, quick=True))
+        except DatabaseInUseError:
+            raise  # locked by another program: not damage, and nothing is touched
         except DamagedDatabaseError:
             damaged = True
         folder = backup_dir(live)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         if damaged:
             safety = _keep_damaged(live, folder, stamp)
             _remove_sidecars(live)
@@ -505,7 +593,7 @@ def _copy_into(candidate: Path, live: Path) -> None:
     atomic even if the process dies half-way, and safe beside the live file's write-ahead log
     (replacing the file itself under a log would mix old pages into the new database)."""
     source = sqlite3.connect(candidate, isolation_level=None)
-    target = sqlite3.connect(live, isolation_level=None, timeout=30)
+    target = sqlite3.connect(live, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         page_size = target.execute("PRAGMA page_size").fetchone()[0]
         if source.execute("PRAGMA page_size").fetchone()[0] != page_size:
@@ -513,17 +601,44 @@ def _copy_into(candidate: Path, live: Path) -> None:
             source.execute("PRAGMA journal_mode = DELETE")
             source.execute(f"PRAGMA page_size = {int(page_size)}")
             source.execute("VACUUM")
-        source.backup(target)
+        source.backup(target, progress=_give_up_when_busy_too_long(), sleep=0.05)
         problems = integrity_problems(target, quick=True)
         if problems:  # pragma: no cover - SQLite wrote what it had checked
             raise DatabaseError("恢复后的数据库未通过检查：" + "；".join(problems))
+    except _StillBusy:
+        raise DatabaseInUseError(
+            f"数据库 {live} 正在被另一个程序使用，无法恢复。请关闭那个程序后再试；未作任何改动"
+        ) from None
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseError("数据库正被其他程序使用，请关闭其他 PerfDesk 后重试") from None
-        raise DatabaseError(f"恢复失败，当前数据库未改动：{exc}") from None
+        error = database_error(exc, live)
+        if isinstance(error, DatabaseInUseError):
+            raise error from None
+        raise DatabaseError(f"恢复失败，当前数据库未改动：{error}") from None
     finally:
         source.close()
         target.close()
+
+
+class _StillBusy(Exception):
+    """The live database stayed locked by another program for the whole busy timeout."""
+
+
+def _give_up_when_busy_too_long() -> Callable[[int, int, int], None]:
+    """A progress callback for ``Connection.backup``, which would otherwise wait for ever while
+    another program holds the target locked: it gives up after the busy timeout."""
+    since: float | None = None
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        nonlocal since
+        if status not in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            since = None
+            return
+        now = time.monotonic()
+        since = now if since is None else since
+        if now - since > BUSY_TIMEOUT_SECONDS:
+            raise _StillBusy
+
+    return progress
 
 
 def _keep_damaged(live: Path, folder: Path, stamp: str) -> Path:
@@ -562,12 +677,6 @@ def _move_into_place(candidate: Path, live: Path) -> None:
 
 
 # -- automatic backups -----------------------------------------------------------------------
-
-
-def backup_dir(database: str | Path) -> Path:
-    """Where a database's automatic backups live: ``backups`` beside it (for the default
-    database, the data folder's ``backups``)."""
-    return Path(database).parent / "backups"
 
 
 @dataclass(frozen=True)
@@ -671,8 +780,6 @@ class AutoBackup:
         self.interval_minutes = interval_minutes
         self.limits = limits
         self.clock = clock
-        if not store.read_only:
-            remove_leftovers(store.path)
         existing = list_backups(store.path)
         self.last_backup: datetime | None = existing[0].taken if existing else None
         # With no backup at all yet, the first chance makes one.
@@ -684,7 +791,7 @@ class AutoBackup:
 
     def _signature(self) -> tuple[int, int]:
         """Changes by this connection (``total_changes``) and by any other (``data_version``)."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
         return conn.total_changes, data_version
 
@@ -705,54 +812,9 @@ class AutoBackup:
         if not at_exit and not self.due(now):
             return None
         signature = self._signature()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_folder(self.folder)
         info = create_backup(self.store, automatic_backup_path(self.store.path, now), now=now)
         self._saved = signature
         self.last_backup = now.replace(tzinfo=None, microsecond=0)
         thin_backups(self.store.path, now.date(), self.limits)
         return info
-
-
-# -- helpers ---------------------------------------------------------------------------------
-
-_LEFTOVER = re.compile(
-    r"\.perfdesk-(snapshot|restore)-\w+\.db(-wal|-shm|-journal)?|\..+\.zip\.\w+\.tmp"
-)
-LEFTOVER_AGE_SECONDS = 3600  # nothing of ours takes an hour: older temporary files are orphans
-
-
-def remove_leftovers(database: str | Path, *, now: float | None = None) -> list[Path]:
-    """Delete the temporary files a killed backup or restore left beside the database and in
-    its backup folder (only ones older than an hour, never one still in use)."""
-    db = Path(database)
-    limit = (time.time() if now is None else now) - LEFTOVER_AGE_SECONDS
-    removed: list[Path] = []
-    for folder in (db.parent, backup_dir(db)):
-        try:
-            children = list(folder.iterdir())
-        except OSError:
-            continue
-        for child in children:
-            if not _LEFTOVER.fullmatch(child.name):
-                continue
-            with contextlib.suppress(OSError):
-                if child.is_file() and child.stat().st_mtime < limit:
-                    child.unlink()
-                    removed.append(child)
-    return removed
-
-
-@contextlib.contextmanager
-def _temporary_file(folder: Path, prefix: str) -> Iterator[Path]:
-    """An empty temporary file in ``folder``, removed afterwards with any SQLite side files."""
-    try:
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".db", dir=folder)
-    except OSError as exc:
-        raise PerfDeskError(f"无法在 {folder} 中写文件：{describe_os_error(exc)}") from None
-    os.close(fd)
-    path = Path(name)
-    try:
-        yield path
-    finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            discard(path.with_name(path.name + suffix))

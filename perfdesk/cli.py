@@ -11,7 +11,7 @@ from pathlib import Path
 
 from perfdesk import __version__, exchange
 from perfdesk.errors import PerfDeskError
-from perfdesk.fileio import atomic_write
+from perfdesk.fileio import atomic_write, refuse_database_output, remove_leftovers
 from perfdesk.model import Project
 from perfdesk.paths import default_database
 from perfdesk.sample import sample_projects
@@ -112,7 +112,21 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    """The store for a command that writes: checked (SQLite's quick check) before writing."""
     return Store(database_path(args))
+
+
+def read_store(args: argparse.Namespace) -> Store:
+    """The store for a command that only reads: no quick check on every start, read-only where
+    the file cannot be written (see :meth:`Store.open_for_reading`)."""
+    return Store.open_for_reading(database_path(args))
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    """``-o``: never the database or one of the files beside it."""
+    output: Path = args.output
+    refuse_database_output(output, database_path(args))
+    return output
 
 
 def selected_projects(store: Store, args: argparse.Namespace) -> list[Project]:
@@ -146,7 +160,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with read_store(args) as store:
         summaries = store.list_projects(year=args.year, unit=args.unit, search=args.search)
     if args.json:
         print(json.dumps([s.as_json() for s in summaries], ensure_ascii=False, indent=2))
@@ -158,9 +172,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    output = output_path(args)
+    with read_store(args) as store:
         projects = selected_projects(store, args)
-    atomic_write(args.output, exchange.dumps(projects).encode("utf-8"))
+    atomic_write(output, exchange.dumps(projects).encode("utf-8"))
     print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
@@ -192,9 +207,10 @@ def cmd_export_document(args: argparse.Namespace) -> int:
     from perfdesk.exporting.xlsx import export_xlsx
 
     export = export_xlsx if args.command == "export-xlsx" else export_docx
-    with open_store(args) as store:
+    output = output_path(args)
+    with read_store(args) as store:
         projects = selected_projects(store, args)
-    export(projects, args.output)
+    export(projects, output)
     print(f"已导出 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
@@ -203,7 +219,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from perfdesk import printing  # ReportLab loads only when printing
     from perfdesk.checks import check
 
-    with open_store(args) as store:
+    output = output_path(args)
+    with read_store(args) as store:
         projects = selected_projects(store, args)
     fonts = printing.resolve_fonts(args.font)
     for note in (*fonts.notes, fonts.fallback_reason):
@@ -222,7 +239,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 f"（{errors[0].message}…），用 perfdesk check 查看",
                 file=sys.stderr,
             )
-    atomic_write(args.output, printing.render_pdf(projects, fonts))
+    atomic_write(output, printing.render_pdf(projects, fonts))
     print(f"已打印 {len(projects)} 个项目到 {args.output}", file=sys.stderr)
     return 0
 
@@ -246,7 +263,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _suggest_backup(path)
         return 1
     print("数据库完整性检查通过")
-    with open_store(args) as store:
+    with read_store(args) as store:  # just checked in full
         projects = store.get_all()
     errors = warnings = 0
     for project in projects:
@@ -284,7 +301,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     output: Path = args.output or Path(default_backup_name())
     if output.is_dir():
         output = output / default_backup_name()
-    with open_store(args) as store:
+    refuse_database_output(output, database_path(args))
+    with read_store(args) as store:  # the backup checks the file itself
         info = create_backup(store, output)
     print(
         f"已备份 {info.manifest.project_count} 个项目到 {info.path}"
@@ -317,14 +335,16 @@ def run(args: argparse.Namespace) -> int:
         if stream is not None and not stream.isatty():
             stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     handler: Handler = args.handler
+    # What a killed backup, restore or save left behind goes at the next start of anything.
+    remove_leftovers(database_path(args))
     try:
         return handler(args)
     except PerfDeskError as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        return 1
     except sqlite3.Error as exc:
         print(f"错误：数据库操作失败：{exc}", file=sys.stderr)
-        return 2
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `perfdesk list | head`

@@ -14,7 +14,7 @@ class InvalidValueError(PerfDeskError, ValueError):
 
 
 class DatabaseError(PerfDeskError):
-    """The database cannot be used: not ours, too new, damaged or locked."""
+    """The database cannot be used: not ours, too new, damaged, in use or read-only."""
 
 
 class NotFoundError(PerfDeskError, LookupError):
@@ -23,3 +23,17 @@ class NotFoundError(PerfDeskError, LookupError):
 
 class DamagedDatabaseError(DatabaseError):
     """The database file fails SQLite's integrity check: PerfDesk will not write to it."""
+
+
+class AlteredDatabaseError(DamagedDatabaseError):
+    """The file's tables are not exactly PerfDesk's (changed by another program): it is not
+    trusted, and treated like a damaged file."""
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another program holds the database locked (SQLite busy/locked). Not damage: try again
+    later; nothing may rename or replace the file meanwhile."""
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """The database file or its folder cannot be written: it can be read, not changed."""

@@ -14,8 +14,9 @@ from typing import Any
 from perfdesk.errors import InvalidValueError, PerfDeskError
 from perfdesk.fileio import describe_os_error
 from perfdesk.layouts import UnknownLayoutError, get_layout
+from perfdesk.limits import MAX_JSON_NUMBER_DIGITS
 from perfdesk.model import IndicatorRow, Project
-from perfdesk.values import money_to_str, parse_year
+from perfdesk.values import clip, money_to_str, parse_year
 
 FORMAT = "perfdesk/1"
 
@@ -92,13 +93,26 @@ def project_from_json(data: Any, where: str = "") -> Project:
     return project
 
 
+def _number(text: str) -> int | float:
+    """A JSON number, refused when longer than any number of ours (a year, a count)."""
+    if len(text) > MAX_JSON_NUMBER_DIGITS:
+        raise InvalidValueError(f"JSON 中的数字“{clip(text)}”位数太多")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _constant(name: str) -> float:
+    raise InvalidValueError(f"JSON 中不能有 {name}")
+
+
 def loads(text: str) -> list[Project]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise InvalidValueError(
             f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}"
         ) from None
+    except RecursionError:
+        raise InvalidValueError("JSON 的结构嵌套过深，不是 PerfDesk 的交换文件") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidValueError(f'不是 PerfDesk 的交换文件（应有 "format": "{FORMAT}"）')
     items = data.get("projects")
@@ -114,7 +128,10 @@ def read_file(path: Path) -> list[Project]:
         raise InvalidValueError(f"{path} 不是 UTF-8 编码的文本") from None
     except OSError as exc:
         raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
-    return loads(text)
+    try:
+        return loads(text)
+    except InvalidValueError as exc:
+        raise InvalidValueError(f"{path}：{exc}，未导入") from None
 
 
 def _mapping(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def _child[G: (Level1Group, Level2Group)](
 
 def used_names(store: Store, depth: int) -> list[str]:
     """Names used at ``depth`` (1 一级, 2 二级, 3 三级) in every stored project, most used first."""
-    rows = store.db.execute(
+    rows = store.execute(
         "SELECT name FROM indicator_nodes WHERE depth = ? AND name != '' "
         "GROUP BY name ORDER BY count(*) DESC, name",
         [depth],
@@ -72,7 +72,7 @@ def used_names(store: Store, depth: int) -> list[str]:
 
 def used_targets(store: Store) -> list[str]:
     """指标值 typed anywhere before, most used first."""
-    rows = store.db.execute(
+    rows = store.execute(
         "SELECT target FROM indicator_nodes WHERE depth = 3 AND target != '' "
         "GROUP BY target ORDER BY count(*) DESC, target"
     )

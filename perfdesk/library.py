@@ -50,7 +50,7 @@ class LibraryEntry:
 def library_entries(store: Store) -> list[LibraryEntry]:
     """Every indicator of every stored project, most used first, then by name."""
     # Oldest change first, so that the last project seen is the most recent one.
-    nodes = store.db.execute(
+    nodes = store.execute(
         "SELECT p.id, p.layout, n.depth, n.name, n.target FROM indicator_nodes n "
         "JOIN projects p ON p.id = n.project_id "
         "ORDER BY p.updated_at, p.id, n.position"

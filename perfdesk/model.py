@@ -8,13 +8,14 @@ boundary (dates, money); completeness is the checks' job.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import DEFAULT_LAYOUT, FieldKind, Layout, get_layout
-from perfdesk.values import normalize_date, parse_money, parse_year
+from perfdesk.values import money_problem, normalize_date, parse_money, parse_year
 
 
 @dataclass
@@ -61,6 +62,16 @@ class TreeNode:
     target: str = ""
 
 
+class Part(StrEnum):
+    """A part of a project that an edit can change; the window refreshes what shows it."""
+
+    YEAR = "year"
+    FIELDS = "fields"
+    SECTIONS = "sections"
+    BUDGET = "budget"
+    INDICATORS = "indicators"
+
+
 @dataclass
 class Project:
     layout: str
@@ -97,7 +108,25 @@ class Project:
     def clone(self) -> Project:
         return copy.deepcopy(self)
 
+    def changed_parts(self, other: Project) -> frozenset[Part]:
+        """The parts in which ``other`` differs from this project."""
+        pairs = {
+            Part.YEAR: (self.year, other.year),
+            Part.FIELDS: (self.fields, other.fields),
+            Part.SECTIONS: (self.sections, other.sections),
+            Part.BUDGET: (self.budget, other.budget),
+            Part.INDICATORS: (self.indicators, other.indicators),
+        }
+        return frozenset(part for part, (mine, theirs) in pairs.items() if mine != theirs)
+
     # -- typed setters: the boundary where text from the user becomes data ---------------
+
+    def set_year(self, year: int | str) -> None:
+        self.year = parse_year(year)
+
+    def set_indicators(self, tree: Sequence[Level1Group]) -> None:
+        """Replace the whole indicator tree (a copy is kept: the caller's tree stays its own)."""
+        self.indicators = copy.deepcopy(list(tree))
 
     def set_field(self, label: str, value: str) -> None:
         spec = self.spec.field_spec(label)
@@ -114,8 +143,10 @@ class Project:
         if label not in self.spec.budget_labels:
             raise KeyError(label)
         if isinstance(value, Decimal):
-            if not value.is_finite():
-                raise InvalidValueError("金额必须是有限的数字")
+            # An amount that came as a number (a spreadsheet cell) obeys the typed bounds too.
+            problem = money_problem(value)
+            if problem:
+                raise InvalidValueError(problem)
             self.budget[label] = value
         else:
             self.budget[label] = parse_money(value)

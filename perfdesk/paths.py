@@ -20,3 +20,9 @@ def data_dir() -> Path:
 
 def default_database() -> Path:
     return data_dir() / "perfdesk.db"
+
+
+def backup_dir(database: str | Path) -> Path:
+    """Where a database's automatic backups live: ``backups`` beside it (for the default
+    database, the data folder's ``backups``)."""
+    return Path(database).parent / "backups"

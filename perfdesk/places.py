@@ -33,6 +33,11 @@ NETWORK_FILE_SYSTEMS = frozenset(
         "fuse.sshfs",
         "fuse.rclone",
         "fuse.davfs2",
+        "fuse.gvfsd-fuse",  # GNOME's mounts of smb://, sftp://, dav:// (…/gvfs/…)
+        "fuse.gvfs-fuse-daemon",  # its older name
+        "fuse.smbnetfs",
+        "fuse.curlftpfs",
+        "9p",  # Plan 9 shares: virtual machines' host folders, WSL's Windows drives
     }
 )
 
@@ -40,13 +45,18 @@ _DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a mapped network drive
 
 
 def network_reason(path: str | Path) -> str | None:
-    """Why ``path`` is on a network location, in Chinese; ``None`` when it is on a local disk."""
+    """Why ``path`` is on a network location, in Chinese; ``None`` when it is on a local disk.
+
+    Links are followed first: a symbolic link (or, on Windows, a junction) on a local disk
+    that leads onto a share puts the database on the share.
+    """
+    resolved = os.path.realpath(path)
     if sys.platform == "win32":
-        return windows_network_reason(str(path), _windows_drive_type)
+        return windows_network_reason(resolved, _windows_drive_type)
     text = _read_mounts()
     if text is None:
         return None
-    return mount_network_reason(Path(path).resolve(), text)
+    return mount_network_reason(Path(resolved), text)
 
 
 def require_local(path: str | Path) -> None:

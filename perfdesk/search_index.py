@@ -34,7 +34,7 @@ class SearchIndex:
 
     def load_texts(self) -> None:
         """Read every project's search text (a one-off of about 0.1 s for 10,000 projects)."""
-        rows = self.store.db.execute("SELECT rowid, body FROM project_search")
+        rows = self.store.execute("SELECT rowid, body FROM project_search")
         self._texts = {int(rowid): (body or "").lower() for rowid, body in rows}
 
     def reload(self) -> None:
@@ -44,7 +44,7 @@ class SearchIndex:
 
     def refresh(self, project_id: int) -> None:
         """Take one project's current state (or its absence) from the store."""
-        row = self.store.db.execute(
+        row = self.store.execute(
             "SELECT p.id, p.layout, p.year, p.unit, p.name, s.body FROM projects p "
             "LEFT JOIN project_search s ON s.rowid = p.id WHERE p.id = ?",
             [project_id],

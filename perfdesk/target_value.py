@@ -275,5 +275,11 @@ def _qualitative(text: str, s: str) -> TargetValue:
     if symbol:
         operator = Operator(symbol[1])
         rest = s[symbol.end() :]
-    grade = rest.strip() if _HAN_RE.search(rest) else ""
+    # A comparison written in words with nothing to compare (不低于, 以上 alone) is an operator
+    # whose number is missing, as a lone ≥ is, not a grade.
+    word = rest.strip()
+    worded = _PREFIX_OPERATORS.get(word) or _POSTFIX_OPERATORS.get(word)
+    if worded is not None:
+        return TargetValue(text, operator or worded, None, None, "", grade="")
+    grade = word if _HAN_RE.search(rest) else ""
     return TargetValue(text, operator, None, None, "", grade)

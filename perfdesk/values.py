@@ -60,6 +60,20 @@ def parse_money(text: str | None) -> Decimal | None:
     return value
 
 
+def money_problem(value: object) -> str | None:
+    """What is wrong with an amount given as a number (not typed): the bounds typed amounts
+    obey. None when it is blank or fine."""
+    if value is None:
+        return None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return "金额必须是有限的数字"
+    if abs(value) >= MAX_MONEY:
+        return "金额过大"
+    if len(format(value, "f")) > MAX_VALUE_LENGTH:
+        return "金额的位数太多"
+    return None
+
+
 def money_to_str(value: Decimal | None) -> str | None:
     """The exchange form of an amount: a plain decimal string, ``None`` for blank."""
     if value is None:
@@ -118,13 +132,22 @@ def normalize_date(text: str | None) -> str:
     return parsed.isoformat() if parsed else ""
 
 
+FIRST_FORM_YEAR, LAST_FORM_YEAR = 1990, 2200
+
+
 def parse_year(value: int | str) -> int:
+    if type(value) is int and not FIRST_FORM_YEAR <= value <= LAST_FORM_YEAR:
+        raise InvalidValueError("年度不是有效的年份")  # str() of a huge int is itself refused
     text = fold_width(str(value)).strip().removesuffix("年").removesuffix("年度")
-    if not re.fullmatch(r"\d{4}", text, re.ASCII) or not 1990 <= int(text) <= 2200:
+    if not re.fullmatch(r"\d{4}", text, re.ASCII) or not (
+        FIRST_FORM_YEAR <= int(text) <= LAST_FORM_YEAR
+    ):
         raise InvalidValueError(f"年度“{clip(str(value))}”不是有效的年份")
     return int(text)
 
 
 def clip(text: str, limit: int = 30) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message."""
-    return text if len(text) <= limit else text[:limit] + "…"
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message (a lone
+    surrogate, which no file or screen takes, shown as its escape)."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -1,33 +1,85 @@
-"""Render the main window with the reference form's first project open, to docs/window.png.
+"""Render the main window with the reference form's first project open, to a PNG in docs/.
 
-    uv run python scripts/screenshot.py [--english] [OUTPUT.png]
+    uv run python scripts/screenshot.py [--english] [--screen WxH] [--scale S] [OUTPUT.png]
 
---english shows the window as it is with 视图 → 语言 → English chosen. Runs offscreen (no display needed); the settings and database are temporary.
+Without --screen the window is drawn offscreen at 1440×900 (docs/window.png). With --screen it
+opens on a virtual X screen of that size (Xvfb, started here) at QT_SCALE_FACTOR S, as it
+opens on an office PC: sized to the screen by the window itself. The screenshots in the
+README are made with
+
+    uv run python scripts/screenshot.py --screen 1366x768 docs/window-1366x768.png
+    uv run python scripts/screenshot.py --screen 1920x1080 --scale 1.5 docs/window-1920x1080-150.png
+
+--english shows the window as it is with 视图 → 语言 → English chosen. The settings and the
+database are temporary. Also prints how many rows of the indicator tree are in view.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from perfdesk.sample import sample_projects  # noqa: E402
-from perfdesk.store import Store  # noqa: E402
+def start_xvfb(size: str) -> subprocess.Popen[bytes]:
+    """A virtual screen of ``size`` (e.g. 1366x768) on a free display; DISPLAY points at it."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise SystemExit("Xvfb is needed for --screen (Debian: apt install xvfb)")
+    for number in range(90, 140):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+    server = subprocess.Popen(
+        [xvfb, f":{number}", "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    return server
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    english = "--english" in args
-    names = [a for a in args if a != "--english"]
-    output = Path(names[0]) if names else REPO / "docs" / "window.png"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", nargs="?", type=Path, default=REPO / "docs" / "window.png")
+    parser.add_argument("--english", action="store_true")
+    parser.add_argument("--screen", help="a virtual screen WxH (Xvfb)")
+    parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR")
+    args = parser.parse_args()
+
+    server = start_xvfb(args.screen) if args.screen else None
+    if server is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    try:
+        return render(args.output, english=args.english, fixed_size=server is None)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+def render(output: Path, *, english: bool, fixed_size: bool) -> int:
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QApplication
+
+    from perfdesk.sample import sample_projects
+    from perfdesk.store import Store
+
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         from ui import settings
@@ -43,19 +95,34 @@ def main() -> int:
         store = Store(Path(folder) / "perfdesk.db")
         ids = store.add_many(sample_projects())
         window = MainWindow(store)
-        window.resize(1440, 900)
+        if fixed_size:
+            window.resize(1440, 900)
         window.show()
+        QCursor.setPos(window.mapToGlobal(QPoint(window.width() - 2, window.height() - 2)))
         window.open_project(ids[0])
-        tree = window.indicators.view
-        tree.setCurrentIndex(window.indicator_model.index_at([0, 0, 1]))
+        for _ in range(20):  # the window's first layout and its deferred sizing
+            QApplication.processEvents()
+            time.sleep(0.02)
+        tree = window.form.indicators.view
+        tree.setCurrentIndex(window.form.indicator_model.index_at([0, 0, 1]))
         tree.scrollToTop()
         QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(output))
+        rows = 0
+        index = tree.indexAt(tree.viewport().rect().topLeft())
+        while index.isValid() and tree.visualRect(index).bottom() <= tree.viewport().height():
+            rows += 1
+            index = tree.indexBelow(index)
+        screen = window.screen().availableGeometry()
+        print(
+            f"{output}: window {window.width()}×{window.height()} on a screen of "
+            f"{screen.width()}×{screen.height()} (logical), {rows} tree rows in view",
+            file=sys.stderr,
+        )
         window.close()
         store.close()
         app.processEvents()
-    print(output if ok else "could not write the image", file=sys.stderr)
     return 0 if ok else 1
 
 

@@ -1,9 +1,11 @@
-"""What the window tests share: the window factory's type, and reading the open form."""
+"""What the window tests share: the window factory's type, reading the open form, and
+measuring what of it is in sight."""
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLineEdit, QTreeView, QWidget
 
 from perfdesk.model import Project
 from ui.main_window import MainWindow
@@ -13,7 +15,7 @@ WindowFactory = Callable[[Path], MainWindow]
 
 def field_line(window: MainWindow, label: str) -> QLineEdit:
     """The line a header field is typed into (a choice field's editable line too)."""
-    editor = window.header_form.editors[label]
+    editor = window.form.header_form.editors[label]
     if isinstance(editor, QComboBox):
         line = editor.lineEdit()
         assert line is not None
@@ -27,3 +29,41 @@ def stored(window: MainWindow) -> Project:
     window.flush()
     assert window.project is not None and window.project.id is not None
     return window.store.get(window.project.id)
+
+
+def visible_tree_rows(view: QTreeView) -> int:
+    """How many rows of ``view`` are wholly in sight."""
+    rows = 0
+    height = view.viewport().height()
+    index = view.indexAt(QPoint(1, 1))
+    while index.isValid() and view.visualRect(index).bottom() < height:
+        rows += 1
+        index = view.indexBelow(index)
+    return rows
+
+
+def cut_off_widgets(window: QWidget) -> list[str]:
+    """Visible widgets that stick out of their parent or out of the window (what scrolls inside
+    a scroll area is left out: it is meant to be partly out of sight)."""
+    found: list[str] = []
+    frame = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow() or _scrolls(widget):
+            continue
+        parent = widget.parentWidget()
+        if parent is None:
+            continue
+        where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        if not parent.rect().contains(widget.geometry()) or not frame.contains(where):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} at {where}")
+    return found
+
+
+def _scrolls(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+            return True
+        parent = area
+    return False

@@ -12,6 +12,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import remove_leftovers
 from perfdesk.paths import RESOURCES, data_dir, default_database
 from ui import dialogs, settings
 from ui.backup_actions import open_or_offer_restore
@@ -62,7 +64,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """Our bug, not the officer's: say so plainly, keep the details in a log file."""
+    """Our bug, not the officer's: say so plainly, keep the details in a log file. What the
+    environment did (the database in use, a full disk) is only told, as it is no bug."""
+    if isinstance(value, PerfDeskError):
+        dialogs.warning(None, "PerfDesk", str(value))
+        return
     details = "".join(traceback.format_exception(kind, value, tb))
     log_file = data_dir() / "perfdesk-error.log"
     try:
@@ -113,6 +119,7 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
         )
         return 1
     try:
+        remove_leftovers(path)  # what a killed backup or restore left (the commands do it too)
         # A damaged database is not opened for writing; the newest good backup is offered.
         store = open_or_offer_restore(path, checked)
         if store is None:

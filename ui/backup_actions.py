@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction
 from perfdesk.backup import (
     AutoBackup,
     BackupInfo,
-    backup_dir,
     create_backup,
     default_backup_name,
     newest_good_backup,
@@ -25,6 +24,7 @@ from perfdesk.backup import (
     restore_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
+from perfdesk.paths import backup_dir
 from perfdesk.store import Store, damaged_message
 from ui import dialogs, settings
 
@@ -106,12 +106,15 @@ class BackupActions(QObject):
 
     def export(self) -> BackupInfo | None:
         suggested = Path.home() / default_backup_name()
-        target = dialogs.save_file(
-            self.window, self.tr("导出备份"), self.tr("PerfDesk 备份 (*.zip)"), str(suggested)
+        target = dialogs.output_file(
+            self.window,
+            self.tr("导出备份"),
+            self.tr("PerfDesk 备份 (*.zip)"),
+            str(suggested),
+            ".zip",
         )
         if target is None:
             return None
-        target = dialogs.with_extension(target, ".zip")
         self.window.flush()
         try:
             info = create_backup(self.window.store, target)

@@ -1,7 +1,10 @@
 """The 检查 dock: the open project's errors and warnings; a click takes the officer there.
 
-The checks themselves are :func:`perfdesk.checks.check`; this module only shows them, keeps
-them current as the project is edited, and finds the widget a finding points at.
+The checks themselves are :func:`perfdesk.checks.check`; this module only shows them and keeps
+them current as the project is edited; the window goes to the field a finding points at.
+
+The dock starts as its one-line summary (the form keeps the screen's height); 详情 or F7
+opens the list, and the choice is remembered.
 """
 
 from __future__ import annotations
@@ -9,27 +12,27 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QStyle,
-    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from perfdesk.checks import Finding, FontCheck, Location, check, has_errors, tree_path
+from perfdesk.checks import Finding, FontCheck, check, has_errors
 from perfdesk.model import Project
 from ui import dialogs, settings
 from ui.fonts import print_fonts
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_DELAY_MS = 250  # typing saves often; checking once it pauses is enough
@@ -39,16 +42,23 @@ FONT_LOAD_DELAY_MS = 1000
 
 
 class CheckPanel(QWidget):
-    """A list of findings, errors first, with a one-line summary above it."""
+    """A list of findings, errors first, under a one-line summary; the list can fold away."""
 
     findingActivated = Signal(object)  # Finding
+    expandedChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkPanel")
         self.summary = QLabel()
         self.summary.setObjectName("checkSummary")
-        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("checkToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self.set_expanded)
         self.list = QListWidget()
         self.list.setObjectName("checkList")
         self.list.setWordWrap(True)
@@ -56,20 +66,64 @@ class CheckPanel(QWidget):
         self.list.setAccessibleName(self.tr("检查结果"))
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
+        # 检查 · the summary · 详情: the dock's title bar (one line when folded)
+        self.header = QWidget()
+        self.header.setObjectName("checkHeader")
+        heading = QLabel(self.tr("检查"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(6, 1, 2, 1)
+        top.addWidget(heading)
+        top.addSpacing(8)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.toggle)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(4, 0, 4, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
+        self.header.installEventFilter(self)
         self.findings: list[Finding] = []
+        self.set_expanded(False)
         self.show_findings(None)
 
+    @property
+    def expanded(self) -> bool:
+        return not self.list.isHidden()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show the list of findings, or only the summary line."""
+        self.list.setVisible(expanded)
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(expanded)
+        self.toggle.blockSignals(False)
+        self.toggle.setText(self.tr("收起") if expanded else self.tr("详情"))
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.UpArrow)
+        self.toggle.setToolTip(
+            self.tr("只显示一行摘要") if expanded else self.tr("列出每个问题（F7）")
+        )
+        self.updateGeometry()
+        self.expandedChanged.emit(expanded)
+
     def sizeHint(self) -> QSize:
-        # The summary and three findings: the form above keeps the room; the officer can drag
-        # the dock taller when a form has many findings.
-        return QSize(480, self.fontMetrics().lineSpacing() * 5)
+        # Folded: nothing below the summary line. Open: about four findings; the form above
+        # keeps the room, and the officer can drag the dock taller for many findings.
+        lines = 5 if self.expanded else 0
+        return QSize(480, self.fontMetrics().lineSpacing() * lines + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, self.fontMetrics().lineSpacing() * 3)
+        lines = 3 if self.expanded else 0
+        return QSize(240, self.fontMetrics().lineSpacing() * lines + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A double click on the summary line opens or folds the list (a single press there
+        # may be the start of dragging the dock away).
+        if watched is self.header and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.set_expanded(not self.expanded)
+            return True
+        return False
 
     def show_findings(self, findings: list[Finding] | None) -> None:
         """``None``: no project is open."""
@@ -103,45 +157,6 @@ class CheckPanel(QWidget):
         self.findingActivated.emit(item.data(FINDING_ROLE))
 
 
-def focus_location(window: MainWindow, location: Location) -> bool:
-    """Show and focus the widget of ``location`` in the window; False if there is none."""
-    if location.kind == "year":
-        window.year_box.setFocus(Qt.FocusReason.OtherFocusReason)
-        window.year_box.selectAll()
-        return True
-    if location.kind == "indicator":
-        project = window.project
-        path = tree_path(project, location) if project is not None else []
-        view = window.indicators.view
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not path:
-            return False
-        index = window.indicator_model.index_at(path)
-        view.setCurrentIndex(index)
-        view.scrollTo(index)
-        return True
-    prefix = {"field": "field:", "budget": "budget:", "section": "section:"}[location.kind]
-    widget = window.findChild(QWidget, f"{prefix}{location.key}")
-    if widget is None:
-        return False
-    if isinstance(widget, QPlainTextEdit):  # a section: bring its tab forward first
-        tabs = window.sections.tabs
-        tabs.setCurrentWidget(widget)
-    _reveal(widget)
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    return True
-
-
-def _reveal(widget: QWidget) -> None:
-    """Make tab pages holding ``widget`` current (a widget on a hidden tab cannot take focus)."""
-    parent = widget.parentWidget()
-    child = widget
-    while parent is not None:
-        if isinstance(parent, QTabWidget) and parent.indexOf(child) >= 0:
-            parent.setCurrentWidget(child)
-        child, parent = parent, parent.parentWidget()
-
-
 def findings_for(project: Project | None, font_check: FontCheck | None) -> list[Finding] | None:
     if project is None:
         return None
@@ -160,7 +175,7 @@ def print_font_check(prefs: settings.Settings) -> FontCheck:
 _font_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="print-font")
 
 
-def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
+def confirm_printing(window: Window, projects: list[Project]) -> bool:
     """Before printing: True to go on. With errors, the officer is asked first."""
     with_errors = [p for p in projects if has_errors(check(p))]
     if not with_errors:
@@ -173,7 +188,7 @@ def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
             "%1", str(more)
         )
     return dialogs.confirm(
-        window,
+        window.as_widget(),
         QCoreApplication.translate("check_panel", "表格有错误"),
         QCoreApplication.translate(
             "check_panel", "以下项目的表格检查出错误，打印出来可能被退回：\n%1\n\n仍要打印吗？"
@@ -182,7 +197,7 @@ def confirm_printing(window: MainWindow, projects: list[Project]) -> bool:
     )
 
 
-def install(window: MainWindow) -> None:
+def install(window: Window) -> None:
     panel = CheckPanel()
     # Below the form, like a problems list: the form keeps its full width.
     dock = window.add_dock(
@@ -191,6 +206,7 @@ def install(window: MainWindow) -> None:
         object_name="checkPanel",
         area=Qt.DockWidgetArea.BottomDockWidgetArea,
     )
+    dock.setTitleBarWidget(panel.header)  # the summary is the title: one line when folded
     timer = QTimer(panel)
     timer.setSingleShot(True)
     timer.setInterval(REFRESH_DELAY_MS)
@@ -218,10 +234,24 @@ def install(window: MainWindow) -> None:
 
     timer.timeout.connect(refresh)
     window.projectChanged.connect(lambda _id: refresh())
-    window.projectEdited.connect(lambda _id: timer.start())
-    panel.findingActivated.connect(lambda finding: focus_location(window, finding.location))
+    window.projectEdited.connect(lambda _id, _parts: timer.start())
+    panel.findingActivated.connect(lambda finding: window.focus(finding.location))
 
-    action = QAction(QCoreApplication.translate("check_panel", "检查表格"), window)
+    def fit_dock(expanded: bool) -> None:
+        window.settings.set(settings.CHECKS_EXPANDED, expanded)
+        # the dock follows the panel: one line folded, a few findings open
+        QTimer.singleShot(
+            0,
+            dock,
+            lambda: window.as_widget().resizeDocks(
+                [dock], [dock.sizeHint().height()], Qt.Orientation.Vertical
+            ),
+        )
+
+    panel.set_expanded(window.settings.get(settings.CHECKS_EXPANDED))
+    panel.expandedChanged.connect(fit_dock)
+
+    action = QAction(QCoreApplication.translate("check_panel", "检查表格"), window.as_widget())
     action.setObjectName("checkAction")
     action.setShortcut(QKeySequence("F7"))
 
@@ -230,6 +260,7 @@ def install(window: MainWindow) -> None:
         refresh()
         dock.show()
         dock.raise_()
+        panel.set_expanded(True)
         panel.list.setFocus()
 
     action.triggered.connect(show)

@@ -11,10 +11,10 @@ from perfdesk.convert import NEWEST_LAYOUT, can_convert, convert
 from perfdesk.layouts import get_layout
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 
-def convert_open_project(window: MainWindow) -> int | None:
+def convert_open_project(window: Window) -> int | None:
     """Store the converted copy (one undoable step), open it; returns its id."""
     project = window.current_project()
     if project is None or not can_convert(project):
@@ -23,7 +23,7 @@ def convert_open_project(window: MainWindow) -> int | None:
     new_id = window.history.create(
         copy, QCoreApplication.translate("convert_action", "复制为新版表样")
     )
-    window.reload_projects(select=new_id)
+    window.reload_projects(select=new_id, changed=[new_id])
     if copy.sections.get(copy.spec.holding_section):
         window.show_problem(
             QCoreApplication.translate(
@@ -35,8 +35,10 @@ def convert_open_project(window: MainWindow) -> int | None:
     return new_id
 
 
-def install(window: MainWindow) -> None:
-    action = QAction(QCoreApplication.translate("convert_action", "复制为新版表样"), window)
+def install(window: Window) -> None:
+    action = QAction(
+        QCoreApplication.translate("convert_action", "复制为新版表样"), window.as_widget()
+    )
     action.setObjectName("convertAction")
     action.setToolTip(
         QCoreApplication.translate("convert_action", "把本项目复制到%1，原项目不变").replace(

@@ -11,6 +11,17 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from perfdesk.errors import PerfDeskError
+from perfdesk.fileio import refuse_database_output
+
+# The database the window works on: no save dialog may name it or a file beside it.
+_database: Path | None = None
+
+
+def set_database(path: Path | None) -> None:
+    global _database
+    _database = path
+
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
@@ -49,6 +60,24 @@ def open_files(parent: QWidget | None, title: str, filters: str, folder: str = "
 def save_file(parent: QWidget | None, title: str, filters: str, suggested: str = "") -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
+
+
+def output_file(
+    parent: QWidget | None, title: str, filters: str, suggested: str, suffix: str
+) -> Path | None:
+    """Ask where to write a file (``suffix`` added when the name typed lacks it); ``None`` if
+    cancelled, or if the name is the open database or a file beside it (said, not written)."""
+    path = save_file(parent, title, filters, suggested)
+    if path is None:
+        return None
+    path = with_extension(path, suffix)
+    if _database is not None:
+        try:
+            refuse_database_output(path, _database)
+        except PerfDeskError as exc:
+            error(parent, title, str(exc))
+            return None
+    return path
 
 
 def with_extension(path: Path, suffix: str) -> Path:

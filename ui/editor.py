@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QFormLayout,
@@ -42,10 +44,12 @@ INVALID_STYLE = "border: 1px solid #d9534f; background: #fff4f4;"
 
 
 class PendingEdits(QObject):
-    """Typing waits here briefly, so a burst of keystrokes is one save, not twenty."""
+    """Typing waits here briefly, so a burst of keystrokes is one save, not twenty.
 
-    scheduled = Signal()
-    flushed = Signal()
+    ``changed`` tells when :meth:`has_pending` may have changed (the title says 正在保存…).
+    """
+
+    changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,11 +62,12 @@ class PendingEdits(QObject):
     def schedule(self, key: str, save: Callable[[], None]) -> None:
         self._pending[key] = save
         self._timer.start()
-        self.scheduled.emit()
+        self.changed.emit()
 
     def drop(self, key: str) -> None:
         """Forget a waiting save (what was typed since is not a valid value)."""
-        self._pending.pop(key, None)
+        if self._pending.pop(key, None) is not None:
+            self.changed.emit()
 
     def has_pending(self) -> bool:
         return bool(self._pending)
@@ -73,7 +78,41 @@ class PendingEdits(QObject):
         for save in pending.values():
             save()
         if pending:
-            self.flushed.emit()
+            self.changed.emit()
+
+
+class WheelGuard(QObject):
+    """The wheel over a field without focus scrolls the form instead of changing the field.
+
+    A year, a choice or a date changed by one notch while the officer only meant to scroll is
+    a change nobody sees; once the field has focus (clicked or tabbed into) the wheel works.
+    """
+
+    def guard(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not focus it either
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or watched.hasFocus()
+        ):
+            return False
+        assert isinstance(event, QWheelEvent)
+        area = _scroll_area_of(watched)
+        if area is not None:
+            bar = area.verticalScrollBar()
+            notches = event.angleDelta().y() / 120
+            bar.setValue(bar.value() - round(notches * 3 * bar.singleStep()))
+        return True  # never to the field itself
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _calendar_icon(color: QColor) -> QIcon:
@@ -159,6 +198,8 @@ class HeaderForm(QWidget):
         self.commit = commit
         self.layout_key = ""
         self.editors: dict[str, QWidget] = {}
+        self.stored: dict[str, str] = {}  # the values as stored, to put back a rejected one
+        self.wheel_guard = WheelGuard(self)
         self._loading = False
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -178,8 +219,29 @@ class HeaderForm(QWidget):
             editor = self._make_editor(spec)
             editor.setObjectName(f"field:{spec.label}")
             editor.setAccessibleName(spec.label)
+            editor.setToolTip(self._tooltip(spec))
+            if isinstance(editor, QComboBox | DateField):
+                self.wheel_guard.guard(editor)
             self.editors[spec.label] = editor
-            self.form.addRow(spec.label + "：", editor)
+            label = QLabel(spec.label + "：")
+            label.setToolTip(editor.toolTip())
+            label.setBuddy(editor)
+            self.form.addRow(label, editor)
+
+    def _tooltip(self, spec: FieldSpec) -> str:
+        """What the bureau expects (from the layout), the standard choices, how dates are typed."""
+        lines = [spec.hint] if spec.hint else []
+        if spec.kind is FieldKind.CHOICE:
+            lines.append(self.tr("可选：%1；也可直接输入").replace("%1", "、".join(spec.choices)))
+        elif spec.kind is FieldKind.YESNO:
+            lines.append(self.tr("可选：%1").replace("%1", "、".join(spec.choices or ("是", "否"))))
+        elif spec.kind is FieldKind.DATE:
+            lines.append(
+                self.tr("如 2020-01-01，也可输入 2020/1/1 或 2020年1月1日；右侧按钮打开日历")
+            )
+        if not spec.required:
+            lines.append(self.tr("可不填"))
+        return "\n".join(lines)
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         label = spec.label
@@ -215,13 +277,19 @@ class HeaderForm(QWidget):
         line.textChanged.connect(lambda text, lb=label: self._typed(lb, text))
         return line
 
-    def load(self, project: Project) -> None:
+    def load(self, project: Project, *, keep_typing: bool = False) -> None:
+        """Show the project's fields; ``keep_typing``: leave the field being typed in alone
+        (after an edit it holds what the officer typed, e.g. 2021/1/1 for 2021-01-01)."""
         self.build(project.spec)
+        self.stored = dict(project.fields)
+        typing = QApplication.focusWidget() if keep_typing else None
         self._loading = True
         try:
             for spec in project.spec.fields:
                 value = project.fields.get(spec.label, "")
                 editor = self.editors[spec.label]
+                if typing is not None and (editor is typing or editor.isAncestorOf(typing)):
+                    continue
                 if isinstance(editor, QComboBox) and editor.isEditable():
                     if editor.currentText() != value:
                         editor.setEditText(value)
@@ -270,23 +338,53 @@ class HeaderForm(QWidget):
         try:
             normalized = normalize_date(editor.text())
         except InvalidValueError as exc:
-            _mark_invalid(editor, str(exc))
-            self.problem.emit(str(exc))
+            self._put_back(label, editor, str(exc))
             return
         _mark_valid(editor)
         if editor.text() != normalized:
             editor.setText(normalized)
 
+    def _put_back(self, label: str, editor: QLineEdit, reason: str) -> None:
+        """A date that is not one: the stored value comes back on screen, and the officer is
+        told what was not taken (the screen never shows what is not stored)."""
+        old = self.stored.get(label, "")
+        self._loading = True
+        try:
+            editor.setText(old)
+        finally:
+            self._loading = False
+        _flash_rejected(editor, reason)
+        self.problem.emit(
+            self.tr("%1，未保存；“%2”仍为“%3”")
+            .replace("%1", reason)
+            .replace("%2", label)
+            .replace("%3", old or self.tr("空白"))
+        )
 
-def _mark_invalid(editor: QWidget, message: str) -> None:
+    def settle(self) -> None:
+        """Put back every date field whose text is not a date (before another project shows)."""
+        for label, editor in self.editors.items():
+            if isinstance(editor, DateField):
+                try:
+                    normalize_date(editor.text())
+                except InvalidValueError as exc:
+                    self._put_back(label, editor, str(exc))
+
+
+REJECTED_MARK_MS = 4000
+
+
+def _flash_rejected(editor: QWidget, message: str) -> None:
+    """Mark a field whose typed value was not taken, for a few seconds: the eye goes there."""
     editor.setStyleSheet(INVALID_STYLE)
-    editor.setToolTip(message)
+    editor.setProperty("rejected", message)
+    QTimer.singleShot(REJECTED_MARK_MS, editor, lambda: _mark_valid(editor))
 
 
 def _mark_valid(editor: QWidget) -> None:
     if editor.styleSheet():
         editor.setStyleSheet("")
-        editor.setToolTip("")
+        editor.setProperty("rejected", None)
 
 
 class BudgetForm(QWidget):
@@ -303,6 +401,7 @@ class BudgetForm(QWidget):
         self.commit = commit
         self.layout_key = ""
         self.editors: dict[str, MoneyField] = {}
+        self.stored: dict[str, Decimal | None] = {}  # as stored, to put back a rejected amount
         self._loading = False
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -327,6 +426,12 @@ class BudgetForm(QWidget):
                 field = MoneyField(layout.money_decimals)
                 field.setObjectName(f"budget:{spec.label}")
                 field.setAccessibleName(spec.printed)
+                field.setToolTip(
+                    self.tr(
+                        "%1：以元为单位，如 1,000,000 或 1000000（不要写“万”）；"
+                        "不填留空白，空白不等于 0"
+                    ).replace("%1", spec.printed)
+                )
                 field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
                 field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
                 self.editors[spec.label] = field
@@ -345,6 +450,7 @@ class BudgetForm(QWidget):
 
     def load(self, project: Project) -> None:
         self.build(project.spec)
+        self.stored = dict(project.budget)
         self._loading = True
         try:
             for label, field in self.editors.items():
@@ -380,11 +486,36 @@ class BudgetForm(QWidget):
         try:
             value = parse_money(field.text())
         except InvalidValueError as exc:
-            _mark_invalid(field, str(exc))
-            self.problem.emit(str(exc))
+            self._put_back(label, str(exc))
             return
         _mark_valid(field)
         field.show_value(value)
+
+    def _put_back(self, label: str, reason: str) -> None:
+        """An amount that is not one: the stored amount comes back on screen, and the officer
+        is told what was not taken."""
+        field = self.editors[label]
+        old = self.stored.get(label)
+        self._loading = True
+        try:
+            field.show_value(old)
+        finally:
+            self._loading = False
+        _flash_rejected(field, reason)
+        self.problem.emit(
+            self.tr("%1，未保存；“%2”仍为“%3”")
+            .replace("%1", reason)
+            .replace("%2", label)
+            .replace("%3", field.text() or self.tr("空白"))
+        )
+
+    def settle(self) -> None:
+        """Put back every amount whose text is not an amount (before another project shows)."""
+        for label, field in self.editors.items():
+            try:
+                parse_money(field.text())
+            except InvalidValueError as exc:
+                self._put_back(label, str(exc))
 
 
 def _same_amount(text: str, value: Decimal | None) -> bool:

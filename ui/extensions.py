@@ -1,7 +1,7 @@
 """Modules that plug menus, actions and dock widgets into the main window.
 
-Each module named in ``INSTALLED`` has ``install(window: ui.main_window.MainWindow) -> None``
-and uses the window's small public surface (see the MainWindow docstring):
+Each module named in ``INSTALLED`` has ``install(window: ui.surface.Window) -> None`` and
+uses only that typed surface of the window:
 
     def install(window):
         action = QAction(QCoreApplication.translate("print_actions", "打印预览…"), window)

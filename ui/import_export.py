@@ -91,10 +91,9 @@ def export_listed(
         )
         return None
     suggested = QCoreApplication.translate("import_export", "绩效目标表") + suffix
-    path = dialogs.save_file(window, title, filters, suggested)
+    path = dialogs.output_file(window, title, filters, suggested, suffix)
     if path is None:
         return None
-    path = dialogs.with_extension(path, suffix)
     try:
         write(projects, path)
     except PerfDeskError as exc:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from perfdesk.layouts import Layout
 from perfdesk.model import Indicator, Level1Group, Level2Group
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -83,6 +84,15 @@ class IndicatorModel(QAbstractItemModel):
         self.level_names = (self.tr("一级目标"), self.tr("二级目标"), self.tr("三级目标"))
         self.headers = (self.tr("目标（一级 / 二级 / 三级）"), self.tr("指标目标值"))
 
+    def set_layout(self, spec: Layout) -> None:
+        """Name the levels and columns as the layout's form does (一级目标 or 一级指标 …)."""
+        self.level_names = (spec.level_name(1), spec.level_name(2), spec.level_name(3))
+        self.headers = (
+            self.tr("%1（一级 / 二级 / 三级）").replace("%1", spec.level_word),
+            spec.indicator_columns[3],
+        )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, TARGET)
+
     # -- the data ------------------------------------------------------------------------
 
     def load(self, tree: Sequence[Level1Group]) -> None:
@@ -126,6 +136,29 @@ class IndicatorModel(QAbstractItemModel):
 
     def level_name(self, depth: int) -> str:
         return self.level_names[depth - 1] if 1 <= depth <= 3 else ""
+
+    def editable_cells(self) -> list[QModelIndex]:
+        """Every cell that can be typed into, in reading order: each row's name, and a 三级
+        row's 指标值 after it (where Tab goes next, as in a spreadsheet)."""
+        cells: list[QModelIndex] = []
+
+        def walk(node: Node) -> None:
+            for child in node.children:
+                cells.append(self.index_of(child, NAME))
+                if child.depth == 3:
+                    cells.append(self.index_of(child, TARGET))
+                walk(child)
+
+        walk(self._root)
+        return cells
+
+    def indicator_count(self, index: AnyIndex) -> int:
+        """How many 三级 indicators ``index`` is or holds."""
+
+        def count(node: Node) -> int:
+            return 1 if node.depth == 3 else sum(count(child) for child in node.children)
+
+        return count(self.node(index))
 
     # -- QAbstractItemModel ------------------------------------------------------------------
 

@@ -40,9 +40,10 @@ from perfdesk.library import (
     search,
 )
 from perfdesk.model import IndicatorRow
+from ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # (rows, the layout they come from) -> how many were inserted
@@ -114,7 +115,6 @@ class LibraryDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(760, 560)
 
         self._filter("")
         self._show_template(0)
@@ -185,7 +185,7 @@ class LibraryDialog(QDialog):
             self.status.setText(self.tr("所选指标已在表中，未重复插入"))
 
 
-def insert_into_open_project(window: MainWindow, rows: list[IndicatorRow], layout: str) -> int:
+def insert_into_open_project(window: Window, rows: list[IndicatorRow], layout: str) -> int:
     """Insert rows (from a ``layout`` project) into the open project as one undoable step."""
     project = window.current_project()
     if project is None:
@@ -195,14 +195,12 @@ def insert_into_open_project(window: MainWindow, rows: list[IndicatorRow], layou
         tree = project.indicators
         window.commit(
             QCoreApplication.translate("library_panel", "插入指标"),
-            lambda p: setattr(p, "indicators", tree),
+            lambda p: p.set_indicators(tree),
         )
-        if window.project is not None:
-            window.indicator_model.load(window.project.indicators)
     return added
 
 
-def open_library(window: MainWindow) -> LibraryDialog | None:
+def open_library(window: Window) -> LibraryDialog | None:
     project = window.current_project()
     if project is None:
         return None
@@ -210,15 +208,16 @@ def open_library(window: MainWindow) -> LibraryDialog | None:
         library_entries(window.store),
         load_templates(project.layout),
         lambda rows, layout: insert_into_open_project(window, rows, layout),
-        window,
+        window.as_widget(),
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fit_to_screen(dialog, preferred=(760, 560))
     dialog.show()
     return dialog
 
 
-def install(window: MainWindow) -> None:
-    action = QAction(QCoreApplication.translate("library_panel", "指标库…"), window)
+def install(window: Window) -> None:
+    action = QAction(QCoreApplication.translate("library_panel", "指标库…"), window.as_widget())
     action.setObjectName("libraryAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     action.triggered.connect(lambda: open_library(window))

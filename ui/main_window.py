@@ -1,31 +1,16 @@
 """The main window: project list on the left, the open project's form on the right.
 
 Every edit goes widgets → :class:`perfdesk.history.History` (one store transaction, one undo
-step) → the views; there is no save button.
-
-The surface other parts of PerfDesk build on (see ``ui/extensions.py``):
-
-- ``window.store``, ``window.history``, ``window.settings``, ``window.current_project()``,
-  ``window.current_project_id()``
-- ``window.commit(description, change)``: one change to the open project, stored as one undo
-  step; ``window.show_problem(message)`` says something in the status bar.
-- ``window.add_action(menu, action, section=None)``: ``menu`` is one of ``MENUS``
-  (file, edit, project, indicators, view, help); the file menu has the sections
-  ``exchange`` (导入/导出), ``print`` (打印) and ``backup`` (备份), in that order.
-- ``window.add_dock(widget, title, object_name=..., area=...)``: a dock whose toggle goes
-  into 视图, with its place remembered.
-- ``window.reload_projects(select=None)`` after changing the store behind the window's back
-  (an import); ``window.flush()`` before reading the store (pending typing is saved).
-- signals ``projectChanged(int)`` (another project is open; -1 for none) and
-  ``projectEdited(int)`` (the open project was stored with a change).
+step) → the views; there is no save button. The form is :class:`ui.form.ProjectForm`; the
+project actions are :mod:`ui.project_actions`; plug-ins (``ui/extensions.py``) see the window
+only through :class:`ui.surface.Window`.
 """
 
 from __future__ import annotations
 
 import importlib
 import sqlite3
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,10 +22,8 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QApplication,
     QDockWidget,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -48,7 +31,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -56,19 +38,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.checks import Location
+from perfdesk.errors import DatabaseInUseError, PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
-from perfdesk.indicator_tree import used_names, used_targets, with_standard_block
-from perfdesk.layouts import DEFAULT_LAYOUT, all_layouts
-from perfdesk.model import Project
-from perfdesk.sample import sample_projects
+from perfdesk.indicator_tree import used_names, used_targets
+from perfdesk.model import Part, Project
 from perfdesk.store import ProjectSummary, Store
 from ui import dialogs, extensions, settings
-from ui.editor import BudgetForm, Change, HeaderForm, PendingEdits, SectionTabs
-from ui.indicator_model import TARGET, IndicatorModel
-from ui.indicator_view import IndicatorPanel
+from ui.editor import Change, PendingEdits
+from ui.form import ProjectForm
+from ui.indicator_model import TARGET
+from ui.project_actions import ProjectActions
 from ui.project_list import ProjectList
+from ui.screen import fit_to_screen
+from ui.settings import Option, Settings
+from ui.shortcuts import show_shortcuts
+from ui.surface import Window
+from ui.unsaved import SAVE_WAIT_SECONDS, UnsavedEdits
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
@@ -103,27 +90,39 @@ class _TextUndoToWindow(QObject):
 
 
 class MainWindow(QMainWindow):
-    projectChanged = Signal(int)
-    projectEdited = Signal(int)
+    """The window (see the module docstring); satisfies :class:`ui.surface.Window`."""
 
-    def __init__(self, store: Store, prefs: settings.Settings | None = None) -> None:
+    projectChanged = Signal(int)
+    projectEdited = Signal(int, object)  # project id, frozenset[Part] changed
+
+    def __init__(self, store: Store, prefs: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
-        self.settings = prefs or settings.Settings()
-        self.history = History(store)
-        self.project: Project | None = None
+        self._store = store
+        dialogs.set_database(store.path)  # no save dialog may write over it
+        self._settings = prefs or settings.Settings()
+        self._history = History(store)
+        self._project: Project | None = None
         self._suggestions: dict[tuple[int, int], list[str]] = {}
         self.pending = PendingEdits(self)
-        self.pending.scheduled.connect(self._update_title)
-        self.pending.flushed.connect(self._update_title)
+        self.pending.changed.connect(self._update_title)
+        # A save waits briefly for another program's write; past that the edit is kept.
+        store.busy_timeout = SAVE_WAIT_SECONDS
+        self.unsaved = UnsavedEdits(self._history, self)
+        self.unsaved.changed.connect(self._update_title)
+        self.unsaved.stored.connect(lambda project_id: self.project_list.index.refresh(project_id))
+        # The year and unit filters follow an edit once the event loop is back (not mid-commit).
+        self._filters_timer = QTimer(self)
+        self._filters_timer.setSingleShot(True)
+        self._filters_timer.setInterval(0)
 
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self.history.listeners.append(self._update_undo_actions)
+        form = self.form
         self._text_undo_filter = _TextUndoToWindow(
-            [self.header_form, self.budget_form, self.sections, self.year_box], self
+            [form.header_form, form.budget_form, form.sections, form.year_box], self
         )
         app = QApplication.instance()
         self._listening = app is not None
@@ -131,8 +130,9 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self._text_undo_filter)
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
 
+        surface: Window = self  # what the plug-ins get, checked against the protocol
         for module in extensions.INSTALLED:
-            importlib.import_module(module).install(self)
+            importlib.import_module(module).install(surface)
 
         self.project_list.refresh_filters()
         self.project_list.reload()
@@ -140,84 +140,37 @@ class MainWindow(QMainWindow):
         self._open_initial_project()
         self._update_undo_actions()
 
+    # == the surface plug-ins see (ui.surface.Window) ==============================================
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def history(self) -> History:
+        return self._history
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def project(self) -> Project | None:
+        return self._project
+
+    def as_widget(self) -> QMainWindow:
+        return self
+
     # == building =============================================================================
 
     def _build_widgets(self) -> None:
         self.project_list = ProjectList(self.store)
         self.project_list.projectSelected.connect(self.open_project)
+        self._filters_timer.timeout.connect(self.project_list.refresh_filters)
 
         commit: Callable[[str, Change, str | None], None] = self.commit
-        self.header_form = HeaderForm(self.pending, commit)
-        self.budget_form = BudgetForm(self.pending, commit)
-        self.sections = SectionTabs(self.pending, commit)
-        for form in (self.header_form, self.budget_form):
-            form.problem.connect(self.show_problem)
-        self.indicator_model = IndicatorModel(self)
-        self.indicator_model.edited.connect(self._indicators_edited)
-        self.indicators = IndicatorPanel(self.indicator_model, self._suggestions_for)
-
-        self.form_title = QLabel()
-        self.form_title.setObjectName("formTitle")
-        title_font = self.form_title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        self.form_title.setFont(title_font)
-        self.form_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.year_box = QSpinBox()
-        self.year_box.setObjectName("yearBox")
-        self.year_box.setRange(1990, 2200)
-        self.year_box.setKeyboardTracking(False)
-        self.year_box.valueChanged.connect(self._year_changed)
-        self.layout_label = QLabel()
-        self.layout_label.setObjectName("layoutLabel")
-        self.layout_label.setStyleSheet("color: palette(mid);")
-
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.form_title, 1)
-        title_row.addWidget(self.layout_label)
-        title_row.addSpacing(8)
-        title_row.addWidget(QLabel(self.tr("年度：")))
-        title_row.addWidget(self.year_box)
-
-        header_box = QGroupBox(self.tr("基本信息"))
-        QVBoxLayout(header_box).addWidget(self.header_form)
-        self.budget_box = QGroupBox()
-        budget_layout = QVBoxLayout(self.budget_box)
-        budget_layout.addWidget(self.budget_form)
-        budget_layout.addStretch(1)
-        top = QWidget()
-        top_row = QHBoxLayout(top)
-        top_row.setContentsMargins(0, 0, 0, 0)
-        top_row.addWidget(header_box, 3)
-        top_row.addWidget(self.budget_box, 2)
-
-        sections_box = QGroupBox(self.tr("项目说明"))
-        QVBoxLayout(sections_box).addWidget(self.sections)
-        self.indicators_box = QGroupBox()
-        QVBoxLayout(self.indicators_box).addWidget(self.indicators)
-        # Narratives above the indicators, both the editor's full width: the section names
-        # (tabs) and the 三级 names are long, and neither should be cut short.
-        self.lower_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.lower_splitter.setObjectName("lowerSplitter")
-        self.lower_splitter.addWidget(sections_box)
-        self.lower_splitter.addWidget(self.indicators_box)
-        self.lower_splitter.setStretchFactor(0, 2)
-        self.lower_splitter.setStretchFactor(1, 3)
-        self.lower_splitter.setChildrenCollapsible(False)
-
-        self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.editor_splitter.setObjectName("editorSplitter")
-        self.editor_splitter.addWidget(top)
-        self.editor_splitter.addWidget(self.lower_splitter)
-        self.editor_splitter.setStretchFactor(0, 0)
-        self.editor_splitter.setStretchFactor(1, 1)
-        self.editor_splitter.setChildrenCollapsible(False)
-
-        editor_page = QWidget()
-        editor_layout = QVBoxLayout(editor_page)
-        editor_layout.setContentsMargins(4, 8, 8, 8)
-        editor_layout.addLayout(title_row)
-        editor_layout.addWidget(self.editor_splitter, 1)
+        self.form = ProjectForm(self.pending, commit, self._suggestions_for)
+        self.form.problem.connect(self.show_problem)
 
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
@@ -239,7 +192,7 @@ class MainWindow(QMainWindow):
 
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(empty_page)
-        self.editor_stack.addWidget(editor_page)
+        self.editor_stack.addWidget(self.form)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
@@ -248,8 +201,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([340, 1100])
-        self.lower_splitter.setSizes([240, 360])
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setSizeGripEnabled(True)
         # The file's name; where it is shows on hover (and in 帮助 → 关于).
@@ -258,7 +209,16 @@ class MainWindow(QMainWindow):
         self.database_label.setStyleSheet("color: palette(mid);")
         self.database_label.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.database_label)
-        self.resize(1440, 900)
+        fit_to_screen(self, preferred=(1440, 900))
+        self._size_list_when_shown = True  # unless the officer's own split is remembered
+
+    def _default_splitter_sizes(self) -> None:
+        """The list about 28 % of the width (300 to 460 pixels; at least its buttons' room)."""
+        width = self.main_splitter.width() or self.width()
+        left = max(
+            self.project_list.minimumSizeHint().width(), min(460, max(300, width * 28 // 100))
+        )
+        self.main_splitter.setSizes([left, max(1, width - left)])
 
     def _action(
         self,
@@ -277,24 +237,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.act_new = self._action(
-            self.tr("新建项目"), self.new_project, QKeySequence.StandardKey.New, "newProject"
-        )
-        self.act_duplicate = self._action(
-            self.tr("复制项目"), self.duplicate_project, "Ctrl+D", "duplicateProject"
-        )
-        self.act_next_year = self._action(
-            self.tr("复制到下一年度"), self.copy_to_next_year, "Ctrl+Shift+D", "copyToNextYear"
-        )
-        self.act_delete = self._action(
-            self.tr("删除项目…"), self.delete_project, "Ctrl+Shift+Del", "deleteProject"
-        )
+        self.project_actions = ProjectActions(self)
+        actions = self.project_actions
         # Every change is stored as it is made; Ctrl+S, pressed out of habit, says so.
         self.act_save = self._action(
             self.tr("保存（自动）"), self.save_now, QKeySequence.StandardKey.Save, "save"
-        )
-        self.act_sample = self._action(
-            self.tr("导入示例数据"), self.import_sample, None, "importSample"
         )
         self.act_quit = self._action(
             self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit"
@@ -330,36 +277,19 @@ class MainWindow(QMainWindow):
         list_delete = QAction(self.project_list.view)
         list_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         list_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        list_delete.triggered.connect(self.delete_project)
+        list_delete.triggered.connect(actions.delete_project)
         self.project_list.view.addAction(list_delete)
-        self.indicators.standard_block.triggered.connect(self.insert_standard_block)
-        self.empty_new.clicked.connect(lambda: self.new_project())
-        # 新建项目 on a chosen form: one action per layout
-        self.new_on_layout = QMenu(self.tr("按表样新建"), self)
-        self.new_on_layout.setObjectName("newOnLayout")
-        for spec in all_layouts().values():
-            act = QAction(spec.name, self)
-            act.setObjectName(f"newProject_{spec.key}")
-            act.triggered.connect(lambda _checked=False, key=spec.key: self.new_project(key))
-            self.new_on_layout.addAction(act)
-        self.empty_sample.clicked.connect(self.import_sample)
+        self.empty_new.clicked.connect(lambda: actions.new_project())
+        self.empty_sample.clicked.connect(actions.import_sample)
 
-        for act, short in (
-            (self.act_new, self.tr("新建")),
-            (self.act_duplicate, self.tr("复制")),
-            (self.act_next_year, self.tr("下一年度")),
-            (self.act_delete, self.tr("删除")),
-        ):
-            act.setIconText(short)  # the list's buttons are narrow; menus show the full text
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            act.setToolTip(self.tr("%1（%2）").replace("%1", act.text()).replace("%2", keys))
+        for act in (actions.new, actions.duplicate, actions.next_year, actions.delete):
             button = QToolButton()
             button.setDefaultAction(act)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAutoRaise(False)
             self.project_list.add_button(button)
         self.project_list.buttons.addStretch(1)
-        self.project_list.sample_button.setDefaultAction(self.act_sample)
+        self.project_list.sample_button.setDefaultAction(actions.sample)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -377,11 +307,12 @@ class MainWindow(QMainWindow):
             menu.setObjectName(f"menu_{key}")
             self.menus[key] = menu
         self._section_ends: dict[str, QAction] = {}
+        actions = self.project_actions
 
         file_menu = self.menus["file"]
-        file_menu.addAction(self.act_new)
-        file_menu.addMenu(self.new_on_layout)
-        file_menu.addAction(self.act_sample)
+        file_menu.addAction(actions.new)
+        file_menu.addMenu(actions.new_on_layout)
+        file_menu.addAction(actions.sample)
         file_menu.addAction(self.act_save)
         # Each section sits between two separators; a menu shows only one of several in a row.
         file_menu.addSeparator()
@@ -396,13 +327,13 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_find)
 
         project = self.menus["project"]
-        project.addAction(self.act_new)
-        project.addMenu(self.new_on_layout)
+        project.addAction(actions.new)
+        project.addMenu(actions.new_on_layout)
         for act in (
-            self.act_duplicate,
-            self.act_next_year,
+            actions.duplicate,
+            actions.next_year,
             None,
-            self.act_delete,
+            actions.delete,
             None,
             self.act_previous,
             self.act_next,
@@ -413,11 +344,11 @@ class MainWindow(QMainWindow):
                 project.addAction(act)
 
         indicators = self.menus["indicators"]
-        for act in self.indicators.actions_in_order:
-            if act is None:
+        for entry in self.form.indicators.actions_in_order:
+            if entry is None:
                 indicators.addSeparator()
             else:
-                indicators.addAction(act)
+                indicators.addAction(entry)
 
         view = self.menus["view"]
         language = view.addMenu(self.tr("语言 / Language"))
@@ -473,25 +404,48 @@ class MainWindow(QMainWindow):
     def current_project(self) -> Project | None:
         """The open project as stored (pending typing saved first); a copy to read freely."""
         self.flush()
-        return self.project.clone() if self.project else None
+        return self._project.clone() if self._project else None
 
     def current_project_id(self) -> int | None:
-        return self.project.id if self.project else None
+        return self._project.id if self._project else None
 
     def flush(self) -> None:
-        """Store what is still waiting from typing."""
+        """Store what is still waiting from typing, and edits waiting for the database."""
         self.pending.flush()
+        if self.unsaved.has_edits():
+            self.unsaved.retry()
 
-    def reload_projects(self, select: int | None = None) -> None:
+    def focus(self, location: Location) -> bool:
+        return self.form.focus(location)
+
+    def selected_project_ids(self) -> list[int]:
+        chosen = self.project_list.selected_ids()
+        if not chosen and self._project is not None and self._project.id is not None:
+            return [self._project.id]
+        return chosen
+
+    def listed_project_ids(self) -> list[int]:
+        return self.project_list.listed_ids()
+
+    def reload_projects(
+        self, select: int | None = None, changed: Sequence[int] | None = None
+    ) -> None:
         self.flush()
-        self.project_list.index.reload()
+        if changed is None:
+            self.project_list.index.reload()
+        else:
+            for project_id in changed:
+                self.project_list.index.refresh(project_id)
         self.project_list.refresh_filters()
         self.project_list.reload(select=select)
         self._suggestions.clear()
         target = select if select is not None else self.current_project_id()
         if target is not None and self.store.exists(target):
+            if self._project is not None and self._project.id == target:
+                self._project = None  # changed behind the form's back: show it afresh
             self.open_project(target)
         else:
+            self._project = None
             self._open_first()
         self._update_actions()
 
@@ -509,47 +463,33 @@ class MainWindow(QMainWindow):
             self._open_first()
 
     def _open_first(self) -> None:
-        model = self.project_list.model
-        if model.rowCount():
-            self.open_project(model.summary(0).id)
+        listed = self.project_list.listed_ids()
+        if listed:
+            self.open_project(listed[0])
         else:
             self._show_project(None)
 
     def open_project(self, project_id: int) -> None:
-        if self.project is not None and self.project.id == project_id:
+        if self._project is not None and self._project.id == project_id:
             self.project_list.select(project_id)
             return
-        self.flush()
+        # What is on screen is stored, or put back visibly: never dropped without a word.
+        self.form.settle()
         self.history.seal()
         try:
-            project = self.store.get(project_id)
+            project = self.unsaved.latest(project_id) or self.store.get(project_id)
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
         self._show_project(project)
 
     def _show_project(self, project: Project | None) -> None:
-        self.project = project
+        self._project = project
         if project is None:
             self.editor_stack.setCurrentIndex(0)
             self.project_list.select(None)
         else:
-            spec = project.spec
-            self.header_form.load(project)
-            self.budget_form.load(project)
-            self.sections.load(project)
-            self.budget_box.setTitle(spec.budget_heading)
-            self.year_box.blockSignals(True)
-            self.year_box.setValue(project.year)
-            self.year_box.blockSignals(False)
-            self.layout_label.setText(spec.name)
-            self.indicator_model.level_names = spec.indicator_columns[:3]
-            self.indicator_model.headers = (
-                self.tr("目标（一级 / 二级 / 三级）"),
-                spec.indicator_columns[3],
-            )
-            self.indicator_model.load(project.indicators)
-            self._update_form_title()
+            self.form.load(project)
             self.editor_stack.setCurrentIndex(1)
             self.project_list.select(project.id)
             self.settings.set(settings.LAST_PROJECT, project.id)
@@ -558,80 +498,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.projectChanged.emit(project.id if project and project.id is not None else -1)
 
-    def _update_form_title(self) -> None:
-        if self.project is None:
-            return
-        spec = self.project.spec
-        self.form_title.setText(spec.title + spec.caption(self.project.year))
-        self.indicators_box.setTitle(spec.targets_caption(self.project.year))
-
-    def _show_added(self, project_id: int) -> None:
-        self.project_list.index.refresh(project_id)
-        self.project_list.refresh_filters()
-        self.project_list.reload(select=project_id)
-        self.open_project(project_id)
-        self._update_actions()
-
-    def new_project(self, layout: str | None = None) -> None:
-        """A new project on ``layout`` (default: the open project's layout)."""
-        self.flush()
-        year = self.project.year if self.project else date.today().year
-        if layout is None:
-            layout = self.project.layout if self.project else DEFAULT_LAYOUT
-        project = Project.new(layout, year)
-        if self.project is not None:
-            project.fields[project.spec.unit_field] = self.project.unit
-        new_id = self.history.create(project, self.tr("新建项目"))
-        self._show_added(new_id)
-        editor = self.header_form.editors.get(project.spec.name_field)
-        if editor is not None:
-            editor.setFocus()
-
-    def duplicate_project(self) -> None:
-        if self.project is None or self.project.id is None:
-            return
-        self.flush()
-        new_id = self.history.duplicate(self.project.id, self.tr("复制项目"))
-        self._show_added(new_id)
-
-    def copy_to_next_year(self) -> None:
-        if self.project is None or self.project.id is None:
-            return
-        self.flush()
-        new_id = self.history.copy_to_next_year(self.project.id, self.tr("复制到下一年度"))
-        self._show_added(new_id)
-
-    def delete_project(self) -> None:
-        if self.project is None or self.project.id is None:
-            return
-        self.flush()
-        name = self.project.name or self.tr("（未命名项目）")
-        question = self.tr("删除项目“%1”？\n\n删除后可以用“撤销”（Ctrl+Z）恢复。").replace(
-            "%1", name
-        )
-        if not dialogs.confirm(self, self.tr("删除项目"), question, action=self.tr("删除")):
-            return
-        row = self.project_list.model.row_of(self.project.id)
-        self.history.delete(self.project.id, self.tr("删除项目“%1”").replace("%1", name))
-        self.project_list.index.refresh(self.project.id)
-        self.project = None
-        self.project_list.refresh_filters()
-        self.project_list.reload()
-        model = self.project_list.model
-        if model.rowCount():
-            self.open_project(model.summary(min(max(row, 0), model.rowCount() - 1)).id)
-        else:
-            self._show_project(None)
-
-    def import_sample(self) -> None:
-        self.flush()
-        ids = self.store.add_many(sample_projects())
-        self.reload_projects(select=ids[0])
-        self.show_problem(self.tr("已导入 %1 个示例项目").replace("%1", str(len(ids))))
-
     def save_now(self) -> None:
-        self._close_item_editor()
-        self.flush()
+        self.form.settle()
         self.show_problem(self.tr("所有修改都已保存（PerfDesk 随时自动保存）"))
 
     def focus_search(self) -> None:
@@ -641,8 +509,9 @@ class MainWindow(QMainWindow):
     # == editing ===================================================================================
 
     def commit(self, description: str, change: Change, merge_key: str | None = None) -> None:
-        """Apply one change to the open project: stored at once, one undo step."""
-        before = self.project
+        """Apply one change to the open project: stored at once, one undo step; the panes
+        showing what changed refresh themselves (``projectEdited`` says which parts)."""
+        before = self._project
         if before is None or before.id is None:
             return
         after = before.clone()
@@ -651,8 +520,18 @@ class MainWindow(QMainWindow):
         except PerfDeskError as exc:
             self.show_problem(str(exc))
             return
+        # With an earlier edit of this project still waiting for the database, this one
+        # joins it: stored over what the database has, as one step.
+        waiting = self.unsaved.stored_state(before.id)
+        base = waiting if waiting is not None else before
         try:
-            stored = self.history.record(before, after, description, merge_key=merge_key)
+            stored = self.history.record(base, after, description, merge_key=merge_key)
+            self.unsaved.forget(before.id)
+        except DatabaseInUseError:
+            # Another program is writing: the edit stays on screen and is stored later.
+            self.unsaved.keep(base, after, description, merge_key)
+            self.show_problem(self.tr("数据库正被另一个程序使用，这次修改已保留，稍后自动保存"))
+            stored = True
         except (PerfDeskError, sqlite3.Error) as exc:
             dialogs.error(
                 self,
@@ -665,37 +544,20 @@ class MainWindow(QMainWindow):
             return
         if not stored:
             return
-        self.project = after
+        parts = before.changed_parts(after)
+        self._project = after
+        self.form.show_changes(after, parts)
         self.project_list.index.refresh(before.id)
         if (before.name, before.unit, before.year) != (after.name, after.unit, after.year):
             self.project_list.model.update_summary(
                 ProjectSummary(before.id, after.layout, after.year, after.unit, after.name)
             )
             if before.unit != after.unit or before.year != after.year:
-                QTimer.singleShot(0, self.project_list.refresh_filters)
+                self._filters_timer.start()
+        if Part.INDICATORS in parts:
+            self._suggestions.clear()
         self._update_title()
-        self.projectEdited.emit(after.id)
-
-    def _indicators_edited(self, description: str, merge_key: object) -> None:
-        tree = self.indicator_model.tree()
-        self.commit(
-            description,
-            lambda p: setattr(p, "indicators", tree),
-            merge_key if isinstance(merge_key, str) else None,
-        )
-        self._suggestions.clear()
-
-    def _year_changed(self, year: int) -> None:
-        self.commit(self.tr("修改年度"), lambda p: setattr(p, "year", year))
-        self._update_form_title()
-
-    def insert_standard_block(self) -> None:
-        if self.project is None:
-            return
-        self.flush()
-        tree = with_standard_block(self.project.indicators, self.project.spec)
-        self.commit(self.tr("插入标准指标"), lambda p: setattr(p, "indicators", tree))
-        self.indicator_model.load(self.project.indicators)
+        self.projectEdited.emit(after.id, parts)
 
     def _suggestions_for(self, depth: int, column: int) -> list[str]:
         key = (depth, column)
@@ -704,8 +566,8 @@ class MainWindow(QMainWindow):
                 words = used_targets(self.store)
             else:
                 usual: list[str] = []
-                if self.project is not None:
-                    spec = self.project.spec
+                if self._project is not None:
+                    spec = self._project.spec
                     if depth == 1:
                         usual = [s.name for s in spec.level1]
                     elif depth == 2:
@@ -721,46 +583,50 @@ class MainWindow(QMainWindow):
 
     # == undo ====================================================================================
 
+    def _edits_waiting(self) -> bool:
+        """Whether an edit still waits for the database (undo would skip over it)."""
+        if self.unsaved.has_edits():
+            self.show_problem(self.tr("数据库正被另一个程序使用，修改保存后才能撤销或重做"))
+            return True
+        return False
+
     def undo(self) -> None:
-        self._close_item_editor()
+        self.form.indicators.commit_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.undo()
         if change is not None:
             self._show_change(change)
             self.show_problem(self.tr("已撤销：%1").replace("%1", change.description))
 
     def redo(self) -> None:
-        self._close_item_editor()
+        self.form.indicators.commit_editor()
         self.flush()
+        if self._edits_waiting():
+            return
         change = self.history.redo()
         if change is not None:
             self._show_change(change)
             self.show_problem(self.tr("已重做：%1").replace("%1", change.description))
 
-    def _close_item_editor(self) -> None:
-        """Store what is being typed in a cell of the tree (before undo, or closing)."""
-        view = self.indicators.view
-        editor = view.indexWidget(view.currentIndex())
-        if editor is not None:
-            view.commitData(editor)
-            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
     def _show_change(self, change: HistoryStep) -> None:
         """After undo/redo: show the project the step was about (or a neighbour if gone)."""
-        path = self.indicators.current_path()
+        path = self.form.indicators.current_path()
         for part in change.parts:  # an import is one step over many projects
             self.project_list.index.refresh(part.project_id)
         self.project_list.refresh_filters()
         shown = next((p.project_id for p in change.parts if self.store.exists(p.project_id)), None)
-        current_gone = self.project is not None and not self.store.exists(self.project.id or 0)
+        current_gone = self._project is not None and not self.store.exists(self._project.id or 0)
         self.project_list.reload(select=shown)
         if shown is not None:
-            self.project = None  # force a fresh load from the store
+            self._project = None  # force a fresh load from the store
             self.open_project(shown)
             if path:
-                self.indicators.view.setCurrentIndex(self.indicator_model.index_at(path))
-        elif current_gone or self.project is None:
-            self.project = None
+                view = self.form.indicators.view
+                view.setCurrentIndex(self.form.indicator_model.index_at(path))
+        elif current_gone or self._project is None:
+            self._project = None
             self._open_first()
         self._update_actions()
 
@@ -783,28 +649,29 @@ class MainWindow(QMainWindow):
     # == window state ===============================================================================
 
     def _update_actions(self) -> None:
-        has = self.project is not None
-        for act in (self.act_duplicate, self.act_next_year, self.act_delete):
-            act.setEnabled(has)
-        if has:
-            self.indicators.update_actions()
-            self.indicators.add_level1.setEnabled(True)
-            self.indicators.standard_block.setEnabled(True)
+        self.project_actions.update()
+        indicators = self.form.indicators
+        if self._project is not None:
+            indicators.update_actions()
+            indicators.add_level1.setEnabled(True)
         else:
-            for entry in self.indicators.actions_in_order:
+            for entry in indicators.actions_in_order:
                 if entry is not None:
                     entry.setEnabled(False)
-        empty = self.store.count() == 0
-        self.act_sample.setEnabled(empty)
-        self.project_list.sample_button.setVisible(empty)
+        self.project_list.sample_button.setVisible(self.project_actions.sample.isEnabled())
 
     def _update_title(self) -> None:
         app_title = self.tr("PerfDesk 绩效目标表")
-        if self.project is None:
+        if self._project is None:
             self.setWindowTitle(app_title)
             return
-        name = self.project.name or self.tr("（未命名项目）")
-        status = self.tr("正在保存…") if self.pending.has_pending() else self.tr("已自动保存")
+        name = self._project.name or self.tr("（未命名项目）")
+        if self.unsaved.has_edits():
+            status = self.tr("等待保存：数据库正被另一个程序使用")
+        elif self.pending.has_pending():
+            status = self.tr("正在保存…")
+        else:
+            status = self.tr("已自动保存")
         self.setWindowTitle(
             self.tr("%1 — %2（%3）")
             .replace("%1", name)
@@ -816,6 +683,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(settings.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a bigger screen than this one: never larger
         state = self.settings.get(settings.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -823,15 +691,20 @@ class MainWindow(QMainWindow):
             saved = self.settings.get(option)
             if not saved.isEmpty():
                 splitter.restoreState(saved)
+                # the officer's own split stays
+                if splitter is self.main_splitter:
+                    self._size_list_when_shown = False
+                else:
+                    self.form.distribute_when_sized = False
         header = self.settings.get(settings.INDICATOR_HEADER)
         if not header.isEmpty():
-            self.indicators.view.header().restoreState(header)
+            self.form.indicators.view.header().restoreState(header)
 
-    def _splitters(self) -> list[tuple[settings.Option, QSplitter]]:
+    def _splitters(self) -> list[tuple[Option, QSplitter]]:
         return [
             (settings.MAIN_SPLITTER, self.main_splitter),
-            (settings.EDITOR_SPLITTER, self.editor_splitter),
-            (settings.LOWER_SPLITTER, self.lower_splitter),
+            (settings.EDITOR_SPLITTER, self.form.editor_splitter),
+            (settings.LOWER_SPLITTER, self.form.lower_splitter),
         ]
 
     def save_state(self) -> None:
@@ -839,14 +712,13 @@ class MainWindow(QMainWindow):
         self.settings.set(settings.WINDOW_STATE, self.saveState())
         for option, splitter in self._splitters():
             self.settings.set(option, splitter.saveState())
-        self.settings.set(settings.INDICATOR_HEADER, self.indicators.view.header().saveState())
+        self.settings.set(settings.INDICATOR_HEADER, self.form.indicators.view.header().saveState())
         self.settings.sync()
 
     def reset_layout(self) -> None:
         self.settings.reset_state()
-        self.main_splitter.setSizes([340, max(600, self.width() - 340)])
-        self.lower_splitter.setSizes([2, 3])
-        self.editor_splitter.setSizes([1, 10_000])
+        self._default_splitter_sizes()
+        self.form.distribute()
         self.show_problem(self.tr("已恢复默认窗口布局"))
 
     def choose_language(self, code: str) -> None:
@@ -872,17 +744,13 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        lines = []
-        for act in self.findChildren(QAction):
-            if act.shortcut().isEmpty() or not act.text():
-                continue
-            text = act.text().replace("&", "")
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            lines.append(f"{keys}\t{text}")
-        dialogs.information(self, self.tr("键盘快捷键"), "\n".join(sorted(set(lines))))
+        show_shortcuts(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._size_list_when_shown:
+            self._size_list_when_shown = False
+            self._default_splitter_sizes()
         if not self.project_list.index.has_texts:
             # Soon after the window appears: search from memory from (nearly) the first keystroke on.
             QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)
@@ -892,8 +760,24 @@ class MainWindow(QMainWindow):
             self.project_list.index.load_texts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._close_item_editor()
+        self.form.settle()
         self.flush()
+        if (
+            self.unsaved.has_edits()
+            and not self.unsaved.retry(SAVE_WAIT_SECONDS)
+            and not dialogs.confirm(
+                self,
+                self.tr("修改尚未保存"),
+                self.tr(
+                    "数据库正被另一个程序使用，最近的修改还没有保存。\n\n"
+                    "不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？"
+                ),
+                action=self.tr("丢弃并关闭"),
+            )
+        ):
+            event.ignore()
+            return
+        self._filters_timer.stop()  # the store may be closed right after
         self.save_state()
         app = QApplication.instance()
         if app is not None and self._listening:

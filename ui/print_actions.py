@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.model import Project
 from perfdesk.store import Store
-from ui import dialogs, settings
+from ui import dialogs, font_choice
 from ui.check_panel import confirm_printing
 from ui.fonts import print_fonts
 from ui.print_preview import (
@@ -176,48 +176,10 @@ def batch_print(window: MainWindow) -> PrintPreview | None:
 
 
 def choose_print_font(window: MainWindow) -> None:
-    """Show the fonts in use; pick a TrueType file, or go back to the system's fonts."""
-    current = print_fonts(window.settings)
-    text = QCoreApplication.translate("print_actions", "当前打印字体：%1").replace(
-        "%1", current.source
-    )
-    if current.fallback_reason:
-        text += "\n\n" + current.fallback_reason
-    if not dialogs.confirm(
-        window,
-        QCoreApplication.translate("print_actions", "打印字体"),
-        text,
-        action=QCoreApplication.translate("print_actions", "选择字体文件…"),
-    ):
-        if window.settings.get(settings.PRINT_FONT) and dialogs.confirm(
-            window,
-            QCoreApplication.translate("print_actions", "打印字体"),
-            QCoreApplication.translate("print_actions", "改回使用系统字体吗？"),
-            action=QCoreApplication.translate("print_actions", "使用系统字体"),
-        ):
-            window.settings.set(settings.PRINT_FONT, "")
-        return
-    path = dialogs.open_file(
-        window,
-        QCoreApplication.translate("print_actions", "选择打印字体"),
-        QCoreApplication.translate("print_actions", "TrueType 字体 (*.ttf *.ttc)"),
-    )
-    if path is None:
-        return
-    from perfdesk.printing import resolve_fonts
-
-    picked = resolve_fonts(path)
-    if picked.notes:
-        dialogs.error(
-            window, QCoreApplication.translate("print_actions", "打印字体"), "\n".join(picked.notes)
-        )
-        return
-    window.settings.set(settings.PRINT_FONT, str(path))
-    window.show_problem(
-        QCoreApplication.translate("print_actions", "打印字体已设为 %1").replace(
-            "%1", picked.source
-        )
-    )
+    """The installed Chinese fonts by name, another TrueType file, or the system's fonts."""
+    message = font_choice.choose_print_font(window, window.settings)
+    if message:
+        window.show_problem(message)
 
 
 def install(window: MainWindow) -> None:

@@ -306,15 +306,15 @@ class PrintPreview(QDialog):
 
 def export_pdf(parent: QWidget | None, pdf: bytes, file_name: str) -> Path | None:
     """Ask where, then write the PDF there safely; the path, or ``None``."""
-    path = dialogs.save_file(
+    path = dialogs.output_file(
         parent,
         QCoreApplication.translate("print_preview", "导出PDF"),
         QCoreApplication.translate("print_preview", "PDF 文件 (*.pdf)"),
         file_name,
+        ".pdf",
     )
     if path is None:
         return None
-    path = dialogs.with_extension(path, ".pdf")
     try:
         atomic_write(path, pdf)
     except PerfDeskError as exc:

@@ -1,4 +1,8 @@
-"""The project list: every project with name, unit and year; search, filters, sorting."""
+"""The project list: every project with name, unit, year and form; search, filters, sorting.
+
+Several projects can be selected (Ctrl/Shift+click) to act on them together, e.g. to export
+them: :meth:`ProjectList.selected_ids` and :meth:`ProjectList.listed_ids`.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +31,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.layouts import UnknownLayoutError, get_layout
 from perfdesk.search_index import SearchIndex
 from perfdesk.store import ProjectSummary, Store
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-NAME, UNIT, YEAR = range(3)
+NAME, UNIT, YEAR, LAYOUT = range(4)
+COLUMNS = 4
+
+
+def layout_label(key: str) -> str:
+    """The short name of a project's form (2020 版, 现行版) for the list."""
+    try:
+        return get_layout(key).label
+    except UnknownLayoutError:
+        return key
+
+
+def layout_name(key: str) -> str:
+    try:
+        return get_layout(key).name
+    except UnknownLayoutError:
+        return key
 
 
 class ProjectListModel(QAbstractTableModel):
@@ -43,7 +64,7 @@ class ProjectListModel(QAbstractTableModel):
         self._rows: list[ProjectSummary] = []
         self._sort_column = YEAR
         self._sort_order = Qt.SortOrder.DescendingOrder
-        self._headers = (self.tr("项目名称"), self.tr("申报单位"), self.tr("年度"))
+        self._headers = (self.tr("项目名称"), self.tr("申报单位"), self.tr("年度"), self.tr("表样"))
 
     def set_projects(self, rows: Sequence[ProjectSummary]) -> None:
         self.beginResetModel()
@@ -63,7 +84,7 @@ class ProjectListModel(QAbstractTableModel):
         row = self.row_of(summary.id)
         if row >= 0 and self._rows[row] != summary:
             self._rows[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, YEAR))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
@@ -71,23 +92,34 @@ class ProjectListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else COLUMNS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         summary = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return summary.name or self.tr("（未命名项目）")
             if column == UNIT:
                 return summary.unit
             if column == YEAR:
                 return str(summary.year)
+            if column == LAYOUT:
+                return layout_label(summary.layout)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole of what the narrow columns cut short, whichever column is pointed at.
+            return (
+                self.tr("%1\n%2 · %3年度 · %4")
+                .replace("%1", summary.name or self.tr("（未命名项目）"))
+                .replace("%2", summary.unit or self.tr("（未填写单位）"))
+                .replace("%3", str(summary.year))
+                .replace("%4", layout_name(summary.layout))
+            )
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == YEAR:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR, LAYOUT):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -97,7 +129,7 @@ class ProjectListModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 3
+            and 0 <= section < COLUMNS
         ):
             return self._headers[section]
         return None
@@ -119,6 +151,10 @@ class ProjectListModel(QAbstractTableModel):
             return sorted(rows, key=lambda s: (s.name, s.id), reverse=reverse)
         if self._sort_column == UNIT:
             return sorted(rows, key=lambda s: (s.unit, s.name, s.id), reverse=reverse)
+        if self._sort_column == LAYOUT:
+            return sorted(
+                rows, key=lambda s: (layout_label(s.layout), s.name, s.id), reverse=reverse
+            )
         # By year, newest first by default, and within a year in the order they were made
         # (the rows come in id order and the sort is stable, even reversed).
         return sorted(rows, key=lambda s: s.year, reverse=reverse)
@@ -168,7 +204,8 @@ class ProjectList(QWidget):
         self.view.setObjectName("projectList")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click selects several (to export them together); the current row is open.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(YEAR, Qt.SortOrder.DescendingOrder)
@@ -184,8 +221,10 @@ class ProjectList(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(YEAR, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(LAYOUT, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(UNIT, self.fontMetrics().horizontalAdvance("上海科技报社") + 16)
         header.resizeSection(YEAR, self.fontMetrics().horizontalAdvance("2020年") + 16)
+        header.resizeSection(LAYOUT, self.fontMetrics().horizontalAdvance("2020 版") + 16)
         header.setHighlightSections(False)
 
         self.count_label = QLabel()
@@ -224,6 +263,7 @@ class ProjectList(QWidget):
         self.unit_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
+        selection.selectionChanged.connect(lambda _s, _d: self._update_count())
 
     def add_button(self, button: QToolButton) -> None:
         self.buttons.addWidget(button)
@@ -286,6 +326,9 @@ class ProjectList(QWidget):
             text = text.replace("%2", str(self._total))
         else:
             text = self.tr("共 %1 个项目").replace("%1", str(shown))
+        chosen = len(self.selected_ids())
+        if chosen > 1:
+            text += self.tr("，已选 %1 个").replace("%1", str(chosen))
         self.count_label.setText(text)
 
     # -- selection ----------------------------------------------------------------------
@@ -295,6 +338,15 @@ class ProjectList(QWidget):
         if not index.isValid():
             return None
         return self.model.summary(index.row()).id
+
+    def selected_ids(self) -> list[int]:
+        """The selected projects, in list order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.summary(row).id for row in rows]
+
+    def listed_ids(self) -> list[int]:
+        """Every project the list shows (search and filters applied), in list order."""
+        return [self.model.summary(row).id for row in range(self.model.rowCount())]
 
     def select(self, project_id: int | None) -> bool:
         """Make ``project_id`` the current row without announcing it (the window opened it)."""
@@ -306,6 +358,11 @@ class ProjectList(QWidget):
                 self.view.clearSelection()
                 self.view.setCurrentIndex(QModelIndex())
                 return False
+            if self.view.currentIndex().row() == row:
+                # Already current (the officer clicked it): the view keeps the rows selected
+                # with it, e.g. by Ctrl+click.
+                self.view.scrollTo(self.model.index(row, NAME))
+                return True
             self._select_row(row)
             return True
         finally:

@@ -52,6 +52,7 @@ MAIN_SPLITTER = _state("main_splitter", QByteArray())
 EDITOR_SPLITTER = _state("editor_splitter", QByteArray())
 LOWER_SPLITTER = _state("lower_splitter", QByteArray())
 INDICATOR_HEADER = _state("indicator_header", QByteArray())
+CHECKS_EXPANDED = _state("checks_expanded", False)  # the 检查 dock's list open, or its summary
 LAST_DATABASE = _state("last_database", "")
 LAST_PROJECT = _state("last_project", 0)
 

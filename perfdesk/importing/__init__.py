@@ -11,8 +11,10 @@ from pathlib import Path
 from perfdesk import exchange
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import describe_os_error
+from perfdesk.importing import bounds
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
 from perfdesk.importing.text import read_text
+from perfdesk.limits import MAX_IMPORT_TEXT_CHARS
 
 __all__ = [
     "SUFFIXES",
@@ -28,24 +30,49 @@ SUFFIXES = (".json", ".txt", ".pdf", ".xlsx")
 
 
 def read_any(path: Path) -> ImportResult:
-    """Read one file by its suffix; a file that cannot be read at all raises PerfDeskError."""
+    """Read one file by its suffix; a file that cannot be read at all raises PerfDeskError.
+
+    Whatever the reader, the file passes :mod:`perfdesk.importing.bounds` first and its forms
+    after; a reader failing on a damaged file is a message, never a traceback.
+    """
     suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise PerfDeskError(f"{path}：不支持的文件类型（可导入 {'、'.join(SUFFIXES)}）")
+    bounds.check_file(path)
+    try:
+        result = _read(path, suffix)
+    except PerfDeskError:
+        raise
+    except Exception as exc:  # a damaged file fails inside a library with any exception
+        raise bounds.read_failed(path, exc) from None
+    bounds.bound_result(path, result, exact=suffix == ".json")
+    return result
+
+
+def _read(path: Path, suffix: str) -> ImportResult:
     if suffix == ".json":
         return ImportResult([ImportedForm(p) for p in exchange.read_file(path)])
     if suffix == ".txt":
-        return read_text(read_text_file(path), path.name)
+        return read_text(_bounded_text(path, read_text_file(path)), path.name)
     if suffix == ".pdf":
         from perfdesk.importing.pdf import pdf_text
 
-        text = pdf_text(path)
+        text = _bounded_text(path, pdf_text(path))
         if not text.strip():
             raise PerfDeskError(f"{path} 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）")
         return read_text(text, path.name)
-    if suffix == ".xlsx":
-        from perfdesk.importing.xlsx import read_workbook
+    from perfdesk.importing.xlsx import read_workbook
 
-        return read_workbook(path)
-    raise PerfDeskError(f"{path}：不支持的文件类型（可导入 {'、'.join(SUFFIXES)}）")
+    return read_workbook(path)
+
+
+def _bounded_text(path: Path, text: str) -> str:
+    if len(text) > MAX_IMPORT_TEXT_CHARS:
+        raise bounds.BadFileError(
+            f"{path} 中的文字有 {len(text):,} 个字符，超过一次导入的上限 "
+            f"{MAX_IMPORT_TEXT_CHARS:,}，未导入；请拆分后再导入"
+        )
+    return text
 
 
 def read_many(paths: list[Path]) -> ImportResult:

@@ -46,6 +46,7 @@ class FieldSpec:
     kind: FieldKind
     choices: tuple[str, ...] = ()
     required: bool = True
+    hint: str = ""  # what the bureau expects here, shown when the officer points at the field
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,25 @@ class Layout:
     header_first: str = ""
     # Other spellings of printed labels met in forms (importing): label -> aliases.
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # A few characters telling the layout apart in a list (2020 版, 现行版); "" = the name.
+    short_name: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The layout's name where room is short (a column of the project list)."""
+        return self.short_name or self.name
+
+    def level_name(self, depth: int) -> str:
+        """What the form calls an indicator of ``depth`` (1 一级, 2 二级, 3 三级), e.g. 一级目标
+        on the 2020 form and 一级指标 on the current one."""
+        return self.indicator_columns[depth - 1]
+
+    @property
+    def level_word(self) -> str:
+        """What the form calls its indicators as a whole: 目标 (一级目标 …) or 指标 (一级指标 …)."""
+        first = self.indicator_columns[0]
+        return first.removeprefix("一级") if first.startswith("一级") and len(first) > 2 else "指标"
 
     @property
     def field_labels(self) -> tuple[str, ...]:
@@ -242,6 +261,7 @@ def _from_json(data: dict[str, Any]) -> Layout:
             kind=FieldKind(f["kind"]),
             choices=tuple(f.get("choices", ())),
             required=f.get("required", True),
+            hint=f.get("hint", ""),
         )
         for f in data["fields"]
     )
@@ -283,6 +303,7 @@ def _from_json(data: dict[str, Any]) -> Layout:
         multi_year=data.get("multi_year", False),
         holding_section=data.get("holding_section", ""),
         header_first=data.get("header_first", ""),
+        short_name=data.get("short_name", ""),
         aliases={k: tuple(v) for k, v in data.get("aliases", {}).items()},
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )

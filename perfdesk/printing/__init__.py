@@ -15,17 +15,19 @@ from perfdesk.layouts import FORM
 from perfdesk.model import Project
 from perfdesk.printing.content import attached_documents, printed_parts
 from perfdesk.printing.document import PrintCancelled, Progress, build_pdf
-from perfdesk.printing.fonts import FontSet, resolve_fonts
+from perfdesk.printing.fonts import FontFile, FontSet, installed_fonts, resolve_fonts
 from perfdesk.printing.indicators import CONTINUED
 from perfdesk.printing.styles import make_styles
 from perfdesk.printing.text import printed_characters
 from perfdesk.values import format_money
 
 __all__ = [
+    "FontFile",
     "FontSet",
     "MissingCharacter",
     "PrintCancelled",
     "find_missing_characters",
+    "installed_fonts",
     "render_pdf",
     "resolve_fonts",
 ]

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+
+from perfdesk.printing.face_cache import load_font
 
 FALLBACK_FONT = "STSong-Light"
 
@@ -120,6 +121,46 @@ def _title_candidates() -> list[FontFile]:
     ]
 
 
+# The Chinese fonts an officer may want to print with, by the names they know them by: the
+# usual Windows files (system and per-user folders), then Linux TrueType CJK fonts.
+_WINDOWS_CHOICES = (
+    (("simfang.ttf",), "仿宋"),
+    (("simsun.ttc",), "宋体"),
+    (("simhei.ttf",), "黑体"),
+    (("simkai.ttf",), "楷体"),
+    (("FZXBSJW.TTF", "方正小标宋简体.ttf", "方正小标宋_GBK.ttf"), "方正小标宋"),
+    (("FZFSJW.TTF", "方正仿宋简体.ttf", "方正仿宋_GBK.ttf"), "方正仿宋"),
+    (("msyh.ttc",), "微软雅黑"),
+)
+_LINUX_KAI = [FontFile(Path("/usr/share/fonts/truetype/arphic/ukai.ttc"), "AR PL UKai（楷体）")]
+
+
+def installed_fonts() -> list[FontFile]:
+    """The Chinese TrueType fonts found on this computer that can be picked for printing, by
+    name (仿宋, 宋体, 黑体, 楷体 …), each file once. Only looks at the disk: whether ReportLab
+    can embed one is known when it is picked (:func:`resolve_fonts` says so)."""
+    found: dict[tuple[Path, int], FontFile] = {}
+    candidates = [
+        font for names, description in _WINDOWS_CHOICES for font in _windows(names, description)
+    ]
+    candidates += [*_LINUX_SONG, *_LINUX_KAI, *_LINUX_HEI]
+    for font in candidates:
+        path = _existing(font.path)
+        if path is not None:
+            found.setdefault((path.resolve(), font.subfont), FontFile(path, font.description))
+    return list(found.values())
+
+
+def _name_of(path: Path) -> str:
+    """A font file's usual name (仿宋 …) when it is one of the known ones, else its file name."""
+    try:
+        wanted = path.resolve()
+    except OSError:
+        return path.name
+    known = (font for font in installed_fonts() if font.path.resolve() == wanted)
+    return next((font.description for font in known), path.name)
+
+
 _registered: dict[tuple[Path, int], tuple[str, frozenset[int]]] = {}
 
 
@@ -150,7 +191,7 @@ def register(font: FontFile) -> tuple[str, frozenset[int]] | None:
     if key not in _registered:
         name = f"PerfDesk-{len(_registered)}-{path.stem}"
         try:
-            ttf = TTFont(name, str(path), subfontIndex=font.subfont)
+            ttf = load_font(name, path, font.subfont)
         except Exception:  # ReportLab raises assorted errors for fonts it cannot embed
             return None
         pdfmetrics.registerFont(ttf)
@@ -171,7 +212,7 @@ def resolve_fonts(user_font_path: Path | None = None) -> FontSet:
     coverage: dict[str, frozenset[int]] = {}
     notes: tuple[str, ...] = ()
     if user_font_path is not None:
-        user = _first([FontFile(Path(user_font_path), user_font_path.name)])
+        user = _first([FontFile(Path(user_font_path), _name_of(Path(user_font_path)))])
         if not user:
             notes = (
                 f"设置中选择的字体 {user_font_path} 无法使用（文件不存在，或不是 ReportLab 能嵌入的"

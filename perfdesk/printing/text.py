@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
@@ -16,7 +16,8 @@ def markup(text: str) -> str:
     would break the markup.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br/>".join(escape(_without_controls(line)) for line in lines)
+    # html.escape rather than xml.sax.saxutils, whose import pulls in urllib and email.
+    return "<br/>".join(escape(_without_controls(line), quote=False) for line in lines)
 
 
 def _without_controls(text: str) -> str:

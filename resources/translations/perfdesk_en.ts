@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="180"/>
+        <location filename="../../ui/backup_actions.py" line="183"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
@@ -45,40 +45,40 @@
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
-        <location filename="../../ui/backup_actions.py" line="119"/>
-        <location filename="../../ui/backup_actions.py" line="123"/>
+        <location filename="../../ui/backup_actions.py" line="111"/>
+        <location filename="../../ui/backup_actions.py" line="122"/>
+        <location filename="../../ui/backup_actions.py" line="126"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110"/>
+        <location filename="../../ui/backup_actions.py" line="112"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="124"/>
+        <location filename="../../ui/backup_actions.py" line="127"/>
         <source>已把 %1 个项目备份到
 %2</source>
         <translation>Backed up all projects (%1) to
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="133"/>
-        <location filename="../../ui/backup_actions.py" line="142"/>
-        <location filename="../../ui/backup_actions.py" line="149"/>
-        <location filename="../../ui/backup_actions.py" line="157"/>
-        <location filename="../../ui/backup_actions.py" line="168"/>
+        <location filename="../../ui/backup_actions.py" line="136"/>
+        <location filename="../../ui/backup_actions.py" line="145"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
+        <location filename="../../ui/backup_actions.py" line="160"/>
+        <location filename="../../ui/backup_actions.py" line="171"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="134"/>
+        <location filename="../../ui/backup_actions.py" line="137"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146"/>
+        <location filename="../../ui/backup_actions.py" line="149"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -91,12 +91,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="162"/>
+        <location filename="../../ui/backup_actions.py" line="165"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -105,12 +105,12 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="169"/>
+        <location filename="../../ui/backup_actions.py" line="172"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="181"/>
+        <location filename="../../ui/backup_actions.py" line="184"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -118,32 +118,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="120"/>
+        <location filename="../../ui/print_actions.py" line="113"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="123"/>
+        <location filename="../../ui/print_actions.py" line="116"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="130"/>
+        <location filename="../../ui/print_actions.py" line="123"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="132"/>
+        <location filename="../../ui/print_actions.py" line="125"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="137"/>
+        <location filename="../../ui/print_actions.py" line="130"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="146"/>
+        <location filename="../../ui/print_actions.py" line="139"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -151,40 +151,80 @@ The database as it was before the restore is saved as:
 <context>
     <name>BudgetForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="372"/>
+        <location filename="../../ui/editor.py" line="431"/>
+        <source>%1：以元为单位，如 1,000,000 或 1000000（不要写“万”）；不填留空白，空白不等于 0</source>
+        <translation>%1: in yuan, e.g. 1,000,000 or 1000000 (no 万); leave blank if not applicable — blank is not 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="478"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="506"/>
+        <source>%1，未保存；“%2”仍为“%3”</source>
+        <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="509"/>
+        <source>空白</source>
+        <translation>blank</translation>
     </message>
 </context>
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="55"/>
+        <location filename="../../ui/check_panel.py" line="66"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="85"/>
+        <location filename="../../ui/check_panel.py" line="72"/>
+        <source>检查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="102"/>
+        <source>收起</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="102"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="105"/>
+        <source>只显示一行摘要</source>
+        <translation>Show only the one-line summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="105"/>
+        <source>列出每个问题（F7）</source>
+        <translation>List every problem (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_panel.py" line="140"/>
         <source>错误：%1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="85"/>
+        <location filename="../../ui/check_panel.py" line="140"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="91"/>
+        <location filename="../../ui/check_panel.py" line="146"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="93"/>
+        <location filename="../../ui/check_panel.py" line="148"/>
         <source>未发现问题，可以打印</source>
         <translation>No problems found; ready to print</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="96"/>
+        <location filename="../../ui/check_panel.py" line="151"/>
         <source>%1 个错误，%2 个警告（单击一项可转到该处）</source>
         <translation>Errors: %1, warnings: %2 (click one to go there)</translation>
     </message>
@@ -192,22 +232,105 @@ The database as it was before the restore is saved as:
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/editor.py" line="112"/>
+        <location filename="../../ui/editor.py" line="151"/>
         <source>选择日期</source>
         <translation>Pick a Date</translation>
     </message>
 </context>
 <context>
+    <name>FontChoiceDialog</name>
+    <message>
+        <location filename="../../ui/font_choice.py" line="48"/>
+        <source>打印字体</source>
+        <translation>Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="51"/>
+        <source>当前打印字体：%1</source>
+        <translation>Current print font: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="63"/>
+        <source>没有找到已安装的中文 TrueType 字体</source>
+        <translation>No Chinese TrueType font is installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="67"/>
+        <source>使用所选字体</source>
+        <translation>Use Selected Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="71"/>
+        <source>其他字体文件…</source>
+        <translation>Other Font File…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="74"/>
+        <source>使用系统字体</source>
+        <translation>Use System Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="76"/>
+        <source>仿宋印正文、黑体印标签，按本机已安装的字体自动选择</source>
+        <translation>FangSong for the text, SimHei for labels, chosen from the fonts installed on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="84"/>
+        <source>本机已安装的中文字体：</source>
+        <translation>Chinese fonts installed on this computer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="98"/>
+        <source>选择打印字体</source>
+        <translation>Choose Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="98"/>
+        <source>TrueType 字体 (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="196"/>
+        <location filename="../../ui/editor.py" line="235"/>
+        <source>可选：%1；也可直接输入</source>
+        <translation>Choices: %1; or type another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="237"/>
+        <source>可选：%1</source>
+        <translation>Choices: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="240"/>
+        <source>如 2020-01-01，也可输入 2020/1/1 或 2020年1月1日；右侧按钮打开日历</source>
+        <translation>e.g. 2020-01-01; 2020/1/1 or 2020年1月1日 work too; the button on the right opens a calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="243"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="258"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="251"/>
+        <location filename="../../ui/editor.py" line="319"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="358"/>
+        <source>%1，未保存；“%2”仍为“%3”</source>
+        <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="361"/>
+        <source>空白</source>
+        <translation>blank</translation>
     </message>
 </context>
 <context>
@@ -281,67 +404,72 @@ The database as it was before the restore is saved as:
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/indicator_model.py" line="83"/>
+        <location filename="../../ui/indicator_model.py" line="84"/>
         <source>一级目标</source>
         <translation>Level 1 goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="83"/>
+        <location filename="../../ui/indicator_model.py" line="84"/>
         <source>二级目标</source>
         <translation>Level 2 goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="83"/>
+        <location filename="../../ui/indicator_model.py" line="84"/>
         <source>三级目标</source>
         <translation>Level 3 indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="84"/>
+        <location filename="../../ui/indicator_model.py" line="85"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="84"/>
+        <location filename="../../ui/indicator_model.py" line="85"/>
         <source>指标目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="173"/>
+        <location filename="../../ui/indicator_model.py" line="91"/>
+        <source>%1（一级 / 二级 / 三级）</source>
+        <translation>%1 (level 1 / 2 / 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_model.py" line="206"/>
         <source>（未填写%1）</source>
         <translation>(%1 not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="211"/>
+        <location filename="../../ui/indicator_model.py" line="244"/>
         <source>修改%1名称</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="216"/>
+        <location filename="../../ui/indicator_model.py" line="249"/>
         <source>修改指标值</source>
         <translation>Edit Target Value</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="236"/>
+        <location filename="../../ui/indicator_model.py" line="269"/>
         <source>添加%1</source>
         <translation>Add %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="250"/>
+        <location filename="../../ui/indicator_model.py" line="283"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="263"/>
+        <location filename="../../ui/indicator_model.py" line="296"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="263"/>
+        <location filename="../../ui/indicator_model.py" line="296"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="352"/>
+        <location filename="../../ui/indicator_model.py" line="385"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
@@ -349,67 +477,103 @@ The database as it was before the restore is saved as:
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../ui/indicator_view.py" line="139"/>
+        <location filename="../../ui/indicator_view.py" line="221"/>
         <source>添加一级目标</source>
         <translation>Add Level 1 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="142"/>
+        <location filename="../../ui/indicator_view.py" line="224"/>
         <source>添加二级目标</source>
         <translation>Add Level 2 Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="145"/>
+        <location filename="../../ui/indicator_view.py" line="227"/>
         <source>添加三级指标</source>
         <translation>Add Level 3 Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="148"/>
+        <location filename="../../ui/indicator_view.py" line="230"/>
         <source>删除所选</source>
         <translation>Delete Selected</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="155"/>
+        <location filename="../../ui/indicator_view.py" line="237"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="157"/>
+        <location filename="../../ui/indicator_view.py" line="239"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="161"/>
-        <source>插入标准“投入与管理”指标</source>
-        <translation>Insert Standard “Input and Management” Indicators</translation>
+        <location filename="../../ui/indicator_view.py" line="244"/>
+        <location filename="../../ui/indicator_view.py" line="324"/>
+        <source>插入标准指标</source>
+        <translation>Insert Standard Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="164"/>
+        <location filename="../../ui/indicator_view.py" line="315"/>
+        <source>添加%1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="319"/>
+        <source>插入标准指标：%1（%2 项）</source>
+        <translation>Insert Standard Indicators: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="334"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="397"/>
+        <source>删除%1“%2”及其下的 %3 个%4？
+
+删除后可以用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete %1 &quot;%2&quot; and the %3 %4 under it?
+
+Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="399"/>
+        <source>（未填写）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="404"/>
+        <source>删除%1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_view.py" line="247"/>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="165"/>
+        <location filename="../../ui/indicator_view.py" line="248"/>
         <source>二级</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="166"/>
+        <location filename="../../ui/indicator_view.py" line="249"/>
         <source>三级</source>
         <translation>Level 3</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="167"/>
+        <location filename="../../ui/indicator_view.py" line="250"/>
+        <location filename="../../ui/indicator_view.py" line="404"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="168"/>
+        <location filename="../../ui/indicator_view.py" line="251"/>
         <source>标准指标</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_view.py" line="192"/>
+        <location filename="../../ui/indicator_view.py" line="284"/>
         <source>添加：</source>
         <translation>Add:</translation>
     </message>
@@ -417,59 +581,59 @@ The database as it was before the restore is saved as:
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="62"/>
+        <location filename="../../ui/library_panel.py" line="63"/>
         <source>指标库</source>
         <translation>Indicator Library</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="69"/>
+        <location filename="../../ui/library_panel.py" line="70"/>
         <source>搜索指标名称、一级/二级或指标值</source>
         <translation>Search indicator names, levels 1/2 or values</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="74"/>
-        <location filename="../../ui/library_panel.py" line="88"/>
+        <location filename="../../ui/library_panel.py" line="75"/>
+        <location filename="../../ui/library_panel.py" line="89"/>
         <source>三级指标</source>
         <translation>Level 3 indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="74"/>
-        <location filename="../../ui/library_panel.py" line="88"/>
+        <location filename="../../ui/library_panel.py" line="75"/>
+        <location filename="../../ui/library_panel.py" line="89"/>
         <source>一级 / 二级</source>
         <translation>Level 1 / 2</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="74"/>
+        <location filename="../../ui/library_panel.py" line="75"/>
         <source>次数</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="74"/>
+        <location filename="../../ui/library_panel.py" line="75"/>
         <source>最近指标值</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="88"/>
+        <location filename="../../ui/library_panel.py" line="89"/>
         <source>指标值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="94"/>
+        <location filename="../../ui/library_panel.py" line="95"/>
         <source>项目类型：</source>
         <translation>Project type:</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="102"/>
+        <location filename="../../ui/library_panel.py" line="103"/>
         <source>已用过的指标</source>
         <translation>Used Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="103"/>
+        <location filename="../../ui/library_panel.py" line="104"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="107"/>
+        <location filename="../../ui/library_panel.py" line="108"/>
         <source>插入所选</source>
         <translation>Insert Selected</translation>
     </message>
@@ -498,228 +662,160 @@ The database as it was before the restore is saved as:
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="179"/>
-        <source>年度：</source>
-        <translation>Year:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="182"/>
-        <source>基本信息</source>
-        <translation>Basic Information</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <source>项目说明</source>
-        <translation>Project Description</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="226"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="281"/>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <location filename="../../ui/main_window.py" line="594"/>
-        <source>复制项目</source>
-        <translation>Duplicate Project</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="287"/>
-        <location filename="../../ui/main_window.py" line="601"/>
-        <source>复制到下一年度</source>
-        <translation>Copy to Next Year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <source>删除项目…</source>
-        <translation>Delete Project…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <location filename="../../ui/main_window.py" line="868"/>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
-        <location filename="../../ui/main_window.py" line="882"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
-        <source>按表样新建</source>
-        <translation>New on Form Layout</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="349"/>
-        <source>复制</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="350"/>
-        <source>下一年度</source>
-        <translation>Next Year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="351"/>
-        <location filename="../../ui/main_window.py" line="612"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="355"/>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
-        <source>目标（一级 / 二级 / 三级）</source>
-        <translation>Goal (level 1 / 2 / 3)</translation>
+        <location filename="../../ui/main_window.py" line="533"/>
+        <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
+        <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="589"/>
+        <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
+        <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
-        <source>删除项目“%1”？
+        <location filename="../../ui/main_window.py" line="770"/>
+        <source>修改尚未保存</source>
+        <translation>Changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="772"/>
+        <source>数据库正被另一个程序使用，最近的修改还没有保存。
 
-删除后可以用“撤销”（Ctrl+Z）恢复。</source>
-        <translation>Delete the project “%1”?
+不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
+        <translation>The database is in use by another program and your latest changes have not been saved yet.
 
-You can bring it back with Undo (Ctrl+Z).</translation>
+If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
-        <source>删除项目</source>
-        <translation>Delete Project</translation>
+        <location filename="../../ui/main_window.py" line="775"/>
+        <source>丢弃并关闭</source>
+        <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
-        <source>删除项目“%1”</source>
-        <translation>Delete Project “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="630"/>
-        <source>已导入 %1 个示例项目</source>
-        <translation>Imported %1 sample projects</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -728,68 +824,63 @@ You can bring it back with Undo (Ctrl+Z).</translation>
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
-        <source>修改年度</source>
-        <translation>Change Year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="697"/>
-        <source>插入标准指标</source>
-        <translation>Insert Standard Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="776"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="807"/>
+        <location filename="../../ui/main_window.py" line="670"/>
+        <source>等待保存：数据库正被另一个程序使用</source>
+        <translation>waiting to save: the database is in use by another program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="807"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="809"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="850"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="869"/>
+        <location filename="../../ui/main_window.py" line="741"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -803,7 +894,7 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="142"/>
+        <location filename="../../ui/editor.py" line="181"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
     </message>
@@ -858,108 +949,264 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message>
+        <location filename="../../ui/project_actions.py" line="31"/>
+        <location filename="../../ui/project_actions.py" line="102"/>
+        <source>新建项目</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="37"/>
+        <location filename="../../ui/project_actions.py" line="112"/>
+        <source>复制项目</source>
+        <translation>Duplicate Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="40"/>
+        <location filename="../../ui/project_actions.py" line="121"/>
+        <source>复制到下一年度</source>
+        <translation>Copy to Next Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="43"/>
+        <source>删除项目…</source>
+        <translation>Delete Project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="46"/>
+        <location filename="../../ui/project_actions.py" line="151"/>
+        <source>导入示例数据</source>
+        <translation>Import Sample Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="49"/>
+        <source>按表样新建</source>
+        <translation>New on Form Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="57"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="58"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="59"/>
+        <source>下一年度</source>
+        <translation>Next Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="60"/>
+        <location filename="../../ui/project_actions.py" line="139"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="64"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="131"/>
+        <source>（未命名项目）</source>
+        <translation>(untitled project)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="133"/>
+        <source>删除项目“%1”（%2年度，%3）？
+
+删除后可以用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete project &quot;%1&quot; (%2, %3)?
+
+Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="139"/>
+        <source>删除项目</source>
+        <translation>Delete Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="144"/>
+        <source>删除项目“%1”</source>
+        <translation>Delete Project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_actions.py" line="153"/>
+        <source>已导入 %1 个示例项目</source>
+        <translation>Imported %1 sample projects</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../ui/form.py" line="82"/>
+        <source>表格所属的预算年度；修改后表头和指标标题随之改变</source>
+        <translation>The budget year of the form; the title and the indicator heading follow it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form.py" line="93"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form.py" line="96"/>
+        <source>基本信息</source>
+        <translation>Basic Information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form.py" line="269"/>
+        <source>修改年度</source>
+        <translation>Change Year</translation>
+    </message>
+</context>
+<context>
     <name>ProjectList</name>
     <message>
-        <location filename="../../ui/project_list.py" line="152"/>
+        <location filename="../../ui/project_list.py" line="188"/>
         <source>搜索项目名称、单位、内容、指标…（Ctrl+F）</source>
         <translation>Search names, units, text, indicators… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="157"/>
+        <location filename="../../ui/project_list.py" line="193"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="160"/>
+        <location filename="../../ui/project_list.py" line="196"/>
         <source>按申报单位筛选</source>
         <translation>Filter by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="239"/>
+        <location filename="../../ui/project_list.py" line="279"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="241"/>
+        <location filename="../../ui/project_list.py" line="281"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="243"/>
+        <location filename="../../ui/project_list.py" line="283"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="285"/>
+        <location filename="../../ui/project_list.py" line="325"/>
         <source>找到 %1 个，共 %2 个项目</source>
         <translation>Found %1 of %2 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="288"/>
+        <location filename="../../ui/project_list.py" line="328"/>
         <source>共 %1 个项目</source>
         <translation>Projects: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="331"/>
+        <source>，已选 %1 个</source>
+        <translation>, %1 selected</translation>
     </message>
 </context>
 <context>
     <name>ProjectListModel</name>
     <message>
-        <location filename="../../ui/project_list.py" line="46"/>
+        <location filename="../../ui/project_list.py" line="67"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="46"/>
+        <location filename="../../ui/project_list.py" line="67"/>
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="46"/>
+        <location filename="../../ui/project_list.py" line="67"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="83"/>
+        <location filename="../../ui/project_list.py" line="67"/>
+        <source>表样</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="104"/>
+        <location filename="../../ui/project_list.py" line="115"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="114"/>
+        <source>%1
+%2 · %3年度 · %4</source>
+        <translation>%1
+%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="116"/>
+        <source>（未填写单位）</source>
+        <translation>(no unit)</translation>
     </message>
 </context>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="439"/>
+        <location filename="../../ui/editor.py" line="570"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="475"/>
+        <location filename="../../ui/editor.py" line="606"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="486"/>
+        <location filename="../../ui/editor.py" line="617"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="487"/>
+        <location filename="../../ui/editor.py" line="618"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="490"/>
+        <location filename="../../ui/editor.py" line="621"/>
         <source>从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去</source>
         <translation>Text from the old form layout with no matching section here: not printed; move it where it belongs, then delete it</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="637"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>PerfDesk 出现了程序错误，刚才的操作可能没有完成。
 已保存的数据不受影响。
 
@@ -974,7 +1221,7 @@ The details are recorded in: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>数据库 %1 已在另一个 PerfDesk 窗口中打开%2。
 
 请切换到那个窗口继续工作。</source>
@@ -983,7 +1230,7 @@ The details are recorded in: %1
 Please switch to that window to go on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>（PID %1）</source>
         <translation> (PID %1)</translation>
     </message>
@@ -991,19 +1238,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="190"/>
+        <location filename="../../ui/backup_actions.py" line="193"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="195"/>
+        <location filename="../../ui/backup_actions.py" line="198"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="228"/>
+        <location filename="../../ui/backup_actions.py" line="231"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1012,7 +1259,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="237"/>
+        <location filename="../../ui/backup_actions.py" line="240"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1025,12 +1272,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="246"/>
+        <location filename="../../ui/backup_actions.py" line="249"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="258"/>
+        <location filename="../../ui/backup_actions.py" line="261"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1040,22 +1287,22 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 <context>
     <name>check_panel</name>
     <message>
-        <location filename="../../ui/check_panel.py" line="169"/>
+        <location filename="../../ui/check_panel.py" line="183"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="173"/>
+        <location filename="../../ui/check_panel.py" line="187"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="178"/>
+        <location filename="../../ui/check_panel.py" line="192"/>
         <source>表格有错误</source>
         <translation>The Form Has Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="179"/>
+        <location filename="../../ui/check_panel.py" line="193"/>
         <source>以下项目的表格检查出错误，打印出来可能被退回：
 %1
 
@@ -1066,17 +1313,17 @@ Restore from it now? The damaged file is kept as it is in the backup folder.</tr
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="182"/>
+        <location filename="../../ui/check_panel.py" line="196"/>
         <source>仍然打印</source>
         <translation>Print Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="191"/>
+        <location filename="../../ui/check_panel.py" line="205"/>
         <source>检查</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/check_panel.py" line="225"/>
+        <location filename="../../ui/check_panel.py" line="254"/>
         <source>检查表格</source>
         <translation>Check Form</translation>
     </message>
@@ -1085,7 +1332,7 @@ Print anyway?</translation>
     <name>convert_action</name>
     <message>
         <location filename="../../ui/convert_action.py" line="24"/>
-        <location filename="../../ui/convert_action.py" line="39"/>
+        <location filename="../../ui/convert_action.py" line="40"/>
         <source>复制为新版表样</source>
         <translation>Copy to the Current Form Layout</translation>
     </message>
@@ -1095,7 +1342,7 @@ Print anyway?</translation>
         <translation>Copied as %1; text without a matching section is in “%2”, please move it where it belongs</translation>
     </message>
     <message>
-        <location filename="../../ui/convert_action.py" line="42"/>
+        <location filename="../../ui/convert_action.py" line="44"/>
         <source>把本项目复制到%1，原项目不变</source>
         <translation>Copy this project to %1; the original stays as it is</translation>
     </message>
@@ -1103,9 +1350,27 @@ Print anyway?</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="31"/>
+        <location filename="../../ui/dialogs.py" line="42"/>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>font_choice</name>
+    <message>
+        <location filename="../../ui/font_choice.py" line="122"/>
+        <source>打印字体已改回系统字体</source>
+        <translation>The print font is the system&apos;s again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="128"/>
+        <source>打印字体</source>
+        <translation>Print Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/font_choice.py" line="132"/>
+        <source>打印字体已设为 %1</source>
+        <translation>Print font set to %1</translation>
     </message>
 </context>
 <context>
@@ -1156,47 +1421,47 @@ Print anyway?</translation>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="104"/>
+        <location filename="../../ui/import_export.py" line="103"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="117"/>
+        <location filename="../../ui/import_export.py" line="116"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="128"/>
+        <location filename="../../ui/import_export.py" line="127"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="134"/>
+        <location filename="../../ui/import_export.py" line="133"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="138"/>
+        <location filename="../../ui/import_export.py" line="137"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="143"/>
+        <location filename="../../ui/import_export.py" line="142"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="146"/>
+        <location filename="../../ui/import_export.py" line="145"/>
         <source>把列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="153"/>
+        <location filename="../../ui/import_export.py" line="152"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="156"/>
+        <location filename="../../ui/import_export.py" line="155"/>
         <source>把列表中的项目导出为 Word 文档</source>
         <translation>Export the listed projects to a Word document</translation>
     </message>
@@ -1209,7 +1474,7 @@ Print anyway?</translation>
         <translation>Insert Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="221"/>
+        <location filename="../../ui/library_panel.py" line="220"/>
         <source>指标库…</source>
         <translation>Indicator Library…</translation>
     </message>
@@ -1217,90 +1482,48 @@ Print anyway?</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="91"/>
-        <location filename="../../ui/print_actions.py" line="93"/>
+        <location filename="../../ui/print_actions.py" line="84"/>
+        <location filename="../../ui/print_actions.py" line="86"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="92"/>
+        <location filename="../../ui/print_actions.py" line="85"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="110"/>
+        <location filename="../../ui/print_actions.py" line="103"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="188"/>
-        <source>当前打印字体：%1</source>
-        <translation>Current print font: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="195"/>
-        <location filename="../../ui/print_actions.py" line="201"/>
-        <location filename="../../ui/print_actions.py" line="219"/>
-        <source>打印字体</source>
-        <translation>Print Font</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="197"/>
-        <source>选择字体文件…</source>
-        <translation>Choose Font File…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="202"/>
-        <source>改回使用系统字体吗？</source>
-        <translation>Go back to the system fonts?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="203"/>
-        <source>使用系统字体</source>
-        <translation>Use System Fonts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="209"/>
-        <source>选择打印字体</source>
-        <translation>Choose Print Font</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="210"/>
-        <source>TrueType 字体 (*.ttf *.ttc)</source>
-        <translation>TrueType fonts (*.ttf *.ttc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="224"/>
-        <source>打印字体已设为 %1</source>
-        <translation>Print font set to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_actions.py" line="244"/>
+        <location filename="../../ui/print_actions.py" line="199"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="250"/>
+        <location filename="../../ui/print_actions.py" line="205"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="256"/>
+        <location filename="../../ui/print_actions.py" line="211"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="262"/>
+        <location filename="../../ui/print_actions.py" line="217"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="268"/>
+        <location filename="../../ui/print_actions.py" line="223"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="273"/>
+        <location filename="../../ui/print_actions.py" line="228"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>

@@ -30,12 +30,14 @@ from perfdesk.backup import (
     read_manifest,
     remove_leftovers,
     restore_backup,
+    restore_space_needed,
     verify_backup,
 )
 from perfdesk.errors import DamagedDatabaseError, DatabaseError, PerfDeskError
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store, check_database
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store import Store, check_database
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -135,10 +137,10 @@ def test_a_failed_backup_leaves_the_previous_file(live: Path, tmp_path: Path) ->
     out = tmp_path / "b.zip"
     out.write_bytes(b"the previous backup")
     with Store(live) as store:
-        store.db.conn.execute("BEGIN")  # VACUUM INTO cannot run inside a transaction
+        store.conn.execute("BEGIN")  # VACUUM INTO cannot run inside a transaction
         with pytest.raises(PerfDeskError, match="稍后"):
             create_backup(store, out)
-        store.db.conn.execute("ROLLBACK")
+        store.conn.execute("ROLLBACK")
     assert out.read_bytes() == b"the previous backup"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "data"]
 
@@ -175,7 +177,7 @@ def test_restore_keeps_the_current_database_and_replaces_it(
     assert _export(undo) == after_edits
     assert check_database(live) == []
     with Store(live) as store:
-        assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_restore_over_a_damaged_database_keeps_the_damaged_files(
@@ -218,7 +220,7 @@ def test_an_older_schema_is_migrated_on_restore(live: Path, tmp_path: Path) -> N
     assert result.project_count == 0
     with Store(live) as store:
         assert store.count() == 0
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_restore_refuses_to_overwrite_a_file_that_is_not_ours(
@@ -487,3 +489,23 @@ def test_only_old_temporary_files_are_cleaned_up(live: Path) -> None:
         os.utime(path, (two_hours_ago, two_hours_ago))
     assert sorted(remove_leftovers(live)) == sorted([old, old_wal])
     assert in_use.exists() and lookalike.exists()
+
+
+def test_the_free_space_a_restore_needs_grows_with_the_backup(
+    live: Path, good_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import namedtuple
+
+    from perfdesk import backup
+
+    small, large = restore_space_needed(1 << 20, 0), restore_space_needed(500 << 20, 0)
+    assert large - small > 900 << 20  # twice the database, and a share of it to spare
+    needed = restore_space_needed(read_manifest(good_backup).size, live.stat().st_size)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _p: usage(1 << 40, 0, needed - 1))
+    before = file_digest(live)
+    with pytest.raises(BadBackupError, match=r"磁盘空间不足：恢复需要约 \d+ MB"):
+        restore_backup(good_backup, live)
+    assert file_digest(live) == before
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _p: usage(1 << 40, 0, needed))
+    assert restore_backup(good_backup, live).project_count == 3

@@ -195,6 +195,14 @@ RULES: dict[str, Rule] = {
         checks.OPERATOR_WITHOUT_NUMBER, "warning", sh2020, _target("预算执行率", "="),
         _target("预算执行率", "=100.00(%)"), _at_row("预算执行率"),
     ),
+    "worded operator without number": Rule(
+        checks.OPERATOR_WITHOUT_NUMBER, "warning", sh2020, _target("预算执行率", "不低于"),
+        _target("预算执行率", "不低于95%"), _at_row("预算执行率"),
+    ),
+    "worded operator after nothing": Rule(
+        checks.OPERATOR_WITHOUT_NUMBER, "warning", sh2026, _target("线下科普活动场次", "以上"),
+        _target("线下科普活动场次", "25场以上"), _at_row("线下科普活动场次"),
+    ),
     "unreadable 指标值": Rule(
         checks.UNREADABLE_TARGET, "warning", sh2026, _target("热点信息发布及时性", "???"),
         _target("热点信息发布及时性", "及时"), _at_row("热点信息发布及时性"),

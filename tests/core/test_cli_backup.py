@@ -58,14 +58,14 @@ def test_restore_over_the_database_says_where_the_old_one_went(
     assert str(backup_dir(db)) in err and "恢复前的数据库已保存为" in err
 
 
-def test_a_bad_backup_is_refused_with_exit_2_and_the_database_unchanged(
+def test_a_bad_backup_is_refused_with_exit_1_and_the_database_unchanged(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"not a backup at all")
     before = file_digest(db)
     code, _, err = _run(capsys, "--db", str(db), "restore", str(bad))
-    assert code == 2 and err.startswith("错误：") and "不是 PerfDesk 备份" in err
+    assert code == 1 and err.startswith("错误：") and "不是 PerfDesk 备份" in err
     assert file_digest(db) == before
 
 
@@ -89,5 +89,9 @@ def test_check_reports_damage_exits_1_and_names_the_newest_good_backup(
     assert code == 1
     assert "完整性" in err and "perfdesk-20260101-080000.zip" in err
     assert db.read_bytes() == damaged  # checking never writes
-    code, _, err = _run(capsys, "--db", str(db), "list")
-    assert code == 2 and "已损坏" in err
+    # A command that writes checks first and refuses; one that only reads does not check
+    # on every start, and writes nothing either.
+    code, _, err = _run(capsys, "--db", str(db), "sample")
+    assert code == 1 and "已损坏" in err
+    _run(capsys, "--db", str(db), "list")
+    assert db.read_bytes() == damaged

@@ -62,7 +62,7 @@ def test_convert_copies_old_projects_onto_the_current_form(
         copy = store.get(3)
     assert copy.name == store_name(db_path, 1)
     assert copy.sections["待归类内容"]
-    assert main(["--db", str(db_path), "convert", "3"]) == 2
+    assert main(["--db", str(db_path), "convert", "3"]) == 1
     assert "不能转换" in capsys.readouterr().err
 
 

@@ -44,7 +44,7 @@ def test_a_file_with_no_form_imports_nothing_at_all(
 ) -> None:
     garbage = tmp_path / "notes.txt"
     garbage.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
-    assert main(["--db", str(db_path), "import", str(garbage)]) == 2
+    assert main(["--db", str(db_path), "import", str(garbage)]) == 1
     assert "没有识别出任何项目" in capsys.readouterr().err
     assert stored(db_path) == []
 
@@ -54,12 +54,12 @@ def test_an_unreadable_file_among_good_ones_imports_nothing(
 ) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"garbage")
-    assert main(["--db", str(db_path), "import", str(SEED_TEXT), str(broken)]) == 2
+    assert main(["--db", str(db_path), "import", str(SEED_TEXT), str(broken)]) == 1
     assert "不是有效的 Excel 工作簿" in capsys.readouterr().err
     assert stored(db_path) == []
     odd = tmp_path / "forms.doc"
     odd.write_bytes(b"")
-    assert main(["--db", str(db_path), "import", str(odd)]) == 2
+    assert main(["--db", str(db_path), "import", str(odd)]) == 1
     assert "不支持的文件类型" in capsys.readouterr().err
 
 
@@ -86,5 +86,5 @@ def test_export_to_a_folder_that_does_not_exist_says_so(
 ) -> None:
     assert main(["--db", str(db_path), "sample"]) == 0
     out = tmp_path / "missing" / "forms.xlsx"
-    assert main(["--db", str(db_path), "export-xlsx", "--all", "-o", str(out)]) == 2
+    assert main(["--db", str(db_path), "export-xlsx", "--all", "-o", str(out)]) == 1
     assert "无法在" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.fileio import atomic_write, atomic_writer
+from perfdesk.fileio import atomic_write, atomic_writer, describe_os_error
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
@@ -70,3 +71,32 @@ def test_running_out_of_space_keeps_the_old_file(tmp_path: Path) -> None:
     assert "无法写入" in result.stdout
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+class _WindowsSharingViolation(PermissionError):
+    winerror = 32
+
+
+class _WindowsPathTooLong(FileNotFoundError):
+    winerror = 206
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘空间不足"),
+        (OSError(errno.EROFS, "Read-only file system"), "只读"),
+        (OSError(errno.ENAMETOOLONG, "File name too long"), "太长"),
+        (_WindowsPathTooLong(2, "The filename or extension is too long"), "太长"),
+        (_WindowsSharingViolation(13, "The process cannot access the file"), "正被其他程序使用"),
+        (PermissionError(errno.EACCES, "Permission denied"), "权限"),
+    ],
+)
+def test_each_failure_has_its_own_words_and_says_what_to_do(error: OSError, words: str) -> None:
+    said = describe_os_error(error)
+    assert words in said and "。" in said  # the reason, then what to do
+
+
+def test_a_file_name_too_long_is_said_so(tmp_path: Path) -> None:
+    with pytest.raises(PerfDeskError, match=r"写入 很长的名字.*文件名或路径太长"):
+        atomic_write(tmp_path / ("很长的名字" * 60 + ".pdf"), b"data")

@@ -7,9 +7,11 @@ import pytest
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import get_layout
 from perfdesk.model import (
+    Indicator,
     IndicatorRow,
     Level1Group,
     Level2Group,
+    Part,
     Project,
     nodes_from_tree,
     rows_from_tree,
@@ -41,6 +43,32 @@ def test_typed_setters_normalize_at_the_boundary() -> None:
         project.set_budget("项目总预算", "1e6")
     with pytest.raises(KeyError):
         project.set_field("不存在的字段", "x")
+
+
+def test_year_and_tree_setters_and_what_changed() -> None:
+    project = Project.new("sh2020", 2020)
+    edited = project.clone()
+    edited.set_year("２０２１年")
+    assert edited.year == 2021
+    with pytest.raises(InvalidValueError):
+        edited.set_year("21")
+    tree = [Level1Group("产出目标", [Level2Group("数量", [Indicator("推送条数", "≥1400条")])])]
+    edited.set_indicators(tree)
+    tree[0].name = "改在别处"  # the project keeps its own copy
+    assert edited.indicators[0].name == "产出目标"
+    assert project.changed_parts(edited) == {Part.YEAR, Part.INDICATORS}
+    edited.set_field("项目名称", "新项目")
+    edited.set_budget("项目总预算", "100")
+    assert project.changed_parts(edited) == {Part.YEAR, Part.INDICATORS, Part.FIELDS, Part.BUDGET}
+    assert project.changed_parts(project.clone()) == frozenset()
+
+
+def test_layouts_name_their_levels_and_a_short_label() -> None:
+    old, current = get_layout("sh2020"), get_layout("sh2026")
+    assert (old.label, current.label) == ("2020 版", "现行版")
+    assert (old.level_word, current.level_word) == ("目标", "指标")
+    assert [current.level_name(d) for d in (1, 2, 3)] == ["一级指标", "二级指标", "三级指标"]
+    assert "类别" in old.field_spec("项目类别").hint
 
 
 def test_rows_group_consecutive_levels_in_print_order() -> None:

@@ -143,3 +143,36 @@ def test_an_unreadable_lock_does_not_count(tmp_path: Path) -> None:
     db = tmp_path / "perfdesk.db"
     lock_path(db).write_bytes(b"\xff\xfe garbage")
     assert window_holding(db) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("gvfsd-fuse /run/user/1000/gvfs fuse.gvfsd-fuse rw,nosuid 0 0", "fuse.gvfsd-fuse"),
+        ("smbnetfs /home/officer/smb fuse.smbnetfs rw 0 0", "fuse.smbnetfs"),
+        ("C:\\134 /mnt/c 9p rw,aname=drvfs 0 0", "9p"),
+    ],
+)
+def test_more_network_file_systems(line: str, kind: str) -> None:
+    mount_point = line.split()[1]
+    found = mount_network_reason(Path(mount_point) / "perfdesk.db", MOUNTS + line + "\n")
+    assert found is not None and kind in found
+
+
+def test_a_link_on_a_local_disk_that_leads_onto_a_share_counts_as_the_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from perfdesk import places
+
+    share = tmp_path / "share"
+    share.mkdir()
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "perfdesk.db").symlink_to(share / "perfdesk.db")
+    (local / "folder").symlink_to(share, target_is_directory=True)
+    mounts = MOUNTS + f"//nas/finance {share} cifs rw 0 0\n"
+    monkeypatch.setattr(places, "_read_mounts", lambda: mounts)
+    for path in (local / "perfdesk.db", local / "folder" / "perfdesk.db"):
+        found = network_reason(path)
+        assert found is not None and "cifs" in found, path
+    assert network_reason(local / "other.db") is None

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.errors import DatabaseError, NotFoundError
+from perfdesk.errors import DatabaseError, InvalidValueError, NotFoundError
 from perfdesk.model import IndicatorRow, Level1Group, Level2Group, Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from perfdesk.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store import Store
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_new_file_is_marked_as_ours_with_the_schema_version(db_path: Path) -> No
 
 
 def test_connection_settings(store: Store) -> None:
-    conn = store.db.conn
+    conn = store.conn
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
@@ -107,7 +108,7 @@ def test_delete_cascades_to_every_child_table(store: Store) -> None:
     project_id = store.add(_project())
     store.delete(project_id)
     for table in ("project_fields", "project_sections", "project_budget", "indicator_nodes"):
-        count = store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        count = store.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         assert count == 0, table
 
 
@@ -115,7 +116,7 @@ def test_a_failed_change_leaves_nothing_behind(store: Store) -> None:
     store.add(_project("甲"))
     bad = _project("乙")
     bad.layout = "no-such-layout"
-    with pytest.raises(KeyError):
+    with pytest.raises(InvalidValueError, match="未知的表样"):
         store.add(bad)
     assert [s.name for s in store.list_projects()] == ["甲"]
 

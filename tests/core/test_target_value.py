@@ -144,6 +144,12 @@ OTHER_VALUES: dict[str, Expected] = {
     "≥良好": (GE, None, None, "", "良好"),
     " 及时 ": (None, None, None, "", "及时"),
     "较上年提高": (None, None, None, "", "较上年提高"),
+    # a comparison in words with nothing to compare: an operator missing its number
+    "不低于": (GE, None, None, "", ""),
+    " 不少于 ": (GE, None, None, "", ""),
+    "以上": (GE, None, None, "", ""),
+    "不超过": (LE, None, None, "", ""),
+    "不低于上年": (None, None, None, "", "不低于上年"),  # compared with something: a grade
     "A级": (None, None, None, "", "A级"),
     # garbage
     "": (None, None, None, "", ""),

@@ -30,7 +30,7 @@ def test_english_is_selectable(qtbot: QtBot, qapp: QApplication, db_path: Path) 
             window = MainWindow(store)
             qtbot.addWidget(window)
             assert window.menus["file"].title() == "&File"
-            assert window.act_new.text() == "New Project"
+            assert window.project_actions.new.text() == "New Project"
             assert window.project_list.search.placeholderText().startswith("Search")
             assert window.findChild(type(window.act_undo), "language_en").isChecked()
             window.close()

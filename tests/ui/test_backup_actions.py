@@ -229,7 +229,7 @@ def test_the_command_line_will_not_restore_under_an_open_window(
     try:
         assert window.stdout is not None and window.stdout.readline().strip() == "locked"
         digest = file_digest(db_path)
-        assert main(["--db", str(db_path), "restore", str(saved)]) == 2
+        assert main(["--db", str(db_path), "restore", str(saved)]) == 1
         assert "窗口中打开" in capsys.readouterr().err
         assert file_digest(db_path) == digest
     finally:

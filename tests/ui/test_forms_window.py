@@ -44,11 +44,11 @@ def test_a_current_form_project_is_created_filled_and_checked(
     open_window: WindowFactory, db_path: Path, qtbot: QtBot
 ) -> None:
     window = open_window(db_path)
-    window.findChild(type(window.act_new), "newProject_sh2026").trigger()
+    window.findChild(type(window.project_actions.new), "newProject_sh2026").trigger()
     assert window.project is not None and window.project.layout == "sh2026"
-    assert list(window.header_form.editors) == list(window.project.spec.field_labels)
+    assert list(window.form.header_form.editors) == list(window.project.spec.field_labels)
     assert (
-        window.form_title.text()
+        window.form.form_title.text()
         == "财政项目支出绩效目标申报表（" + str(window.project.year) + "年度）"
     )
     assert window.findChild(QWidget, "checkPanelDock") is not None
@@ -62,16 +62,16 @@ def test_a_current_form_project_is_created_filled_and_checked(
     type_text(field_line(window, "项目类别"), "其他运转类")
     type_text(field_line(window, "主管部门"), "上海市科学技术协会")
     type_text(field_line(window, "实施单位"), "上海市科协干部培训中心")
-    window.year_box.setValue(2026)
+    window.form.year_box.setValue(2026)
     type_text(field_line(window, "计划开始日期"), "2026-01-01")
     type_text(field_line(window, "计划完成日期"), "2026年12月31日")
 
     # 项目资金 in two columns, amounts with two decimals
-    grid = window.budget_form.grid
+    grid = window.form.budget_form.grid
     assert isinstance(grid, QGridLayout)
     position = {
         label: grid.getItemPosition(grid.indexOf(field))[:2]
-        for label, field in window.budget_form.editors.items()
+        for label, field in window.form.budget_form.editors.items()
     }
     assert position["项目资金总额"] == (0, 1) and position["年度资金申请总额"] == (0, 3)
     assert position["年度其他资金"] == (3, 3)
@@ -79,16 +79,16 @@ def test_a_current_form_project_is_created_filled_and_checked(
     assert isinstance(label, QLabel) and label.text() == "其中：财政资金"
     for name, amount in (("项目资金总额", "1250000"), ("财政资金", "1,250,000"),
                          ("年度资金申请总额", "１２５００００"), ("当年财政拨款", "1250000")):  # fmt: skip
-        field = window.budget_form.editors[name]
+        field = window.form.budget_form.editors[name]
         type_text(field, amount)
         field.editingFinished.emit()
-    assert window.budget_form.editors["项目资金总额"].text() == "1,250,000.00"
+    assert window.form.budget_form.editors["项目资金总额"].text() == "1,250,000.00"
 
-    tabs = window.sections.tabs
+    tabs = window.form.sections.tabs
     labels = [tabs.tabText(i).removesuffix("（空）") for i in range(tabs.count())]
     assert labels[:3] == ["项目总体目标", "年度总体目标", "一、项目概述"]
     type_text(
-        window.sections.editors["项目总体目标"], "1. 举办业务培训班6期；\n2. 培训600人次以上。"
+        window.form.sections.editors["项目总体目标"], "1. 举办业务培训班6期；\n2. 培训600人次以上。"
     )
 
     # a template from the library fills the indicator table
@@ -99,7 +99,7 @@ def test_a_current_form_project_is_created_filled_and_checked(
     dialog.insert_button.click()
     template = next(t for t in load_templates("sh2026") if t.name == "培训")
     assert stored(window).indicator_rows() == list(template.rows)
-    assert window.indicator_model.rowCount() == 4  # 成本 产出 效益 满意度
+    assert window.form.indicator_model.rowCount() == 4  # 成本 产出 效益 满意度
     dialog.close()
 
     project = stored(window)
@@ -139,21 +139,21 @@ def test_clicking_a_finding_takes_the_officer_to_its_place(
 
     click_finding(qtbot, window, "上年结转资金")
     qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is window.budget_form.editors["上年结转资金"]
+        lambda: QApplication.focusWidget() is window.form.budget_form.editors["上年结转资金"]
     )
 
     click_finding(qtbot, window, "待归类内容")
-    editor = window.sections.editors["待归类内容"]
+    editor = window.form.sections.editors["待归类内容"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
-    assert window.sections.tabs.currentWidget() is editor
+    assert window.form.sections.tabs.currentWidget() is editor
 
     click_finding(qtbot, window, "内容三审合格率")
-    view = window.indicators.view
+    view = window.form.indicators.view
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
-    assert window.indicator_model.node(view.currentIndex()).name == "内容三审合格率"
+    assert window.form.indicator_model.node(view.currentIndex()).name == "内容三审合格率"
 
     click_finding(qtbot, window, "表格年度 2027 年")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.year_box)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.form.year_box)
 
 
 def test_an_old_form_project_is_copied_onto_the_current_form(
@@ -163,7 +163,7 @@ def test_an_old_form_project_is_copied_onto_the_current_form(
         first, _ = store.add_many(sample_projects())
     window = open_window(db_path)
     window.open_project(first)
-    action = window.findChild(type(window.act_new), "convertAction")
+    action = window.findChild(type(window.project_actions.new), "convertAction")
     assert action.isEnabled()
     action.trigger()
     copy = stored(window)
@@ -183,14 +183,14 @@ def test_the_holding_tab_shows_only_while_it_holds_something(
     with Store(db_path) as store:
         first, _ = store.add_many(sample_projects())
     window = open_window(db_path)
-    window.findChild(type(window.act_new), "newProject_sh2026").trigger()
-    tabs = window.sections.tabs
-    holding = tabs.indexOf(window.sections.editors["待归类内容"])
+    window.findChild(type(window.project_actions.new), "newProject_sh2026").trigger()
+    tabs = window.form.sections.tabs
+    holding = tabs.indexOf(window.form.sections.editors["待归类内容"])
     assert not tabs.isTabVisible(holding)
     window.open_project(first)
-    window.findChild(type(window.act_new), "convertAction").trigger()
+    window.findChild(type(window.project_actions.new), "convertAction").trigger()
     assert tabs.isTabVisible(holding)
-    assert "原绩效类型：事业/专业类" in window.sections.editors["待归类内容"].toPlainText()
+    assert "原绩效类型：事业/专业类" in window.form.sections.editors["待归类内容"].toPlainText()
 
 
 def test_a_current_form_imported_exported_and_imported_back_through_the_window(
@@ -234,7 +234,7 @@ def test_switching_forms_leaves_no_amount_of_the_other_form_on_screen(
     window = open_window(db_path)
 
     def shown_labels() -> set[str]:
-        labels = window.budget_form.findChildren(QLabel)
+        labels = window.form.budget_form.findChildren(QLabel)
         return {label.text() for label in labels if label.isVisible()}
 
     window.open_project(first)

@@ -139,7 +139,7 @@ def test_export_excel_and_word_of_the_listed_projects(
     open_window: WindowFactory, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(db_path)
-    window.import_sample()
+    window.project_actions.import_sample()
     monkeypatch.setattr(dialogs, "save_file", lambda *args: tmp_path / "forms")  # no suffix typed
     action(window, "exportExcelAction").trigger()
     assert [project_to_json(p) for p in read_any(tmp_path / "forms.xlsx").projects] == sample_json()
@@ -157,7 +157,7 @@ def test_export_that_cannot_write_says_why(
     open_window: WindowFactory, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(db_path)
-    window.import_sample()
+    window.project_actions.import_sample()
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(dialogs, "save_file", lambda *args: tmp_path / "no" / "such.xlsx")

@@ -54,8 +54,8 @@ def test_widgets_are_found_by_their_names(open_window: WindowFactory, db_path: P
         ("indicatorTree", QTreeView),
     ):
         assert isinstance(window.findChild(kind, name), kind), name
-    assert window.findChild(type(window.header_form), "headerForm") is window.header_form
-    assert window.findChild(type(window.budget_form), "budgetForm") is window.budget_form
+    assert window.findChild(type(window.form.header_form), "headerForm") is window.form.header_form
+    assert window.findChild(type(window.form.budget_form), "budgetForm") is window.form.budget_form
 
 
 def test_a_whole_session_survives_closing_and_reopening(
@@ -66,7 +66,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     assert window.project_list.sample_button.isVisible()
 
     # -- a new project, typed in Chinese ---------------------------------------------------
-    window.act_new.trigger()
+    window.project_actions.new.trigger()
     assert window.project is not None
     type_text(field_line(window, "项目名称"), "科普宣传")
     type_text(field_line(window, "项目名称"), "项目")  # a second phrase from the input method
@@ -74,7 +74,7 @@ def test_a_whole_session_survives_closing_and_reopening(
     type_text(field_line(window, "项目类别"), "其他一次性项目")
     type_text(field_line(window, "计划开始日期"), "2021年1月1日")
     type_text(field_line(window, "计划完成日期"), "２０２１/12/31")
-    yes_no = window.header_form.editors["是否含有政府购买服务"]
+    yes_no = window.form.header_form.editors["是否含有政府购买服务"]
     assert isinstance(yes_no, QComboBox)
     yes_no.setCurrentIndex(yes_no.findData("否"))
     qtbot.waitUntil(lambda: not window.pending.has_pending(), timeout=2000)  # saved by itself
@@ -90,15 +90,15 @@ def test_a_whole_session_survives_closing_and_reopening(
     assert window.project_list.model.summary(0).name == "科普宣传项目"
 
     # -- money: separators, full-width digits, blank; nonsense is refused ----------------------
-    total = window.budget_form.editors["项目总预算"]
+    total = window.form.budget_form.editors["项目总预算"]
     type_text(total, "１，０００，０００")
     total.editingFinished.emit()
     assert total.text() == "1,000,000"
-    current = window.budget_form.editors["项目当年预算"]
+    current = window.form.budget_form.editors["项目当年预算"]
     type_text(current, "800000")
     current.editingFinished.emit()
     assert current.text() == "800,000"
-    previous = window.budget_form.editors["同名项目上年预算额"]
+    previous = window.form.budget_form.editors["同名项目上年预算额"]
     type_text(previous, "一百万")
     window.flush()
     assert not previous.styleSheet()  # no red while still typing
@@ -112,30 +112,30 @@ def test_a_whole_session_survives_closing_and_reopening(
     previous.clear()
 
     # -- a narrative section ----------------------------------------------------------------
-    tabs = window.sections.tabs
+    tabs = window.form.sections.tabs
     assert tabs.tabText(0).endswith("（空）")
-    overview = window.sections.editors["项目概况"]
+    overview = window.form.sections.editors["项目概况"]
     type_text(overview, "对官方微信进行策划及内容运维。")
     assert tabs.tabText(0) == "项目概况"
-    assert window.sections.count.text() == "15 字"
+    assert window.form.sections.count.text() == "15 字"
     assert stored(window).sections["项目概况"] == "对官方微信进行策划及内容运维。"
 
     # -- the indicator tree, built with the actions and typed in place ------------------------
-    view = window.indicators.view
+    view = window.form.indicators.view
     view.setFocus()
-    window.indicators.add_level1.trigger()
+    window.form.indicators.add_level1.trigger()
     _edit_tree_cell(qtbot, view, "产出目标")
-    window.indicators.add_level2.trigger()
+    window.form.indicators.add_level2.trigger()
     _edit_tree_cell(qtbot, view, "数量")
-    window.indicators.add_level3.trigger()
+    window.form.indicators.add_level3.trigger()
     _edit_tree_cell(qtbot, view, "推送条数")
     target = view.currentIndex().siblingAtColumn(1)
     view.setCurrentIndex(target)
     view.edit(target)
     _edit_tree_cell(qtbot, view, "≥1400条")
-    window.indicators.add_level3.trigger()
+    window.form.indicators.add_level3.trigger()
     _edit_tree_cell(qtbot, view, "新开栏目")
-    window.indicators.standard_block.trigger()
+    window.form.indicators.standard_block.trigger()
 
     rows = [(r.level1, r.level2, r.name, r.target) for r in stored(window).indicator_rows()]
     assert rows[0] == ("投入与管理", "投入管理", "预算编制合理性", "合理")
@@ -146,7 +146,7 @@ def test_a_whole_session_survives_closing_and_reopening(
 
     # move 新开栏目 above 推送条数, with the keyboard
     _focus(qtbot, view)
-    view.setCurrentIndex(window.indicator_model.index_at([1, 0, 1]))
+    view.setCurrentIndex(window.form.indicator_model.index_at([1, 0, 1]))
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     names = [r.name for r in stored(window).indicator_rows()][10:]
     assert names == ["新开栏目", "推送条数"]
@@ -157,15 +157,15 @@ def test_a_whole_session_survives_closing_and_reopening(
     assert [r.name for r in stored(window).indicator_rows()][10:] == ["推送条数", "新开栏目"]
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the block
     assert len(stored(window).indicator_rows()) == 2
-    assert window.indicator_model.rowCount() == 1
+    assert window.form.indicator_model.rowCount() == 1
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert [r.name for r in stored(window).indicator_rows()][10:] == ["新开栏目", "推送条数"]
-    assert window.indicator_model.rowCount() == 2
+    assert window.form.indicator_model.rowCount() == 2
 
     # delete an indicator with the Delete key, undo it
     _focus(qtbot, view)
-    view.setCurrentIndex(window.indicator_model.index_at([1, 0, 0]))
+    view.setCurrentIndex(window.form.indicator_model.index_at([1, 0, 0]))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert [r.name for r in stored(window).indicator_rows()][10:] == ["推送条数"]
     window.act_undo.trigger()
@@ -173,7 +173,7 @@ def test_a_whole_session_survives_closing_and_reopening(
 
     # -- a second project, then undo across the switch --------------------------------------
     project_id = window.project.id
-    window.act_duplicate.trigger()
+    window.project_actions.duplicate.trigger()
     assert window.project.id != project_id
     type_text(field_line(window, "项目名称"), "二期")
     window.flush()
@@ -194,7 +194,7 @@ def test_a_whole_session_survives_closing_and_reopening(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dialogs, "confirm", answer_yes)
-        window.act_delete.trigger()
+        window.project_actions.delete.trigger()
     assert asked and "科普宣传项目" in asked[0]
     assert window.store.count() == 0
     assert window.editor_stack.currentIndex() == 0
@@ -214,9 +214,11 @@ def test_a_whole_session_survives_closing_and_reopening(
     assert reopened.project is not None
     assert reopened.project == before_close  # the last project is open again
     assert field_line(reopened, "项目名称").text() == "科普宣传项目"
-    assert reopened.budget_form.editors["项目总预算"].text() == "1,000,000"
-    assert reopened.sections.editors["项目概况"].toPlainText() == "对官方微信进行策划及内容运维。"
-    assert reopened.indicator_model.tree() == before_close.indicators
+    assert reopened.form.budget_form.editors["项目总预算"].text() == "1,000,000"
+    assert (
+        reopened.form.sections.editors["项目概况"].toPlainText() == "对官方微信进行策划及内容运维。"
+    )
+    assert reopened.form.indicator_model.tree() == before_close.indicators
     assert reopened.settings.get(settings.MAIN_SPLITTER) == saved_splitter
 
 
@@ -248,8 +250,8 @@ def test_ctrl_z_in_a_text_field_undoes_the_stored_step(
 
 def test_typing_in_one_field_is_one_undo_step(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
-    window.act_new.trigger()
-    overview = window.sections.editors["项目概况"]
+    window.project_actions.new.trigger()
+    overview = window.form.sections.editors["项目概况"]
     for phrase in ("第一句。", "第二句。", "第三句。"):
         type_text(overview, phrase)
         window.flush()  # each pause stores the text: three transactions
@@ -265,9 +267,9 @@ def test_sample_data_when_empty_and_last_project_reopened(
     open_window: WindowFactory, db_path: Path
 ) -> None:
     window = open_window(db_path)
-    window.act_sample.trigger()
+    window.project_actions.sample.trigger()
     assert window.store.count() == 2
-    assert not window.act_sample.isEnabled()
+    assert not window.project_actions.sample.isEnabled()
     second = window.project_list.model.summary(1).id
     window.open_project(second)
     window.close()
@@ -280,17 +282,17 @@ def test_copy_to_next_year(open_window: WindowFactory, db_path: Path) -> None:
         [first, _] = store.add_many(sample_projects())
     window = open_window(db_path)
     window.open_project(first)
-    window.act_next_year.trigger()
+    window.project_actions.next_year.trigger()
     copy = stored(window)
     assert copy.id != first and copy.year == 2021
     assert copy.fields["计划开始日期"] == "2021-01-01"
-    assert window.form_title.text() == "财政项目支出绩效目标表（2021年度）"
-    assert window.year_box.value() == 2021
+    assert window.form.form_title.text() == "财政项目支出绩效目标表（2021年度）"
+    assert window.form.year_box.value() == 2021
 
 
 def test_invalid_date_is_not_stored(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
-    window.act_new.trigger()
+    window.project_actions.new.trigger()
     start = field_line(window, "计划开始日期")
     type_text(start, "2020-02-30")
     window.flush()
@@ -317,8 +319,8 @@ def test_extension_points(open_window: WindowFactory, db_path: Path) -> None:
 
 def test_section_editor_keeps_plain_text(open_window: WindowFactory, db_path: Path) -> None:
     window = open_window(db_path)
-    window.act_new.trigger()
-    editor = window.sections.editors["立项依据"]
+    window.project_actions.new.trigger()
+    editor = window.form.sections.editors["立项依据"]
     assert isinstance(editor, QPlainTextEdit)
     type_text(editor, "第一行\n第二行")
     assert stored(window).sections["立项依据"] == "第一行\n第二行"
@@ -333,15 +335,15 @@ def test_window_layout_is_remembered(qtbot: QtBot, db_path: Path) -> None:
         first.resize(1400, 880)
         qtbot.waitUntil(lambda: first.width() == 1400)
         first.main_splitter.setSizes([420, 980])
-        first.lower_splitter.setSizes([300, 400])
-        wanted = first.main_splitter.sizes()[0], first.lower_splitter.sizes()[0]
+        first.form.lower_splitter.setSizes([300, 400])
+        wanted = first.main_splitter.sizes()[0], first.form.lower_splitter.sizes()[0]
         first.close()
         second = MainWindow(store)
         qtbot.addWidget(second)
         second.show()
         second.resize(1400, 880)  # the offscreen screen (800 x 800) is smaller than the window
         qtbot.waitUntil(lambda: second.width() == 1400)
-        assert (second.main_splitter.sizes()[0], second.lower_splitter.sizes()[0]) == wanted
+        assert (second.main_splitter.sizes()[0], second.form.lower_splitter.sizes()[0]) == wanted
         second.close()
 
 
@@ -370,7 +372,7 @@ def test_input_method_composition_is_not_stored_until_committed(
     from PySide6.QtGui import QInputMethodEvent
 
     window = open_window(db_path)
-    window.act_new.trigger()
+    window.project_actions.new.trigger()
     name = field_line(window, "项目名称")
     name.setFocus()
     QCoreApplication.sendEvent(name, QInputMethodEvent("kepu", []))  # pinyin being composed
@@ -388,11 +390,11 @@ def test_empty_sections_are_marked(open_window: WindowFactory, db_path: Path) ->
         [_, second] = store.add_many(sample_projects())
     window = open_window(db_path)
     window.open_project(second)
-    tabs = window.sections.tabs
+    tabs = window.form.sections.tabs
     texts = [tabs.tabText(i) for i in range(tabs.count())]
     assert texts[-1] == "总目标及阶段性目标（空）"  # empty in the reference form
     assert all(not t.endswith("（空）") for t in texts[:-1])
-    type_text(window.sections.editors["总目标及阶段性目标"], "全年完成。")
+    type_text(window.form.sections.editors["总目标及阶段性目标"], "全年完成。")
     assert tabs.tabText(tabs.count() - 1) == "总目标及阶段性目标"
 
 
@@ -401,8 +403,8 @@ def test_closing_stores_a_cell_being_typed(open_window: WindowFactory, db_path: 
         [first, _] = store.add_many(sample_projects())
     window = open_window(db_path)
     window.open_project(first)
-    view = window.indicators.view
-    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    view = window.form.indicators.view
+    view.setCurrentIndex(window.form.indicator_model.index_at([0, 0, 0]))
     view.edit(view.currentIndex())
     editor = view.indexWidget(view.currentIndex())
     assert isinstance(editor, QLineEdit)
@@ -423,9 +425,9 @@ def test_typing_chinese_onto_a_tree_cell_edits_it(
         [first, _] = store.add_many(sample_projects())
     window = open_window(db_path)
     window.open_project(first)
-    view = window.indicators.view
+    view = window.form.indicators.view
     _focus(qtbot, view)
-    view.setCurrentIndex(window.indicator_model.index_at([0, 0, 0]))
+    view.setCurrentIndex(window.form.indicator_model.index_at([0, 0, 0]))
     QCoreApplication.sendEvent(view, QInputMethodEvent("yusuan", []))  # composing starts
     editor = view.indexWidget(view.currentIndex())
     assert isinstance(editor, QLineEdit) and editor.text() == ""  # the cell is being replaced
@@ -441,7 +443,7 @@ def test_ctrl_s_stores_what_is_waiting_and_says_so(
     open_window: WindowFactory, db_path: Path, qtbot: QtBot
 ) -> None:
     window = open_window(db_path)
-    window.act_new.trigger()
+    window.project_actions.new.trigger()
     name = field_line(window, "项目名称")
     type_text(name, "科普")
     _focus(qtbot, name)

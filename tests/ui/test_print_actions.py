@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from testdata import CJK_FONT, needs_cjk_font
+from testdata import ZENHEI, needs_zenhei
 from window_harness import WindowFactory
 
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import dialogs, print_actions, settings
+from ui.font_choice import FontChoiceDialog
 from ui.main_window import MainWindow
 from ui.print_actions import BatchPrintDialog
 from ui.print_preview import PrintPreview
@@ -91,25 +93,46 @@ def test_export_from_the_menu_writes_the_open_project(
     assert opening(window.project) in pdf_text(target.read_bytes())
 
 
-@needs_cjk_font
-def test_a_print_font_picked_in_the_settings_is_kept(
+def _in_font_dialog(act: Callable[[FontChoiceDialog], None]) -> None:
+    """Do ``act`` in the 打印字体 dialog once it is open (it waits for an answer)."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FontChoiceDialog)
+        act(dialog)
+
+    QTimer.singleShot(0, answer)
+
+
+@needs_zenhei
+def test_a_print_font_picked_by_name_or_file_is_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    answers = iter([True])
-    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: next(answers))
-    monkeypatch.setattr(dialogs, "open_file", lambda *_a: CJK_FONT)
+    def pick_zenhei(dialog: FontChoiceDialog) -> None:
+        names = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+        row = next(r for r, name in enumerate(names) if name.startswith("文泉驿正黑"))
+        dialog.list.setCurrentRow(row)
+        dialog.take.click()
+
+    _in_font_dialog(pick_zenhei)
     window.findChild(QAction, "printFontAction").trigger()
-    assert window.settings.get(settings.PRINT_FONT) == str(CJK_FONT)
-    assert str(CJK_FONT) in print_actions.print_fonts(window.settings).source
+    assert window.settings.get(settings.PRINT_FONT) == str(ZENHEI)
+    assert str(ZENHEI) in print_actions.print_fonts(window.settings).source
+    assert "文泉驿正黑" in window.statusBar().currentMessage()
 
     # a file that is no font is refused, and the setting stays as it was
     bogus = tmp_path / "bogus.ttf"
     bogus.write_bytes(b"not a font")
     errors: list[str] = []
-    answers = iter([True])
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: bogus)
     monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: errors.append(text))
+    _in_font_dialog(lambda dialog: dialog.other.click())
     window.findChild(QAction, "printFontAction").trigger()
     assert errors and str(bogus) in errors[0]
-    assert window.settings.get(settings.PRINT_FONT) == str(CJK_FONT)
+    assert window.settings.get(settings.PRINT_FONT) == str(ZENHEI)
+
+    # and back to the system's fonts
+    _in_font_dialog(lambda dialog: dialog.system.click())
+    window.findChild(QAction, "printFontAction").trigger()
+    assert window.settings.get(settings.PRINT_FONT) == ""
     QApplication.processEvents()

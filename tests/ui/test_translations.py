@@ -164,9 +164,9 @@ def test_english_window_has_no_chinese_chrome(qtbot: QtBot, db_path: Path) -> No
             window.project_list.count_label.text(),
             check_panel.summary.text(),
             window.database_label.text(),
-            window.year_box.suffix(),
+            window.form.year_box.suffix(),
         ]
-        for model in (window.project_list.model, window.indicator_model):
+        for model in (window.project_list.model, window.form.indicator_model):
             texts += [str(model.headerData(column, Qt.Orientation.Horizontal)) for column in (0, 1)]
         window.close()
 
@@ -177,6 +177,8 @@ def test_english_window_has_no_chinese_chrome(qtbot: QtBot, db_path: Path) -> No
             spec.budget_heading,
             spec.targets_caption(project.year),
             *spec.indicator_columns,
+            spec.level_word,
+            *(row.level1 for row in spec.standard_block),
             *(p.name for p in sample_projects()),
             *(p.unit for p in sample_projects()),
             *LANGUAGE_NAMES,

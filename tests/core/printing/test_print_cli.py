@@ -47,5 +47,5 @@ def test_unknown_project_writes_nothing(db_path: Path, tmp_path: Path) -> None:
     assert perfdesk("--db", db_path, "sample").returncode == 0
     out = tmp_path / "out.pdf"
     result = perfdesk("--db", db_path, "print", "99", "-o", out)
-    assert result.returncode == 2 and "错误" in result.stderr
+    assert result.returncode == 1 and "错误" in result.stderr
     assert not out.exists()

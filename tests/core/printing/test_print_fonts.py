@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 from printed_pdf import read_pdf
-from testdata import CJK_FONT, needs_cjk_font
+from testdata import CJK_FONT, ZENHEI, needs_cjk_font, needs_zenhei
 
 from perfdesk.model import IndicatorRow
-from perfdesk.printing import FontSet, find_missing_characters, fonts, render_pdf, resolve_fonts
+from perfdesk.printing import (
+    FontSet,
+    find_missing_characters,
+    fonts,
+    installed_fonts,
+    render_pdf,
+    resolve_fonts,
+)
 from perfdesk.sample import sample_projects
 
 RARE = "𠀀"  # U+20000, CJK Extension B: in few fonts, and not in GBK
@@ -89,3 +96,12 @@ def test_missing_characters_are_found_with_their_place(fonts: FontSet) -> None:
 def test_the_seed_needs_no_missing_characters(fonts: FontSet) -> None:
     for project in sample_projects():
         assert find_missing_characters(project, fonts) == []
+
+
+@needs_zenhei
+def test_installed_fonts_are_named_and_listed_once() -> None:
+    fonts = installed_fonts()
+    names = {font.path: font.description for font in fonts}
+    assert names[ZENHEI] == "文泉驿正黑"
+    assert len(names) == len(fonts)  # each file once
+    assert all(font.path.suffix.lower() in (".ttf", ".ttc") for font in fonts)
