@@ -68,14 +68,12 @@ check() {  # DESCRIPTION COMMAND...: run a check, fail the smoke with DESCRIPTIO
     "$@" || die "$description"
 }
 
-# Run a console program; its stdout (the command line writes UTF-8 into pipes) and stderr
-# (in the console code page, 936 on a Chinese Windows) land in $logs/LABEL.out and .err.
+# Run a console program; its stdout and stderr (the command line writes UTF-8 into pipes, not
+# the console's code page 936) land in $logs/LABEL.out and .err.
 cli() {
     local label="$1" status=0
     shift
-    wine_run "$@" >"$logs/$label.out" 2>"$logs/$label.err936" || status=$?
-    iconv -f GB18030 -t UTF-8 <"$logs/$label.err936" >"$logs/$label.err"
-    rm "$logs/$label.err936"
+    wine_run "$@" >"$logs/$label.out" 2>"$logs/$label.err" || status=$?
     sed "s/^/    $label: /" "$logs/$label.out" "$logs/$label.err" >&2
     return "$status"
 }
