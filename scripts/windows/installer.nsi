@@ -5,7 +5,9 @@
 ; under the installation folder (%LOCALAPPDATA%\Programs\PerfDesk), and the uninstaller removes
 ; only what the installer put there.
 
-Unicode true
+; A 64-bit installer for a 64-bit program: it also runs where no 32-bit layer is (Wine
+; without wine32).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma

@@ -99,7 +99,7 @@ start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 [ -f "$start_menu/$shortcut" ] || die "no 开始菜单 shortcut $shortcut"
 [ -f "$user_dir/Desktop/$shortcut" ] || die "no 桌面 shortcut $shortcut"
 uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\PerfDesk'
-check "no uninstaller registered" cli registry wine reg query "$uninstall_key" /v UninstallString
+check "no uninstaller registered" cli registry reg query "$uninstall_key" /v UninstallString
 grep -qi 'uninstall.exe' "$logs/registry.out" || die "the uninstaller is registered wrongly"
 program_dir[installed]='C:\users\'"$(id -un)"'\AppData\Local\Programs\PerfDesk'
 db_args[installed]=""  # the default database, in the officer's data folder
@@ -267,7 +267,7 @@ done
 [ ! -e "$installed" ] || die "the uninstaller left $installed"
 [ ! -e "$start_menu/$shortcut" ] || die "the uninstaller left the 开始菜单 shortcut"
 [ ! -e "$user_dir/Desktop/$shortcut" ] || die "the uninstaller left the 桌面 shortcut"
-if cli registry-after wine reg query "$uninstall_key" 2>/dev/null; then
+if cli registry-after reg query "$uninstall_key" 2>/dev/null; then
     die "the uninstaller is still registered"
 fi
 (cd "$data_dir" && find . -type f -print0 | sort -z | xargs -0 md5sum) >"$logs/data-after.txt"
