@@ -56,7 +56,7 @@ def labelled_grid(
     widths = [label_widths[0], value_width, label_widths[1], value_width]
     vstyle = getattr(styles, value_style)
     data: list[list[Any]] = []
-    commands: list[tuple[Any, ...]] = grid_style()
+    commands: list[tuple[Any, ...]] = grid_style(styles.fonts.regular)
     if heading is not None:
         data.append([TextBlock(markup(heading), styles.heading), "", "", ""])
         commands.append(("SPAN", (0, 0), (-1, 0)))
@@ -131,7 +131,7 @@ def budget_grid(
         widths += [label_width, share - label_width]
     data: list[list[Any]] = [[TextBlock(markup(heading), styles.heading)] + [""] * (2 * count - 1)]
     commands: list[tuple[Any, ...]] = [
-        *grid_style(),
+        *grid_style(styles.fonts.regular),
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
     ]

@@ -103,6 +103,8 @@ def build_pdf(
         author=first.unit if first else "",
         creator="PerfDesk",
         invariant=True,
+        # Not ReportLab's Helvetica: it would be named on every page, never drawn, not embedded.
+        initialFontName=styles.fonts.regular,
     )
     frame = Frame(
         MARGIN_LEFT,

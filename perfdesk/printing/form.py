@@ -82,7 +82,9 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        *grid_style(lines=False),  # lines around each section only, drawn below
+        *grid_style(
+            styles.fonts.regular, lines=False
+        ),  # lines around each section only, drawn below
         ("BOX", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]

@@ -53,7 +53,7 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
         st = self.styles
         data: list[list[Any]] = [[TextBlock(markup(c), st.column_head) for c in self.columns]]
         commands = [
-            *grid_style(),
+            *grid_style(st.fonts.regular),
             ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
         ]
         for level, column in ((0, "level1"), (1, "level2")):

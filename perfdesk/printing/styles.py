@@ -103,11 +103,16 @@ def make_styles(fonts: FontSet) -> FormStyles:
     )
 
 
-def grid_style(lines: bool = True) -> list[tuple[object, ...]]:
-    """The table commands every bordered block of the form shares (``lines``: a full grid)."""
+def grid_style(font: str, lines: bool = True) -> list[tuple[object, ...]]:
+    """The table commands every bordered block of the form shares (``lines``: a full grid).
+
+    ``font`` is the cells' own font: the text is in paragraphs with theirs, but ReportLab
+    names a cell's font (Helvetica unless told) on the page, where it would be the one font
+    the PDF does not embed."""
     grid = [("GRID", (0, 0), (-1, -1), GRID_WIDTH, GRID_COLOR)] if lines else []
     return [
         *grid,
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + PUNCTUATION_HANG),

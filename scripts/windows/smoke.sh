@@ -160,7 +160,8 @@ for copy in "${copies[@]}"; do
     check "$copy: print failed" perfdesk "$copy" print print --all -o "$folder\\smoke.pdf"
     if grep -q '警告' "$logs/$copy-print.err"; then die "$copy: print warned with a CJK font there"; fi
     fonts_of "$smoke/$copy/smoke.pdf" >"$logs/$copy-pdffonts.txt"
-    grep -q "+$CJK_FONT_NAME " "$logs/$copy-pdffonts.txt" || die "$copy: the PDF does not use simsun.ttc"
+    grep -qE "\+$CJK_FONT_NAME(-[0-9]+)? " "$logs/$copy-pdffonts.txt" \
+        || die "$copy: the PDF does not use simsun.ttc"
     if awk '$(NF-4) != "yes"' "$logs/$copy-pdffonts.txt" | grep -q .; then
         die "$copy: a font in the PDF is not embedded"
     fi
