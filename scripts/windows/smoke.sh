@@ -203,10 +203,10 @@ wait_for_window() {  # TITLE-PATTERN SECONDS: the id of a visible window whose t
     return 1
 }
 
-screenshot() {  # PNG: the whole virtual screen
-    uv run --locked --no-dev python -c \
+screenshot() {  # PNG: the whole virtual screen (Pillow of the project's own environment)
+    (cd "$REPO" && uv run --locked --no-dev python -c \
         "import sys; from PIL import ImageGrab; ImageGrab.grab(xdisplay=sys.argv[1]).save(sys.argv[2])" \
-        "$DISPLAY" "$1"
+        "$DISPLAY" "$1")
 }
 
 window_test() {  # COPY PNG
