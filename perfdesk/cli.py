@@ -350,9 +350,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out the sub-command in ``args``: errors in plain words on stderr, exit status."""
-    # UTF-8 into files and pipes; perfdesk-gui (pythonw on Windows) has no stdout at all.
-    if sys.stdout is not None and not sys.stdout.isatty():
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    # UTF-8 into files and pipes, messages too (Windows would write them in the console's
+    # code page, e.g. GBK); a console shows either. The windowed PerfDesk has no streams.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     handler: Handler = args.handler
     # What a killed backup, restore or save left behind goes at the next start of anything.
     remove_leftovers(database_path(args))

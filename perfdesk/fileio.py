@@ -68,6 +68,9 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+            if fcntl is not None:  # moved while still held, so no remove_leftovers takes it
+                os.replace(temp_name, target)
+        if fcntl is None:  # Windows moves no file that is open
             os.replace(temp_name, target)
     except OSError as exc:
         discard(temp_name)
@@ -181,14 +184,18 @@ def temporary_file(folder: Path, prefix: str) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=".db", dir=folder)
     except OSError as exc:
         raise PerfDeskError(f"无法在 {folder} 中写文件：{describe_os_error(exc)}") from None
-    _hold(fd)
+    if fcntl is None:  # nothing to hold it with, and Windows moves or removes no open file
+        os.close(fd)
+    else:
+        _hold(fd)
     path = Path(name)
     try:
         yield path
     finally:
+        if fcntl is not None:
+            os.close(fd)
         for suffix in ("", "-wal", "-shm", "-journal"):
             discard(path.with_name(path.name + suffix))
-        os.close(fd)
 
 
 def _hold(fd: int) -> None:

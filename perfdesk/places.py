@@ -148,9 +148,20 @@ def window_holding(database: str | Path) -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     host = lines[2] if len(lines) > 2 else ""
-    if host and host != socket.gethostname():
+    if host and not is_this_computer(host):
         return pid
     return pid if _process_exists(pid) else None
+
+
+def is_this_computer(host: str) -> bool:
+    """Whether ``host``, as a lock file names it, is this computer.
+
+    On Windows Qt writes the NetBIOS name (``COMPUTERNAME``: upper case, at most 15
+    characters) where ``socket.gethostname()`` gives the DNS host name in its own case, so
+    both are asked and case does not count (host names ignore it).
+    """
+    names = (socket.gethostname(), os.environ.get("COMPUTERNAME", ""))
+    return host.casefold() in {name.casefold() for name in names if name}
 
 
 def _process_exists(pid: int) -> bool:

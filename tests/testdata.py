@@ -19,13 +19,22 @@ from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_TEXT = (
-    REPO / "tests" / "data" / "seed_sh2020.txt"
-)  # the reference form, as extracted from its PDF
+# the reference form, as extracted from its PDF
+SEED_TEXT = REPO / "tests" / "data" / "seed_sh2020.txt"
 DATA = REPO / "tests" / "data"
 SH2026_PROJECT = DATA / "sh2026_xinmeiti.json"  # a project on the current form (sh2026)
+# 文泉驿正黑 itself, for tests that look for it by its family name.
 ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 needs_zenhei = pytest.mark.skipif(not ZENHEI.exists(), reason="needs fonts-wqy-zenhei")
+# A TrueType CJK font where the tests run: fonts-wqy-zenhei on Linux, 宋体 on Windows.
+CJK_FONT = (
+    Path(os.environ.get("WINDIR", "C:\\Windows"), "Fonts", "simsun.ttc")
+    if sys.platform == "win32"
+    else ZENHEI
+)
+needs_cjk_font = pytest.mark.skipif(
+    not CJK_FONT.exists(), reason="needs a TrueType CJK font (Debian: fonts-wqy-zenhei)"
+)
 
 
 def perfdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:

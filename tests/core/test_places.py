@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,35 @@ def test_a_lock_left_by_a_crashed_process_does_not_count(tmp_path: Path) -> None
     db = tmp_path / "perfdesk.db"
     _lock(db, gone.pid, socket.gethostname())
     assert window_holding(db) is None
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_this_computer_in_another_case_is_this_computer(
+    tmp_path: Path, case: Callable[[str], str]
+) -> None:
+    # Qt on Windows writes the NetBIOS name (VM) where Python says vm: a crash's lock is
+    # still recognised as this computer's and taken over, not a lock from elsewhere.
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = tmp_path / "perfdesk.db"
+    _lock(db, gone.pid, case(socket.gethostname()))
+    assert window_holding(db) is None
+    _lock(db, os.getpid(), case(socket.gethostname()))
+    assert window_holding(db) == os.getpid()
+
+
+def test_the_windows_computer_name_is_this_computer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A NetBIOS name is cut to 15 characters, so it need not resemble the DNS host name.
+    monkeypatch.setenv("COMPUTERNAME", "FINANCE-OFFICE1")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = tmp_path / "perfdesk.db"
+    _lock(db, gone.pid, "FINANCE-OFFICE1")
+    assert window_holding(db) is None
+    monkeypatch.delenv("COMPUTERNAME")
+    assert window_holding(db) == gone.pid  # without it, an unknown computer's lock
 
 
 def test_a_lock_from_another_computer_counts(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from testdata import file_digest, needs_zenhei, perfdesk_as_user
+from testdata import file_digest, needs_cjk_font, perfdesk_as_user
 
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
@@ -49,7 +49,7 @@ def test_listing_and_exporting_work_read_only(read_only: Path, tmp_path: Path) -
     assert file_digest(read_only) == before
 
 
-@needs_zenhei
+@needs_cjk_font
 def test_printing_works_read_only(read_only: Path, tmp_path: Path) -> None:
     out = tmp_path / "forms.pdf"
     printed = perfdesk_as_user("--db", read_only, "print", "1", "-o", out)

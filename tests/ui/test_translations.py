@@ -5,8 +5,9 @@ as they are)."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
-import sys
+import sysconfig
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,6 @@ from ui.check_panel import CheckPanel
 from ui.main_window import MainWindow
 
 TS = TRANSLATIONS / "perfdesk_en.ts"
-TOOLS = Path(sys.executable).parent  # pyside6-lupdate / pyside6-lrelease beside the interpreter
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 PLACEHOLDERS = re.compile(r"%\d|\{\d*\}")
 SHORTCUTS = re.compile(r"(?:Ctrl|Shift|Alt)\+\w+")
@@ -52,10 +52,17 @@ def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     return found
 
 
+def _tool(name: str) -> str:
+    """A PySide6 tool of this environment: bin/NAME on Linux, Scripts\\NAME.exe on Windows."""
+    found = shutil.which(name, path=sysconfig.get_path("scripts"))
+    assert found, f"{name} is not installed in this environment"
+    return found
+
+
 def _lupdate(ts: Path) -> None:
     sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "ui").glob("*.py"))
     subprocess.run(
-        [str(TOOLS / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+        [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
         cwd=REPO,
         check=True,
         capture_output=True,
@@ -104,7 +111,7 @@ def test_catalogue_holds_exactly_the_texts_of_the_window(tmp_path: Path) -> None
 def test_committed_qm_is_released_from_the_ts(tmp_path: Path) -> None:
     released = tmp_path / "perfdesk_en.qm"
     subprocess.run(
-        [str(TOOLS / "pyside6-lrelease"), str(TS), "-qm", str(released)],
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(released)],
         check=True,
         capture_output=True,
     )

@@ -12,18 +12,18 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from testdata import SEED_TEXT, ZENHEI, as_json, needs_zenhei, sample_json
+from testdata import CJK_FONT, SEED_TEXT, as_json, needs_cjk_font, sample_json
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.importing import read_any
 
-pytestmark = needs_zenhei
+pytestmark = needs_cjk_font
 LINES_PER_PAGE = 48
 
 
 def text_pdf(text: str, path: Path, page_numbers: bool = True) -> None:
     if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", str(ZENHEI), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
     pdf = canvas.Canvas(str(path))
     lines = text.split("\n")
     for start in range(0, len(lines), LINES_PER_PAGE):

@@ -12,13 +12,13 @@ import pytest
 from printed_pdf import read_pdf
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
-from testdata import ZENHEI, needs_zenhei
+from testdata import CJK_FONT, needs_cjk_font
 
 from perfdesk.printing import FontSet, render_pdf
 from perfdesk.printing.face_cache import load_font
 from perfdesk.sample import sample_projects
 
-pytestmark = needs_zenhei
+pytestmark = needs_cjk_font
 
 
 def refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,12 +42,12 @@ def comparable(font: TTFont) -> tuple[dict[str, object], dict[str, object]]:
 def test_a_cached_face_is_the_face_reportlab_parses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsed = TTFont("parsed", str(ZENHEI), subfontIndex=1)
-    load_font("first", ZENHEI, 1, folder=tmp_path)  # parses and keeps the face
+    parsed = TTFont("parsed", str(CJK_FONT), subfontIndex=1)
+    load_font("first", CJK_FONT, 1, folder=tmp_path)  # parses and keeps the face
     assert len(list(tmp_path.glob("*.face"))) == 1
 
     refuse_parsing(monkeypatch)
-    cached = load_font("cached", ZENHEI, 1, folder=tmp_path)
+    cached = load_font("cached", CJK_FONT, 1, folder=tmp_path)
 
     assert cached.fontName == "cached"
     assert comparable(cached) == comparable(parsed)
@@ -66,10 +66,10 @@ def test_a_form_printed_with_a_cached_face_is_the_same_form(
         pdf = read_pdf(render_pdf(sample_projects()[:1], fonts))
         return pdf.pages, pdf.font_files
 
-    parsed_pages, parsed_fonts = printed(TTFont("face-cache-parsed", str(ZENHEI)))
-    load_font("face-cache-warm-up", ZENHEI, 0, folder=tmp_path)
+    parsed_pages, parsed_fonts = printed(TTFont("face-cache-parsed", str(CJK_FONT)))
+    load_font("face-cache-warm-up", CJK_FONT, 0, folder=tmp_path)
     refuse_parsing(monkeypatch)
-    cached_pages, cached_fonts = printed(load_font("face-cache-cached", ZENHEI, 0, tmp_path))
+    cached_pages, cached_fonts = printed(load_font("face-cache-cached", CJK_FONT, 0, tmp_path))
 
     assert cached_pages == parsed_pages
     assert "上海科技报社" in "".join(cached_pages)
@@ -82,7 +82,7 @@ def test_a_form_printed_with_a_cached_face_is_the_same_form(
 
 def test_a_changed_or_damaged_entry_is_parsed_anew(tmp_path: Path) -> None:
     font_file = tmp_path / "font.ttc"
-    shutil.copy(ZENHEI, font_file)
+    shutil.copy(CJK_FONT, font_file)
     cache = tmp_path / "cache"
     load_font("a", font_file, 0, folder=cache)
     stat = font_file.stat()
@@ -103,7 +103,7 @@ def test_a_cache_that_cannot_be_written_costs_only_speed(tmp_path: Path) -> None
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("a file where the cache folder would be")
 
-    font = load_font("uncached", ZENHEI, 0, folder=not_a_folder)
+    font = load_font("uncached", CJK_FONT, 0, folder=not_a_folder)
 
     assert ord("上") in font.face.charToGlyph
     assert not_a_folder.read_text() == "a file where the cache folder would be"
@@ -117,7 +117,7 @@ def test_entries_half_written_by_a_killed_process_are_removed(tmp_path: Path) ->
         leftover.write_bytes(b"half")
     os.utime(stale, (0, 0))
 
-    load_font("after a crash", ZENHEI, 0, folder=tmp_path)
+    load_font("after a crash", CJK_FONT, 0, folder=tmp_path)
 
     assert not stale.exists() and fresh.exists()
     assert len(list(tmp_path.glob("*.face"))) == 1

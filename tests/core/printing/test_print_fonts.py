@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from printed_pdf import read_pdf
-from testdata import ZENHEI, needs_zenhei
+from testdata import CJK_FONT, ZENHEI, needs_cjk_font, needs_zenhei
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import (
@@ -30,13 +30,13 @@ def without_system_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fonts, "_LINUX_HEI", [])
 
 
-@needs_zenhei
+@needs_cjk_font
 def test_windows_font_folders_come_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     windir, local = tmp_path / "Windows", tmp_path / "Local"
     (windir / "Fonts").mkdir(parents=True)
     (local / "Microsoft" / "Windows" / "Fonts").mkdir(parents=True)
-    shutil.copy(ZENHEI, windir / "Fonts" / "SIMFANG.TTF")  # Windows names differ in case
-    shutil.copy(ZENHEI, local / "Microsoft" / "Windows" / "Fonts" / "simhei.ttf")
+    shutil.copy(CJK_FONT, windir / "Fonts" / "SIMFANG.TTF")  # Windows names differ in case
+    shutil.copy(CJK_FONT, local / "Microsoft" / "Windows" / "Fonts" / "simhei.ttf")
     monkeypatch.setenv("WINDIR", str(windir))
     monkeypatch.setenv("LOCALAPPDATA", str(local))
 
@@ -48,11 +48,11 @@ def test_windows_font_folders_come_first(tmp_path: Path, monkeypatch: pytest.Mon
     assert found.regular != found.bold
 
 
-@needs_zenhei
+@needs_cjk_font
 def test_a_font_picked_in_the_settings_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     without_system_fonts(monkeypatch)
-    found = resolve_fonts(ZENHEI)
-    assert found.embedded and str(ZENHEI) in found.source and not found.notes
+    found = resolve_fonts(CJK_FONT)
+    assert found.embedded and str(CJK_FONT) in found.source and not found.notes
 
 
 def test_an_unusable_picked_font_is_reported(tmp_path: Path) -> None:
