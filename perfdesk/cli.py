@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
+    cmd = commands.add_parser("review", help="目标审核：按完整性、相关性、适当性、可行性给出等级和理由")
+    review_which = cmd.add_mutually_exclusive_group(required=True)
+    review_which.add_argument("--all", action="store_true", help="全部项目")
+    review_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    cmd.set_defaults(handler=cmd_review)
+
     # -- printing commands --
     cmd = commands.add_parser("print", help="打印为 PDF（正式表样，嵌入中文字体）")
     _add_selection(cmd)
@@ -168,6 +175,43 @@ def cmd_list(args: argparse.Namespace) -> int:
         for s in summaries:
             print(f"{s.id:>5}  {s.year}  {s.layout}  {s.unit}  {s.name}")
         print(f"共 {len(summaries)} 个项目", file=sys.stderr)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from perfdesk.review import previous_year_project, review
+
+    with read_store(args) as store:
+        projects = selected_projects(store, args)
+        everything = projects if args.all else store.get_all()
+    by_key: dict[tuple[str, str, int], list[Project]] = {}
+    for project in everything:
+        by_key.setdefault((project.unit, project.name, project.year), []).append(project)
+    results = []
+    for project in projects:
+        last_year = by_key.get((project.unit, project.name, project.year - 1), [])
+        results.append((project, review(project, previous_year_project(project, last_year))))
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": project.id,
+                        "grade": result.grade,
+                        "score": result.score,
+                        "findings": [f.as_json() for f in result.findings],
+                    }
+                    for project, result in results
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for project, result in results:
+        print(f"{project.id:>5}  {result.grade}  {result.score:5.1f}  {project.name}")
+        for finding in result.findings:
+            print(f"         [{finding.dimension}] {finding.message}")
     return 0
 
 

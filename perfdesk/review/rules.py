@@ -100,11 +100,27 @@ class RuleBook:
                 return rule
         raise KeyError(code)
 
-    def terms(self, layout: str) -> LayoutTerms:
-        try:
-            return self.layouts[layout]
-        except KeyError:
-            raise KeyError(f"no review terms for layout {layout}") from None
+    def terms(self, layout: Layout) -> LayoutTerms:
+        """The layout's review file, or for a layout without one what its public fields say:
+        every printed section tells what the money buys, the 一级 roles name the kinds."""
+        found = self.layouts.get(layout.key)
+        if found is not None:
+            return found
+        roles = {spec.role for spec in layout.level1}
+        return LayoutTerms(
+            layout=layout.key,
+            level2_kinds={},
+            name_kinds={"满意": "satisfaction"},
+            required_kinds=tuple(k for k in ("cost", "output", "outcome") if k in roles),
+            served_kinds=("satisfaction",),
+            plan_sections=tuple(s for s in layout.sections if s != layout.holding_section),
+            overall_target="",
+            annual_target="",
+            required_amounts=tuple(
+                a for a in (layout.budget_total_field, layout.budget_current_field) if a
+            ),
+            budget_unit="元",
+        )
 
     def grade(self, score: float) -> str:
         for grade, lowest in self.grades:
