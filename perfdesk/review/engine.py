@@ -65,13 +65,13 @@ class _Hit(NamedTuple):
 
 
 class _Row(NamedTuple):
-    index: int  # position in Project.rows()
+    position: int  # in Project.rows()
     row: IndicatorRow
     kind: str  # output / outcome / satisfaction / cost / "" (投入与管理 and the like)
 
     @property
     def location(self) -> Location:
-        return Location("indicator", (self.row.level1, self.row.level2, self.row.name), self.index)
+        return Location("indicator", (self.row.level1, self.row.level2, self.row.name), self.position)
 
     @property
     def quoted(self) -> str:
@@ -239,7 +239,9 @@ def _standard_pairs(layout: Layout) -> set[tuple[str, str]]:
 def _parts_filled(c: _Context, rule: Rule) -> Iterator[_Hit]:
     for spec in c.layout.fields:
         if spec.required and not c.project.fields.get(spec.label, "").strip():
-            yield _Hit(rule.param("field"), f"表头“{spec.label}”未填写", Location("field", spec.label))
+            yield _Hit(
+                rule.param("field"), f"表头“{spec.label}”未填写", Location("field", spec.label)
+            )
     for label in c.layout.sections:
         if label == c.layout.holding_section or c.project.sections.get(label, "").strip():
             continue
