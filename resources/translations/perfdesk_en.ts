@@ -1153,6 +1153,29 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../ui/review_panel.py" line="49"/>
+        <source>审核意见</source>
+        <translation>Review findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="64"/>
+        <source>没有打开的项目</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="67"/>
+        <source>审核等级：%1（%2 分）</source>
+        <translation>Review grade: %1 (%2 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="75"/>
+        <source>改正后可加 %1 分</source>
+        <translation>Fixing this adds %1 points</translation>
+    </message>
+</context>
+<context>
     <name>SectionTabs</name>
     <message>
         <location filename="../../ui/editor.py" line="570"/>
@@ -1605,6 +1628,14 @@ Print anyway?</translation>
         <location filename="../../ui/print_preview.py" line="333"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
+    </message>
+</context>
+<context>
+    <name>review_panel</name>
+    <message>
+        <location filename="../../ui/review_panel.py" line="93"/>
+        <source>审核</source>
+        <translation>Review</translation>
     </message>
 </context>
 </TS>
