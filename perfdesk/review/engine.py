@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from perfdesk.checks import Location
@@ -18,7 +18,7 @@ from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import Layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.review.rules import KIND_NAMES, LayoutTerms, Rule, RuleBook, load_rule_book
-from perfdesk.target_value import normalize, parse_target
+from perfdesk.target_value import TargetValue, normalize, parse_target
 from perfdesk.values import parse_date
 
 
@@ -64,14 +64,22 @@ class _Hit(NamedTuple):
     location: Location
 
 
-class _Row(NamedTuple):
+@dataclass
+class _Row:
     position: int  # in Project.rows()
     row: IndicatorRow
     kind: str  # output / outcome / satisfaction / cost / "" (投入与管理 and the like)
 
+    @cached_property
+    def value(self) -> TargetValue:
+        """The 指标值 read once, when a rule first asks (most 投入与管理 rows are never read)."""
+        return parse_target(self.row.target)
+
     @property
     def location(self) -> Location:
-        return Location("indicator", (self.row.level1, self.row.level2, self.row.name), self.position)
+        return Location(
+            "indicator", (self.row.level1, self.row.level2, self.row.name), self.position
+        )
 
     @property
     def quoted(self) -> str:
@@ -84,7 +92,10 @@ class _Quantity(NamedTuple):
     clause: str  # the clause it stands in, quoted in messages
 
 
-class _Context(NamedTuple):
+@dataclass
+class _Context:
+    """One review's form and what several rules read from it (read once, when first asked)."""
+
     project: Project
     layout: Layout
     terms: LayoutTerms
@@ -92,6 +103,24 @@ class _Context(NamedTuple):
     rows: list[_Row]
     narrative: str  # the sections telling what the money buys
     previous: Project | None
+
+    @cached_property
+    def said(self) -> list[_Quantity]:
+        """The counts the narrative names."""
+        return _quantities(self.narrative)
+
+    @cached_property
+    def section_numbers(self) -> set[Decimal]:
+        return _numbers("\n".join(self.project.sections.values()))
+
+    @cached_property
+    def row_quantities(self) -> dict[int, list[_Quantity]]:
+        """The counts in each output-like indicator's name and value, by row position."""
+        return {
+            row.position: _quantities(row.row.name + " " + row.row.target)
+            for row in self.rows
+            if _is_output_like(row)
+        }
 
 
 RuleFunction = Callable[[_Context, Rule], Iterator[_Hit]]
@@ -171,8 +200,9 @@ def _kinded_rows(project: Project, layout: Layout, terms: LayoutTerms) -> list[_
     return found
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_CLAUSES = re.compile(r"[，。；;,、\n：:（）()“”]")
+_CLAUSES = re.compile(r"[，。；;,、\n：:（）()“”！？!?]")
 
 
 def _bigrams(text: str, book: RuleBook) -> set[str]:
@@ -203,7 +233,7 @@ def _quantities(text: str) -> list[_Quantity]:
     """The counts a text names (``1400条``, ``25场``, ``5.4万人``), each with its clause."""
     words = rule_book().words
     found: list[_Quantity] = []
-    for clause in _CLAUSES.split(normalize(text)):
+    for clause in _digit_clauses(text):
         for match in _quantity_pattern().finditer(clause):
             number, multiplier, unit = match.groups()
             try:
@@ -215,9 +245,23 @@ def _quantities(text: str) -> list[_Quantity]:
 
 
 def _numbers(text: str) -> set[Decimal]:
-    return {q.value for q in _quantities(text)} | {
-        Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", normalize(text))
-    }
+    return {q.value for q in _quantities(text)} | _bare_numbers(text)
+
+
+def _bare_numbers(text: str) -> set[Decimal]:
+    return {Decimal(n) for clause in _digit_clauses(text) for n in _NUMBER.findall(clause)}
+
+
+def _digit_clauses(text: str) -> Iterator[str]:
+    """The clauses of ``text`` that hold a digit, folded: most of a narrative has none, and
+    folding only these keeps the review of a long form quick."""
+    if _DIGIT.search(text):
+        for raw in _CLAUSES.split(text):
+            if _DIGIT.search(raw):
+                yield normalize(raw)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _is_output_like(row: _Row) -> bool:
@@ -318,11 +362,14 @@ def _plan_location(c: _Context) -> Location:
 
 @_rule
 def _narrative_in_indicators(c: _Context, rule: Rule) -> Iterator[_Hit]:
-    counted = [q for q in _quantities(c.narrative) if q.unit not in ("%", "‰", "元", "万元")]
+    counted = [q for q in c.said if q.unit not in ("%", "‰", "元", "万元")]
+    if not counted:
+        return
     indicator_numbers: set[Decimal] = set()
     for row in c.rows:
         if _is_output_like(row):
-            indicator_numbers |= _numbers(row.row.name + " " + row.row.target)
+            indicator_numbers |= {q.value for q in c.row_quantities[row.position]}
+            indicator_numbers |= _bare_numbers(row.row.name + " " + row.row.target)
     for quantity in counted:
         if quantity.value not in indicator_numbers:
             yield _Hit(
@@ -338,12 +385,11 @@ def _fmt(quantity: _Quantity) -> str:
 
 @_rule
 def _indicators_in_narrative(c: _Context, rule: Rule) -> Iterator[_Hit]:
-    narrative_numbers = _numbers("\n".join(c.project.sections.values()))
     for row in c.rows:
         if row.kind != "output":
             continue
-        counts = [q for q in _quantities(row.row.name + " " + row.row.target) if q.unit != "%"]
-        missing = [q for q in counts if q.value not in narrative_numbers]
+        counts = [q for q in c.row_quantities[row.position] if q.unit != "%"]
+        missing = [q for q in counts if q.value not in c.section_numbers]
         if missing:
             yield _Hit(
                 rule.param("each"),
@@ -391,7 +437,7 @@ def _quantitative_share(c: _Context, rule: Rule) -> Iterator[_Hit]:
     rows = [r for r in c.rows if r.kind in ("output", "outcome") and r.row.name]
     if not rows:
         return
-    quantitative = [r for r in rows if parse_target(r.row.target).is_quantitative]
+    quantitative = [r for r in rows if r.value.is_quantitative]
     share = len(quantitative) / len(rows)
     lowest = rule.param("min_share")
     if share < lowest:
@@ -410,8 +456,11 @@ def _vague_values(c: _Context, rule: Rule) -> Iterator[_Hit]:
             _is_output_like(row)
             and (_level2_is(row, c.book, "quantity") or _level2_is(row, c.book, "quality"))
         )
-        value = parse_target(row.row.target)
-        if wants_number and not value.is_quantitative and any(w in row.row.target for w in vague):
+        if (
+            wants_number
+            and not row.value.is_quantitative
+            and any(w in row.row.target for w in vague)
+        ):
             yield _Hit(
                 rule.param("each"),
                 f"{row.quoted}：{'满意度' if row.kind == 'satisfaction' else row.row.level2}指标应写数值，“{row.row.target}”无法考核",
@@ -421,11 +470,11 @@ def _vague_values(c: _Context, rule: Rule) -> Iterator[_Hit]:
 
 @_rule
 def _narrative_contradiction(c: _Context, rule: Rule) -> Iterator[_Hit]:
-    said = _quantities(c.narrative)
+    said = c.said
     for row in c.rows:
         if not _is_output_like(row):
             continue
-        value = parse_target(row.row.target)
+        value = row.value
         if value.number is None or not value.unit or value.unit == "%":
             continue
         name_words = _bigrams(row.row.name, c.book)
@@ -454,7 +503,7 @@ def _cost_matches_budget(c: _Context, rule: Rule) -> Iterator[_Hit]:
     for row in c.rows:
         if row.kind != "cost" or any(w in row.row.name for w in words.unit_cost_words):
             continue
-        value = parse_target(row.row.target)
+        value = row.value
         if value.number is None or value.unit not in words.money_units:
             continue
         if not any(w in row.row.name for w in words.total_cost_words) and len(c.rows) > 1:
@@ -497,7 +546,7 @@ def _conventions(c: _Context, rule: Rule) -> Iterator[_Hit]:
         for convention in c.book.conventions:
             if row.row.name not in convention.names:
                 continue
-            value = parse_target(row.row.target)
+            value = row.value
             if value.number is not None and value.number < convention.minimum:
                 yield _Hit(rule.param("each"), f"{row.quoted}：{convention.text}", row.location)
 
@@ -527,7 +576,7 @@ def _change_from_last_year(c: _Context, rule: Rule) -> Iterator[_Hit]:
     threshold = Decimal(str(rule.param("threshold")))
     for row in c.rows:
         old = before.get(row.row.name)
-        new = parse_target(row.row.target)
+        new = row.value
         if old is None or old.number is None or new.number is None or old.unit != new.unit:
             continue
         if old.number and abs(new.number - old.number) / abs(old.number) > threshold:
@@ -543,9 +592,13 @@ def _change_from_last_year(c: _Context, rule: Rule) -> Iterator[_Hit]:
 def _weak_targets(c: _Context, rule: Rule) -> Iterator[_Hit]:
     words = c.book.words
     for row in c.rows:
-        value = parse_target(row.row.target)
-        if row.kind == "satisfaction" and value.number is not None:
-            if value.number >= words.full_satisfaction and value.unit == "%":
+        if row.kind == "satisfaction":
+            value = row.value
+            if (
+                value.number is not None
+                and value.number >= words.full_satisfaction
+                and value.unit == "%"
+            ):
                 yield _Hit(
                     rule.param("each"),
                     f"{row.quoted}：满意度定为100%难以实现，宜按实际定（如≥90%）",
