@@ -192,21 +192,21 @@ def cmd_review(args: argparse.Namespace) -> int:
         last_year = by_key.get((project.unit, project.name, project.year - 1), [])
         results.append((project, review(project, previous_year_project(project, last_year))))
     if args.json:
-        print(
+        # One project a line: a valid JSON array that stays small for ten thousand projects.
+        lines = (
             json.dumps(
-                [
-                    {
-                        "id": project.id,
-                        "grade": result.grade,
-                        "score": result.score,
-                        "findings": [f.as_json() for f in result.findings],
-                    }
-                    for project, result in results
-                ],
+                {
+                    "id": project.id,
+                    "grade": result.grade,
+                    "score": result.score,
+                    "findings": [f.as_json() for f in result.findings],
+                },
                 ensure_ascii=False,
-                indent=2,
+                separators=(",", ":"),
             )
+            for project, result in results
         )
+        print("[\n" + ",\n".join(lines) + "\n]")
         return 0
     for project, result in results:
         print(f"{project.id:>5}  {result.grade}  {result.score:5.1f}  {project.name}")

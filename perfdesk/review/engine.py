@@ -7,7 +7,7 @@ give back, so the findings sorted by points are the order in which to raise the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
@@ -105,13 +105,21 @@ class _Context:
     previous: Project | None
 
     @cached_property
+    def clauses(self) -> dict[str, list[str]]:
+        """Each section's clauses that hold a digit, folded once for every rule."""
+        return {label: list(_digit_clauses(text)) for label, text in self.project.sections.items()}
+
+    @cached_property
     def said(self) -> list[_Quantity]:
         """The counts the narrative names."""
-        return _quantities(self.narrative)
+        return _quantities_in(c for s in self.terms.plan_sections for c in self.clauses.get(s, ()))
 
     @cached_property
     def section_numbers(self) -> set[Decimal]:
-        return _numbers("\n".join(self.project.sections.values()))
+        every = [clause for clauses in self.clauses.values() for clause in clauses]
+        return {q.value for q in _quantities_in(every)} | {
+            Decimal(n) for clause in every for n in _NUMBER.findall(clause)
+        }
 
     @cached_property
     def row_quantities(self) -> dict[int, list[_Quantity]]:
@@ -231,9 +239,13 @@ def _quantity_pattern() -> re.Pattern[str]:
 
 def _quantities(text: str) -> list[_Quantity]:
     """The counts a text names (``1400条``, ``25场``, ``5.4万人``), each with its clause."""
+    return _quantities_in(_digit_clauses(text))
+
+
+def _quantities_in(clauses: Iterable[str]) -> list[_Quantity]:
     words = rule_book().words
     found: list[_Quantity] = []
-    for clause in _digit_clauses(text):
+    for clause in clauses:
         for match in _quantity_pattern().finditer(clause):
             number, multiplier, unit = match.groups()
             try:
@@ -242,10 +254,6 @@ def _quantities(text: str) -> list[_Quantity]:
                 continue
             found.append(_Quantity(value, unit, clause.strip()))
     return found
-
-
-def _numbers(text: str) -> set[Decimal]:
-    return {q.value for q in _quantities(text)} | _bare_numbers(text)
 
 
 def _bare_numbers(text: str) -> set[Decimal]:
