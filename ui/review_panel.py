@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from perfdesk.model import Project
 from perfdesk.review import Review, ReviewFinding, previous_year_project, review
 from perfdesk.store import Store
+from ui import settings
 
 if TYPE_CHECKING:
     from ui.surface import Window
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+WIDE_SCREEN = 1600  # logical pixels: room for the form and the dock side by side
 
 
 class ReviewPanel(QWidget):
@@ -55,6 +57,9 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.result: Review | None = None
         self.show_review(None)
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 400)
 
     def show_review(self, result: Review | None) -> None:
         """``None``: no project is open."""
@@ -89,9 +94,13 @@ def last_year_of(store: Store, project: Project) -> Project | None:
 
 def install(window: Window) -> None:
     panel = ReviewPanel()
-    window.add_dock(
+    dock = window.add_dock(
         panel, QCoreApplication.translate("review_panel", "审核"), object_name="reviewPanel"
     )
+    screen = window.as_widget().screen()
+    first_start = window.settings.get(settings.WINDOW_STATE).isEmpty()
+    if first_start and screen is not None and screen.availableGeometry().width() < WIDE_SCREEN:
+        dock.hide()  # a small screen keeps the form whole; 视图 ▸ 审核 shows it, remembered
     previous: Project | None = None
 
     def refresh() -> None:
