@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
-    cmd = commands.add_parser("review", help="目标审核：按完整性、相关性、适当性、可行性给出等级和理由")
+    cmd = commands.add_parser(
+        "review", help="目标审核：按完整性、相关性、适当性、可行性给出等级和理由"
+    )
     review_which = cmd.add_mutually_exclusive_group(required=True)
     review_which.add_argument("--all", action="store_true", help="全部项目")
     review_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
@@ -179,39 +181,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from perfdesk.review import previous_year_project, review
+    from perfdesk.review.batch import as_json, as_text, review_projects
 
-    with read_store(args) as store:
-        projects = selected_projects(store, args)
-        everything = projects if args.all else store.get_all()
-    by_key: dict[tuple[str, str, int], list[Project]] = {}
-    for project in everything:
-        by_key.setdefault((project.unit, project.name, project.year), []).append(project)
-    results = []
-    for project in projects:
-        last_year = by_key.get((project.unit, project.name, project.year - 1), [])
-        results.append((project, review(project, previous_year_project(project, last_year))))
+    if not args.all and not args.ids:
+        raise PerfDeskError("请给出项目编号，或用 --all 选择全部项目")
+    lines = review_projects(
+        database_path(args), None if args.all else args.ids, as_json if args.json else as_text
+    )
     if args.json:
         # One project a line: a valid JSON array that stays small for ten thousand projects.
-        lines = (
-            json.dumps(
-                {
-                    "id": project.id,
-                    "grade": result.grade,
-                    "score": result.score,
-                    "findings": [f.as_json() for f in result.findings],
-                },
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            for project, result in results
-        )
         print("[\n" + ",\n".join(lines) + "\n]")
-        return 0
-    for project, result in results:
-        print(f"{project.id:>5}  {result.grade}  {result.score:5.1f}  {project.name}")
-        for finding in result.findings:
-            print(f"         [{finding.dimension}] {finding.message}")
+    else:
+        print("\n".join(lines))
     return 0
 
 

@@ -213,3 +213,25 @@ def test_cli_review_json_on_a_real_database(tmp_path: Path) -> None:
     assert text.returncode == 0 and "科普资源平台建设" in text.stdout and "[适当性]" in text.stdout
     missing = perfdesk("--db", db, "review", "9")
     assert missing.returncode == 1 and "9" in missing.stderr
+
+
+def test_worker_processes_give_the_same_lines_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from perfdesk.review import batch
+    from perfdesk.store import Store
+
+    db = tmp_path / "forms.db"
+    with Store(db) as store:
+        ids = store.add_many(sample_projects() * 3)
+        changed = store.get(store.copy_to_next_year(ids[0]))
+        changed.set_rows(
+            [IndicatorRow("产出目标", "数量", "每日发布3--5条内容", "=50%"), *changed.rows()]
+        )
+        store.save(changed)
+    alone = batch.review_projects(db, None, batch.as_json)
+    monkeypatch.setattr(batch, "WORKER_MINIMUM", 1)
+    assert batch.review_projects(db, None, batch.as_json) == alone
+    last = json.loads(alone[-1])
+    assert last["id"] == changed.id
+    assert "change_from_last_year" in {f["code"] for f in last["findings"]}
