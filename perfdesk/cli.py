@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("check", help="检查数据库完整性与每个项目的表格；有错误时退出码为 1")
     cmd.set_defaults(handler=cmd_check)
 
+    cmd = commands.add_parser(
+        "review", help="目标审核：按完整性、相关性、适当性、可行性给出等级和理由"
+    )
+    review_which = cmd.add_mutually_exclusive_group(required=True)
+    review_which.add_argument("--all", action="store_true", help="全部项目")
+    review_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    cmd.set_defaults(handler=cmd_review)
+
     # -- printing commands --
     cmd = commands.add_parser("print", help="打印为 PDF（正式表样，嵌入中文字体）")
     _add_selection(cmd)
@@ -176,6 +185,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         for s in summaries:
             print(f"{s.id:>5}  {s.year}  {s.layout}  {s.unit}  {s.name}")
         print(f"共 {len(summaries)} 个项目", file=sys.stderr)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from perfdesk.review.batch import as_json, as_text, review_projects
+
+    if not args.all and not args.ids:
+        raise PerfDeskError("请给出项目编号，或用 --all 选择全部项目")
+    lines = review_projects(
+        database_path(args), None if args.all else args.ids, as_json if args.json else as_text
+    )
+    if args.json:
+        # One project a line: a valid JSON array that stays small for ten thousand projects.
+        print("[\n" + ",\n".join(lines) + "\n]")
+    else:
+        print("\n".join(lines))
     return 0
 
 

@@ -84,6 +84,8 @@ _FOLD.update(
         0xFEFF: None,  # byte-order mark / zero-width no-break space
     }
 )
+# Most text has nothing to fold; a search is far quicker than str.translate over a long text.
+_TO_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _FOLD) + "]")
 _TWO_CHAR_OPERATORS = {">=": "≥", "<=": "≤"}
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])[。．](?=[0-9])")
 _DASHES = "-~—–―‒〜"
@@ -98,7 +100,7 @@ def normalize(text: str) -> str:
     dashes or tildes between two numbers → one ``-`` (``3——5`` → ``3-5``); zero-width
     characters are dropped and surrounding whitespace (U+3000 included) is stripped.
     """
-    s = text.translate(_FOLD)
+    s = text.translate(_FOLD) if _TO_FOLD.search(text) else text
     for typed, symbol in _TWO_CHAR_OPERATORS.items():
         s = s.replace(typed, symbol)
     s = _DECIMAL_POINT.sub(".", s)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 INSTALLED: tuple[str, ...] = (
     "ui.check_panel",  # 项目 → 检查表格 (F7), the 检查 dock
+    "ui.review_panel",  # the 审核 dock: grade and reasons
     "ui.library_panel",  # 指标 → 指标库…
     "ui.convert_action",  # 项目 → 复制为新版表样
     "ui.import_export",  # 文件 → 导入… / 导出 Excel、Word

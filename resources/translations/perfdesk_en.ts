@@ -1260,6 +1260,29 @@ Undo (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../ui/review_panel.py" line="51"/>
+        <source>审核意见</source>
+        <translation>Review findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="69"/>
+        <source>没有打开的项目</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="72"/>
+        <source>审核等级：%1（%2 分）</source>
+        <translation>Review grade: %1 (%2 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="80"/>
+        <source>改正后可加 %1 分</source>
+        <translation>Fixing this adds %1 points</translation>
+    </message>
+</context>
+<context>
     <name>SectionTabs</name>
     <message>
         <location filename="../../ui/editor.py" line="570"/>
@@ -1743,6 +1766,14 @@ The details are recorded in: %1</translation>
         <location filename="../../ui/print_preview.py" line="332"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
+    </message>
+</context>
+<context>
+    <name>review_panel</name>
+    <message>
+        <location filename="../../ui/review_panel.py" line="98"/>
+        <source>审核</source>
+        <translation>Review</translation>
     </message>
 </context>
 </TS>
