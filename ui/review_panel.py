@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 WIDE_SCREEN = 1600  # logical pixels: room for the form and the dock side by side
 GRADE_BATCH = 300  # projects graded per worker run: the column fills in steps, not at the end
-GRADING_DELAY_MS = 2000  # the list's grades wait until the window has settled after start
+GRADING_DELAY_MS = (
+    3000  # the grades wait until the window has settled (its first 3 s are kept smooth)
+)
 
 
 class ReviewPanel(QWidget):

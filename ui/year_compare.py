@@ -70,7 +70,7 @@ def _table(heads: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in heads)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return (
-        "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        "<table border='1' cellspacing='0' cellpadding='4' width='97%'>"
         f"<tr style='background:#eeeeee'>{head}</tr>{body}</table>"
     )
 

@@ -1,8 +1,9 @@
 """与上年比较: what changed between last year's form of a project and this year's.
 
 Header fields, amounts, narratives and indicators are compared part by part. Narratives are
-compared character by character (Chinese has no spaces to split words at), then runs of
-equal text are kept whole, so the officer reads "kept / struck out / added" the way a
+compared character by character (Chinese has no spaces to split words at; a number or a Latin
+word stays whole, so ``1400条`` → ``1600条`` reads as one number replaced), then runs of equal
+text are kept whole, so the officer reads "kept / struck out / added" the way a
 reviewer marks up a printed page. Indicators are matched by their 一级/二级/三级 names (then
 by the 三级 name alone, as a layout change may rename the groups); a numeric 指标值 is said to
 be raised or lowered, anything else changed.
@@ -10,6 +11,7 @@ be raised or lowered, anything else changed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -83,18 +85,22 @@ def compare_years(previous: Project, current: Project) -> YearComparison:
     )
 
 
+_TOKEN = re.compile(r"[0-9A-Za-z.%]+|.", re.DOTALL)
+
+
 def text_pieces(before: str, after: str) -> tuple[tuple[Piece, str], ...]:
     """``after`` against ``before`` as runs of kept, removed and added text."""
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
     pieces: list[tuple[Piece, str]] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            pieces.append((Piece.SAME, before[a1:a2]))
+            pieces.append((Piece.SAME, "".join(old[a1:a2])))
             continue
         if a2 > a1:
-            pieces.append((Piece.REMOVED, before[a1:a2]))
+            pieces.append((Piece.REMOVED, "".join(old[a1:a2])))
         if b2 > b1:
-            pieces.append((Piece.ADDED, after[b1:b2]))
+            pieces.append((Piece.ADDED, "".join(new[b1:b2])))
     return tuple(pieces)
 
 

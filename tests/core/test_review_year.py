@@ -182,6 +182,13 @@ def test_comparison_names_what_changed_in_every_part(db_path: Path) -> None:
     )
     [narrative] = [n for n in comparison.narratives if n.label == "项目概况"]
     assert (Piece.REMOVED, "25") in narrative.pieces and (Piece.ADDED, "30") in narrative.pieces
+    # a number is replaced whole, not digit by digit
+    assert text_pieces("推送1400条", "推送1600条") == (
+        (Piece.SAME, "推送"),
+        (Piece.REMOVED, "1400"),
+        (Piece.ADDED, "1600"),
+        (Piece.SAME, "条"),
+    )
     kinds = {(c.kind, c.path[2], c.before, c.after) for c in comparison.indicators}
     assert kinds == {
         (IndicatorChangeKind.RAISED, "举办科普讲座场次", "≥25场", "≥30场"),
