@@ -4,18 +4,14 @@
 
 Prints: the seed text (two forms) read into projects (median of 20); a PDF of ``--forms``
 forms read back (printed by PerfDesk when perfdesk.printing is present, otherwise the seed
-text set line by line, as a budget system's export reads): its text read by the pdfium route,
-by the pdfminer route it replaced (ratio of the two, runs taken in turn so that load on the
-machine falls on both alike) and by poppler's pdftotext as a peer, then the whole import; and
-the Excel and Word exports of the same forms, with the Excel and Word files read back.
+text set line by line, as a budget system's export reads); and the Excel and Word exports of
+the same forms, with the Excel and Word files read back.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,7 +20,6 @@ from pathlib import Path
 from perfdesk.exporting.docx import document_bytes
 from perfdesk.exporting.xlsx import workbook_bytes
 from perfdesk.importing import read_any
-from perfdesk.importing.pdf import pdf_text, pdf_text_pdfminer
 from perfdesk.importing.text import read_text
 from perfdesk.model import Project
 from perfdesk.paths import RESOURCES
@@ -70,30 +65,35 @@ def _text_pdf(text: str, path: Path) -> str:
     return "the seed text set line by line"
 
 
-def reading_speed(pdf: Path, forms: int, runs: int = 5) -> None:
-    """The PDF's text read by both routes in turn (and by pdftotext), median ms a form."""
-    assert pdf_text(pdf) == pdf_text_pdfminer(pdf), "the two routes read different text"
-    new: list[float] = []
-    old: list[float] = []
+def reading(pdf: Path, forms: int, runs: int = 3) -> None:
+    """The PDF's text read with PDFium and with pdfminer alone (the importer before PDFium),
+    interleaved; pdftotext (poppler, C) on the same file as a peer."""
+    import shutil
+    import subprocess
+
+    from perfdesk.importing.pdf import pdf_text
+
+    fast: list[float] = []
+    slow: list[float] = []
     peer: list[float] = []
-    pdftotext = shutil.which("pdftotext")
-    command = [pdftotext or "pdftotext", "-layout", str(pdf), "-"]
     for _ in range(runs):
-        new.append(timed(lambda: pdf_text(pdf), 1))
-        old.append(timed(lambda: pdf_text_pdfminer(pdf), 1))
-        if pdftotext:
-            peer.append(timed(lambda: subprocess.run(command, capture_output=True, check=True), 1))
-    fast, slow = statistics.median(new), statistics.median(old)
+        for times, action in (
+            (fast, lambda: pdf_text(pdf)),
+            (slow, lambda: pdf_text(pdf, pdfium=False)),
+        ):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        if shutil.which("pdftotext"):
+            start = time.perf_counter()
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+            peer.append(time.perf_counter() - start)
+    new, old = statistics.median(fast), statistics.median(slow)
     print(
-        f"PDF text, {forms} forms: pdfium route {fast / forms * 1000:.1f} ms a form, "
-        f"pdfminer route {slow / forms * 1000:.1f} ms a form, {slow / fast:.1f}× faster"
+        f"PDF text, {forms} forms: PDFium {new / forms * 1000:.0f} ms a form, pdfminer alone "
+        f"{old / forms * 1000:.0f} ms a form: ratio {new / old:.2f}"
+        + (f"; pdftotext {statistics.median(peer) / forms * 1000:.1f} ms a form" if peer else "")
     )
-    if peer:
-        seconds = statistics.median(peer)
-        print(
-            f"  peer: pdftotext -layout {seconds / forms * 1000:.1f} ms a form "
-            f"({seconds / fast:.2f} of the pdfium route's time)"
-        )
 
 
 def main() -> None:
@@ -118,10 +118,10 @@ def main() -> None:
         seconds = timed(read_pdf, 3)
         assert result is not None
         count = len(result.forms)
-        reading_speed(pdf, count)
         print(
             f"PDF, {count} forms ({made}): {seconds:.2f} s, {seconds / count * 1000:.0f} ms a form"
         )
+        reading(pdf, count)
 
         xlsx = Path(folder) / "forms.xlsx"
         seconds = timed(lambda: xlsx.write_bytes(workbook_bytes(projects)), 3)

@@ -11,6 +11,8 @@ come out as plain text. Only PDFs with a text layer can be read; a scan needs OC
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,56 +27,25 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *, pdfium: bool = True) -> str:
     """The text of every page, pages separated by a line break; page numbers dropped.
 
-    Pages are parsed by pdfium (see :mod:`perfdesk.importing.pdfium_page`). A file pdfium
-    cannot open or parse, or with a page it cannot place exactly as pdfminer would (turned,
-    cropped, its media box off the origin), is read by :func:`pdf_text_pdfminer` instead:
-    the same text, and the refusals in plain words that route gives for damaged files."""
-    import pypdfium2 as pdfium  # heavy: loaded only when a PDF is read
-
-    from perfdesk.importing.pdfium_page import plumber_page, readable
-
-    pages: list[str] = []
-    try:
-        document = pdfium.PdfDocument(path)
-    except FileNotFoundError:
-        raise PerfDeskError(f"找不到文件 {path}") from None
-    except pdfium.PdfiumError:
-        return pdf_text_pdfminer(path)
-    except OSError as exc:
-        raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
-    try:
-        for number in range(len(document)):
-            page = document[number]
-            try:
-                if not readable(page):
-                    return pdf_text_pdfminer(path)
-                pages.append(page_text(plumber_page(page, number + 1)))
-            finally:
-                page.close()
-    except (pdfium.PdfiumError, ValueError, KeyError, TypeError):
-        return pdf_text_pdfminer(path)
-    finally:
-        document.close()
-    return _PAGE_NUMBER.sub("", "\n".join(pages))
-
-
-def pdf_text_pdfminer(path: Path) -> str:
-    """:func:`pdf_text` with every page parsed by pdfminer, as pdfplumber does by itself: the
-    slower route, kept for pages pdfium cannot place and to check the fast one against."""
-    import pdfplumber
+    ``pdfium=False`` reads every page with pdfminer alone (what the tests compare with, and
+    the benchmark's peer)."""
+    import pdfplumber  # heavy: loaded only when a PDF is read
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    from perfdesk.importing.pdf_objects import PdfiumPage
+
     pages: list[str] = []
     try:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                pages.append(page_text(page))
-                page.flush_cache()  # keeps memory flat on long files
+        with pdfplumber.open(path) as pdf, _pdfium_document(path, pdfium) as fast:
+            for number, page in enumerate(pdf.pages):
+                read = page if fast is None else PdfiumPage(page, fast[number])
+                pages.append(page_text(read))
+                read.close()  # keeps memory flat on long files
     except FileNotFoundError:
         raise PerfDeskError(f"找不到文件 {path}") from None
     except PdfminerException as exc:
@@ -91,40 +62,44 @@ def pdf_text_pdfminer(path: Path) -> str:
     return _PAGE_NUMBER.sub("", "\n".join(pages))
 
 
-def page_text(page: Any) -> str:
-    from pdfplumber.page import DerivedPage
+@contextmanager
+def _pdfium_document(path: Path, wanted: bool) -> Iterator[Any]:
+    """The PDF opened by PDFium as well (characters and lines read in C, see
+    :mod:`perfdesk.importing.pdf_objects`); None where PDFium cannot open it, and pdfminer
+    reads every page."""
+    if not wanted:
+        yield None
+        return
+    import pypdfium2 as pdfium
 
+    try:
+        document = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError):
+        yield None
+        return
+    try:
+        yield document
+    finally:
+        document.close()
+
+
+def page_text(page: Any) -> str:
     tables = page.find_tables()
     if not tables:
         return str(page.extract_text() or "")
-    # Each character is sorted once into the tables holding its middle, or outside them all:
-    # a table then looks only at its own characters (the same text, far fewer comparisons).
     boxes = [table.bbox for table in tables]
-    inside: list[list[dict[str, Any]]] = [[] for _ in tables]
-    outside: list[dict[str, Any]] = []
-    for char in page.chars:
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
-        held = False
-        for number, (x0, top, x1, bottom) in enumerate(boxes):
-            if x0 <= x <= x1 and top <= y <= bottom:
-                inside[number].append(char)
-                held = True
-        if not held:
-            outside.append(char)
 
-    def with_chars(chars: list[dict[str, Any]]) -> Any:
-        derived = DerivedPage(page)
-        derived.bbox = page.bbox
-        derived._objects = {**page.objects, "char": chars}
-        return derived
+    def outside_tables(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     blocks: list[tuple[float, str]] = [
-        (line["top"], line["text"]) for line in with_chars(outside).extract_text_lines()
+        (line["top"], line["text"]) for line in page.filter(outside_tables).extract_text_lines()
     ]
-    for table, chars in zip(tables, inside, strict=True):
-        table.page = with_chars(chars)
-        blocks.append((table.bbox[1], _table_text(table.extract())))
+    blocks += [(table.bbox[1], _table_text(table.extract())) for table in tables]
     blocks.sort(key=lambda block: block[0])
     return "\n".join(text for _, text in blocks)
 

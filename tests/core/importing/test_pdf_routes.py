@@ -17,7 +17,7 @@ from reportlab.pdfgen import canvas
 from testdata import CJK_FONT, SEED_TEXT, SH2026_PROJECT, needs_cjk_font
 
 from perfdesk import exchange, printing
-from perfdesk.importing.pdf import pdf_text, pdf_text_pdfminer
+from perfdesk.importing.pdf import pdf_text
 from perfdesk.model import IndicatorRow
 from perfdesk.sample import sample_projects
 from tests.core.importing.test_import_pdf import text_pdf
@@ -106,7 +106,7 @@ def test_both_routes_read_the_same_text(kind: str, tmp_path: Path) -> None:
     MAKERS[kind](path)
     text = pdf_text(path)
     assert text.strip()
-    assert text == pdf_text_pdfminer(path)
+    assert text == pdf_text(path, pdfium=False)
 
 
 def test_a_turned_page_is_read_through_pdfminer(tmp_path: Path) -> None:
@@ -118,4 +118,4 @@ def test_a_turned_page_is_read_through_pdfminer(tmp_path: Path) -> None:
     pdf.showPage()
     pdf.save()
     assert "社区科普讲座" in pdf_text(path)
-    assert pdf_text(path) == pdf_text_pdfminer(path)
+    assert pdf_text(path) == pdf_text(path, pdfium=False)
