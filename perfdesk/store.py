@@ -80,6 +80,8 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class ProjectSummary:
+    """What the project list shows of a project."""
+
     id: int
     layout: str
     year: int
