@@ -5,7 +5,6 @@ here."""
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -14,8 +13,12 @@ from perfdesk import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     # In the Windows build a worker process (the 审核 column, review --all) starts this same
-    # program: there it must run the worker's part and nothing else.
-    multiprocessing.freeze_support()
+    # program: there it must run the worker's part and nothing else. freeze_support acts only
+    # in a frozen program; elsewhere importing multiprocessing would only slow every command.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = cli.parse_args(argv)
     if args.command is not None:
         return cli.run(args)

@@ -28,12 +28,16 @@ class Indicator:
 
 @dataclass
 class Level2Group:
+    """The indicators under one second-level indicator."""
+
     name: str = ""
     indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass
 class Level1Group:
+    """The second-level groups under one first-level indicator."""
+
     name: str = ""
     groups: list[Level2Group] = field(default_factory=list)
 
@@ -74,6 +78,8 @@ class Part(StrEnum):
 
 @dataclass
 class Project:
+    """One form: header fields, narrative sections, budget and indicator tree."""
+
     layout: str
     year: int
     fields: dict[str, str]

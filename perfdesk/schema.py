@@ -195,6 +195,8 @@ def normalize_sql(sql: str) -> str:
 
 @dataclass(frozen=True)
 class _Object:
+    """A table, index, trigger or view as sqlite_schema lists it."""
+
     type: str
     table: str
     sql: str  # normalized; "" for an object SQLite made itself
@@ -202,6 +204,8 @@ class _Object:
 
 @dataclass(frozen=True)
 class _Expected:
+    """What a sound database file of the current schema version holds."""
+
     allowed: dict[str, frozenset[_Object]]  # every definition a sound file may have per name
     required: frozenset[str]  # names every sound file of this version has
     shadows: dict[str, frozenset[str]]  # virtual table -> its FTS5 shadow tables

@@ -18,7 +18,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,7 +25,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfdesk.errors import (
     AlteredDatabaseError,
@@ -50,6 +49,9 @@ from perfdesk.schema import (
     spaced_characters,
 )
 from perfdesk.values import clip, money_to_str
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BUSY_TIMEOUT_SECONDS = 5.0  # how long a write waits for another program's transaction
 
@@ -78,6 +80,8 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class ProjectSummary:
+    """What the project list shows of a project."""
+
     id: int
     layout: str
     year: int
@@ -294,6 +298,8 @@ def check_in_background(path: str | Path) -> Future[list[str]]:
     program can load its code meanwhile and wait for the answer only before it opens the file
     with ``Store(path, quick_check=False)``.
     """
+    from concurrent.futures import ThreadPoolExecutor  # (and logging): only the window's start
+
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
     try:
         return worker.submit(check_database, path, quick=True)

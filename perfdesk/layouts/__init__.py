@@ -50,6 +50,8 @@ class FieldKind(StrEnum):
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """A header field of the form: its label, kind of value and whether it must be filled."""
+
     label: str
     kind: FieldKind
     choices: tuple[str, ...] = ()
@@ -59,6 +61,8 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class MoneySpec:
+    """An amount of the budget block."""
+
     label: str  # the key in data and JSON, e.g. 项目总预算
     printed: str  # the label on the form, e.g. 项目总预算（元）
     column: int = 0  # which column of a multi-column budget block (0 = the first)
@@ -67,6 +71,8 @@ class MoneySpec:
 
 @dataclass(frozen=True)
 class Level1Spec:
+    """A first-level indicator and the second-level ones under it."""
+
     name: str
     level2: tuple[str, ...]
     role: str = ""  # "output" / "outcome" / "cost" / "satisfaction": what the checks look for
@@ -83,6 +89,8 @@ class SectionPart:
 
 @dataclass(frozen=True)
 class StandardRow:
+    """An indicator row a new project of the layout starts with."""
+
     level1: str
     level2: str
     name: str
@@ -121,6 +129,8 @@ class Conversion:
 
 @dataclass(frozen=True)
 class Layout:
+    """A form as the bureau lays it out, read from a JSON file (see the module's docstring)."""
+
     key: str
     name: str
     title: str

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+# First: it loads ReportLab's paragraph module before the modules below do (see there).
+from perfdesk.printing import paragraph_import  # noqa: F401
+
+# isort: split
 from perfdesk.errors import PerfDeskError
 from perfdesk.layouts import FORM
 from perfdesk.model import Project
