@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,7 +37,7 @@ from perfdesk.store import Store
 from ui import dialogs
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 Work = Callable[[Steps], Any]
 PROGRESS_INTERVAL_S = 0.05  # a progress bar needs no more than 20 updates a second
@@ -262,21 +262,23 @@ class JobBar(QWidget):
 class JobRunner(QObject):
     """The jobs of one window: starts them, shows them, tells how they ended.
 
-    ``closing`` is emitted as the window closes, after jobs the officer started were dealt
-    with (asked, then cancelled): the moment for the backup at exit.
+    Closing is two steps, because the window may still refuse to close after the jobs were
+    asked about (edits not yet saved, and the officer keeps the window): :meth:`may_close`
+    only asks; :meth:`close_down` — once the window really closes — cancels the officer's
+    jobs and emits ``closing``, the moment for the backup at exit.
     """
 
     closing = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        widget = window.as_widget()
+        super().__init__(widget)
         self.setObjectName("jobRunner")
-        self.window = window
+        self.window = widget
         self.jobs: list[Job] = []
         self.closed = False
-        self.bar = JobBar(window)
-        window.statusBar().addPermanentWidget(self.bar)
-        window.installEventFilter(self)
+        self.bar = JobBar(widget)
+        widget.statusBar().addPermanentWidget(self.bar)
 
     def busy(self) -> Job | None:
         """The running job the officer started, if any."""
@@ -369,26 +371,29 @@ class JobRunner(QObject):
     def notify(self, text: str, file: Path | None = None) -> None:
         self.bar.notify(text, file)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close and not self.closed:
-            running = [j for j in self.jobs if j.running and not j.background]
-            if running:
-                question = self.tr("正在%1。关闭窗口会取消它，仍要关闭吗？").replace(
-                    "%1", running[0].title
-                )
-                if not dialogs.confirm(
-                    self.window, self.tr("关闭"), question, action=self.tr("关闭")
-                ):
-                    event.ignore()
-                    return True
-                for job in running:
-                    job.cancel()
-            self.closed = True
-            self.closing.emit()
-        return False
+    def _officers_running(self) -> list[Job]:
+        return [j for j in self.jobs if j.running and not j.background]
+
+    def may_close(self) -> bool:
+        """Whether the window may close as far as the jobs go: asks when one of the officer's
+        is running (closing cancels it). Changes nothing; :meth:`close_down` does."""
+        running = self._officers_running()
+        if self.closed or not running:
+            return True
+        question = self.tr("正在%1。关闭窗口会取消它，仍要关闭吗？").replace("%1", running[0].title)
+        return dialogs.confirm(self.window, self.tr("关闭"), question, action=self.tr("关闭"))
+
+    def close_down(self) -> None:
+        """The window is closing for good: cancel the officer's jobs, then ``closing``."""
+        if self.closed:
+            return
+        for job in self._officers_running():
+            job.cancel()
+        self.closed = True
+        self.closing.emit()
 
 
-def runner(window: MainWindow) -> JobRunner:
+def runner(window: Window) -> JobRunner:
     """The window's job runner (made on first use)."""
-    found = window.findChild(JobRunner, "jobRunner")
+    found = window.as_widget().findChild(JobRunner, "jobRunner")
     return found if isinstance(found, JobRunner) else JobRunner(window)
