@@ -14,6 +14,7 @@ job has ended (:func:`wait_for_all`): a backup begun as the window closes is fin
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -309,6 +310,10 @@ class JobRunner(QObject):
                 self.tr("正在%1，请等它完成（或取消它）后再试。").replace("%1", running.title),
             )
             return None
+        # What the window holds now is long-lived: frozen, a full collection that the job's
+        # allocations set off walks only the job's own objects, not the window's thousands of
+        # rows (a walk of 100–200 ms at 10,000 projects, with every other thread stopped).
+        gc.freeze()
         job = Job(title, work, cancellable=cancellable, background=background, parent=self)
         self.jobs.append(job)
         job.ended.connect(lambda: self._ended(job, done, failed))
@@ -389,6 +394,7 @@ class JobRunner(QObject):
             return
         for job in self._officers_running():
             job.cancel()
+        gc.unfreeze()  # what the window held may go now (frozen in start)
         self.closed = True
         self.closing.emit()
 
