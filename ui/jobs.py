@@ -15,6 +15,7 @@ job has ended (:func:`wait_for_all`): a backup begun as the window closes is fin
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -44,6 +45,9 @@ Work = Callable[[Steps], Any]
 PROGRESS_INTERVAL_S = 0.05  # a progress bar needs no more than 20 updates a second
 NOTICE_MS = 60_000  # how long "已导出到 … 打开所在文件夹" stays in the status bar
 MAX_THREADS = 4
+# How long a worker computing in Python may keep the interpreter before the window's thread
+# gets it (Python's default is 5 ms, then every repaint and tick waits that long, often more).
+SWITCH_INTERVAL_S = 0.001
 
 _pool: QThreadPool | None = None
 _alive: set[Job] = set()  # every job until it has ended, whatever becomes of its window
@@ -52,6 +56,7 @@ _alive: set[Job] = set()  # every job until it has ended, whatever becomes of it
 def pool() -> QThreadPool:
     global _pool
     if _pool is None:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         _pool = QThreadPool()
         _pool.setObjectName("jobPool")
         _pool.setMaxThreadCount(MAX_THREADS)
