@@ -45,7 +45,7 @@ class BackupActions(QObject):
         self.setObjectName("backupActions")
         self.window = window
         self.widget = window.as_widget()  # the parent of its dialogs
-        self.jobs = jobs.runner(window)
+        self.jobs = jobs.runner(window.as_widget())
         minutes = max(1, window.settings.get(settings.BACKUP_MINUTES))
         self.auto = AutoBackup(window.store, interval_minutes=minutes)
         self.auto_job: jobs.Job | None = None

@@ -50,7 +50,7 @@ def import_files(window: Window, paths: list[Path]) -> jobs.Job | None:
         # every file read first: a bad file imports nothing
         return read_many(paths, progress=steps.progress, cancelled=steps.cancelled)
 
-    return jobs.runner(window).start(
+    return jobs.runner(window.as_widget()).start(
         title, work, done=lambda result: store_imported(window, result)
     )
 
@@ -235,14 +235,14 @@ def export_projects(
         return path
 
     def done(written: Path) -> None:
-        jobs.runner(window).notify(
+        jobs.runner(window.as_widget()).notify(
             QCoreApplication.translate("import_export", "已导出 %1 个项目到 %2")
             .replace("%1", str(len(ids)))
             .replace("%2", str(written)),
             written,
         )
 
-    return jobs.runner(window).start(title, work, done=done)
+    return jobs.runner(window.as_widget()).start(title, work, done=done)
 
 
 def _write_xlsx(projects: list[Project], path: Path, **progress: Any) -> None:

@@ -76,7 +76,7 @@ def render_job(
             atomic_write(write_to, rendered.pdf)
         return rendered
 
-    return jobs.runner(window).start(title, work, done=done)
+    return jobs.runner(window.as_widget()).start(title, work, done=done)
 
 
 def _open_project(window: Window) -> list[Project]:
@@ -91,7 +91,7 @@ def _checked(window: Window, projects: list[Project]) -> Callable[[], bool]:
 
 def _exported(window: Window) -> Callable[[Path], None]:
     """After 导出PDF…: the window's status bar says where the file is."""
-    return lambda path: jobs.runner(window).notify(
+    return lambda path: jobs.runner(window.as_widget()).notify(
         QCoreApplication.translate("print_actions", "已导出PDF：%1").replace("%1", str(path)), path
     )
 
