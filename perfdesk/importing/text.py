@@ -431,7 +431,7 @@ class _FormReader:
             else:
                 value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
                 try:
-                    project.set_budget(slot.key, value)
+                    project.type_budget(slot.key, value)
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
 
