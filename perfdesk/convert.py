@@ -13,7 +13,7 @@ from datetime import date
 from perfdesk.errors import InvalidValueError, PerfDeskError
 from perfdesk.layouts import Conversion, Layout, current_layout, get_layout
 from perfdesk.model import IndicatorRow, Project
-from perfdesk.values import parse_date
+from perfdesk.values import format_money, parse_date
 
 
 def conversion_target() -> str:
@@ -156,7 +156,8 @@ def _budget(
                 result.budget[target] = amount
         elif amount is not None:
             printed = source.money_spec(label).printed
-            shown = source.money_shown(amount, exact=True)
+            # in the older layout's unit (its label says which), with the newer one's decimals
+            shown = format_money(amount / source.money_scale, spec.money_decimals)
             unplaced.append(f"原{printed}：{shown}{'' if '（' in printed else source.money_unit}")
 
 

@@ -565,7 +565,10 @@ def _shipped() -> dict[str, Layout]:
         if entry.name.endswith(".json"):
             layout = layout_from_data(json.loads(entry.read_text(encoding="utf-8")))
             found[layout.key] = layout
-    return found
+    # the default layout first, then the current one, then the others by file name (lists
+    # and menus show them so)
+    order = sorted(found.values(), key=lambda x: (x.key != DEFAULT_LAYOUT, not x.current))
+    return {layout.key: layout for layout in order}
 
 
 _registered: dict[str, Layout] = {}
