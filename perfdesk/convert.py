@@ -50,7 +50,10 @@ def convert(project: Project, target: str) -> Project:
             + source.name
             + "），新表样没有对应栏目，请移到合适的位置后删去：\n"
         )
-        result.sections[spec.holding_section] = note + "\n".join(unplaced)
+        # after the sections that have no counterpart either (each under its own heading)
+        waiting = result.sections[spec.holding_section]
+        text = note + "\n".join(unplaced)
+        result.sections[spec.holding_section] = f"{waiting}\n\n{text}" if waiting else text
     return result
 
 
