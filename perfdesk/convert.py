@@ -90,7 +90,9 @@ def _period_field(
     labels = (source.start_date_field, source.end_date_field)
     start, end = (_date(project.fields.get(label, "")) for label in labels)
     if start and end:
-        result.fields[rules.period_field] = f"{start.year}年{start.month}月-{end.year}年{end.month}月"
+        result.fields[rules.period_field] = (
+            f"{start.year}年{start.month}月-{end.year}年{end.month}月"
+        )
         return
     unplaced.extend(
         f"原{label}：{project.fields[label]}" for label in labels if project.fields.get(label)

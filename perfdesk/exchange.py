@@ -93,7 +93,9 @@ def project_from_json(data: Any, where: str = "") -> Project:
     for number, item in enumerate(indicators, start=1):
         if not isinstance(item, dict):
             raise InvalidValueError(f"{where}第 {number} 个指标应是一个对象")
-        texts = [_text(item.get(key, ""), key, where) for key in ("level1", "level2", "name", "target")]
+        level1, level2, name, target = (
+            _text(item.get(key, ""), key, where) for key in ("level1", "level2", "name", "target")
+        )
         values = _mapping(item, "values", where)
         for heading in values:
             if heading not in layout.other_value_columns:
@@ -101,7 +103,7 @@ def project_from_json(data: Any, where: str = "") -> Project:
         others = tuple(
             _text(values.get(heading, ""), heading, where) for heading in layout.other_value_columns
         )
-        rows.append(IndicatorRow(*texts, others))
+        rows.append(IndicatorRow(level1, level2, name, target, others))
     project.set_rows(rows)
     return project
 

@@ -14,10 +14,10 @@ be written is *read-only*, and only what SQLite finds corrupt is *damaged*.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
-import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -443,9 +443,7 @@ def _strict_project(
         except ValueError:
             raise _Unreadable("其他指标值不是文字的列表") from None
         nodes.append(
-            TreeNode(
-                depth[0], _text(node_name, "指标名称"), _text(target, "指标值"), other_values
-            )
+            TreeNode(depth[0], _text(node_name, "指标名称"), _text(target, "指标值"), other_values)
         )
     project.indicators = tree_from_nodes(nodes)
     if _text(name, "项目名称") != project.name or _text(unit, "单位") != project.unit:
@@ -911,7 +909,14 @@ class Store:
             "INSERT INTO indicator_nodes "
             "(project_id, position, depth, name, target, other_values) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (pid, position, node.depth, node.name, node.target, values_to_text(node.other_values))
+                (
+                    pid,
+                    position,
+                    node.depth,
+                    node.name,
+                    node.target,
+                    values_to_text(node.other_values),
+                )
                 for position, node in enumerate(nodes_from_tree(project.indicators))
             ],
         )

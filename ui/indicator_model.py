@@ -93,7 +93,10 @@ class IndicatorModel(QAbstractItemModel):
         self._root = Node(0)
         self._spec: Layout | None = None
         self.level_names = (self.tr("一级目标"), self.tr("二级目标"), self.tr("三级目标"))
-        self.headers: tuple[str, ...] = (self.tr("目标（一级 / 二级 / 三级）"), self.tr("指标目标值"))
+        self.headers: tuple[str, ...] = (
+            self.tr("目标（一级 / 二级 / 三级）"),
+            self.tr("指标目标值"),
+        )
 
     def set_layout(self, spec: Layout) -> None:
         """Name the levels and columns as the layout's form does (一级目标 or 一级指标 …), one
@@ -179,9 +182,7 @@ class IndicatorModel(QAbstractItemModel):
             for child in node.children:
                 cells.append(self.index_of(child, NAME))
                 if child.depth == 3:
-                    cells.extend(
-                        self.index_of(child, TARGET + n) for n in range(self.value_count)
-                    )
+                    cells.extend(self.index_of(child, TARGET + n) for n in range(self.value_count))
                 walk(child)
 
         walk(self._root)

@@ -21,8 +21,8 @@ from docx.shared import Mm, Pt
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.exporting.grid import Cell, FormGrid, Role, form_grid
-from perfdesk.layouts import Layout
 from perfdesk.fileio import atomic_write
+from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.progress import CancelCheck, Progress, Steps
 

@@ -621,7 +621,7 @@ def split_row(text: str) -> tuple[str, str | None]:
 def split_values(text: str, count: int) -> tuple[str, list[str]]:
     """Up to ``count`` 指标值 peeled off the end of a row's remainder, in print order, and the
     三级 name before them (a layout with more than one value column)."""
-    name, values = text, []
+    name, values = text, list[str]()
     while len(values) < count:
         rest, value = split_row(name)
         if value is None:

@@ -195,7 +195,7 @@ class SheetReader:
             cells = [self.text(number, col) for col in range(1, width + 1)]
             if any(cells):
                 target, others = layout.split_values(tuple(cells[3:]))
-                rows.append(IndicatorRow(*cells[:3], target, others))
+                rows.append(IndicatorRow(cells[0], cells[1], cells[2], target, others))
         project.set_rows(rows)
 
 

@@ -236,7 +236,9 @@ class Layout:
         if self.money_scale == 1:
             return amount
         value = amount * self.money_scale
-        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        return (
+            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        )
 
     def read_money(self, text: str | Decimal | None) -> Decimal | None:
         """An amount typed (or read off a printed form) in the layout's unit, in 元: ``12.5``

@@ -184,7 +184,7 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
                 IndicatorTable(
                     project.rows(),
                     spec.table_columns,
-                    with_value_columns(indicator_widths(spec, styles), len(spec.value_headings)),
+                    with_value_columns(indicator_widths(spec, styles), spec.value_headings, styles),
                     styles,
                     layout=spec,
                 ),

@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from perfdesk.layouts import Layout
 from perfdesk.model import IndicatorRow
-from perfdesk.printing.styles import LABEL_BACKGROUND, FormStyles, grid_style
+from perfdesk.printing.styles import (
+    CELL_PADDING,
+    LABEL_BACKGROUND,
+    PUNCTUATION_HANG,
+    FormStyles,
+    grid_style,
+)
 from perfdesk.printing.text import TextBlock, markup
 
 CONTINUED = "（续）"
@@ -144,13 +151,19 @@ def _same_group(a: IndicatorRow, b: IndicatorRow, level: int) -> bool:
     return level == 0 or a.level2 == b.level2
 
 
-def with_value_columns(widths: Sequence[float], count: int) -> tuple[float, ...]:
-    """Column widths for ``count`` value columns from those of the table with one
-    (一级, 二级, 三级, 指标值): each further value column takes the 三级 column's share of the
-    room, so that the names and the values keep a like width."""
+def with_value_columns(
+    widths: Sequence[float], headings: Sequence[str], styles: FormStyles
+) -> tuple[float, ...]:
+    """Column widths for the value columns ``headings`` from those of the table with one
+    (一级, 二级, 三级, 指标值): the value columns share the room of the 三级 and 指标值 columns
+    with the 三级 names (which take 1.6 shares: they are the longer texts), each wide enough
+    for its heading on one line."""
     level1, level2, name, value = widths
+    count = len(headings)
     if count <= 1:
         return tuple(widths)
+    font, size = styles.column_head.fontName, styles.column_head.fontSize
+    sides = 2 * CELL_PADDING + PUNCTUATION_HANG + 0.5
     room = name + value
-    each = room / (count + 1.6)  # the 三级 names are the longer texts: 1.6 shares more
+    each = max(room / (count + 1.6), *(stringWidth(h, font, size) + sides for h in headings))
     return (level1, level2, room - count * each, *[each] * count)

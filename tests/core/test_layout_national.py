@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 from printed_pdf import read_pdf
+from sqlite_utils.migrations import Migrations
 from testdata import SH2026_PROJECT, as_json, needs_cjk_font
 
 from perfdesk import checks, exchange
@@ -138,9 +138,7 @@ def test_the_printed_form_has_both_value_columns_and_amounts_in_wan_yuan() -> No
     assert "项目资金（万元）" in pdf.text
     for amount in ("360.00", "350.50", "9.50", "120.00"):
         assert amount in pdf.cells
-    header = next(
-        row for table in pdf.tables for row in table if row and row[0] == "一级指标"
-    )
+    header = next(row for table in pdf.tables for row in table if row and row[0] == "一级指标")
     assert header == ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"]
     row = next(r for table in pdf.tables for r in table if "系统可用率" in (r or []))
     assert row[-2:] == ["≥99.5%", "≥99%"]
