@@ -296,7 +296,7 @@ class IndicatorModel(QAbstractItemModel):
     # -- structural edits ------------------------------------------------------------------
 
     def insert_node(
-        self, parent: QModelIndex, position: int, depth: int, name: str = ""
+        self, parent: QModelIndex, position: int, depth: int, name: str = "", target: str = ""
     ) -> QModelIndex:
         """Insert a new node under ``parent`` (which must be one level up) at ``position``."""
         parent_node = self.node(parent)
@@ -304,7 +304,8 @@ class IndicatorModel(QAbstractItemModel):
             raise ValueError("a node goes directly under the level above it")
         position = max(0, min(position, len(parent_node.children)))
         self.beginInsertRows(parent, position, position)
-        node = parent_node.adopt(Node(depth, name), position)
+        values = self._spec.row_values(target, ()) if self._spec else (target,)
+        node = parent_node.adopt(Node(depth, name, values if depth == 3 else ()), position)
         self.endInsertRows()
         self.edited.emit(self.tr("添加%1").replace("%1", self.level_name(depth)), None)
         return self.index_of(node)
