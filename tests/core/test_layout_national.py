@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 from printed_pdf import read_pdf
 from sqlite_utils.migrations import Migrations
-from testdata import SH2026_PROJECT, as_json, needs_cjk_font
+from testdata import SH2026_PROJECT, as_json, needs_cjk_font, perfdesk
 
 from perfdesk import checks, exchange
 from perfdesk.checks import check
@@ -236,3 +236,15 @@ def test_an_older_database_file_keeps_its_indicators_when_migrated(tmp_path: Pat
         # and the migrated file takes a national project with its two value columns
         pid = store.add(national_project())
         assert store.get(pid).rows()[0].other_values == ("=12个",)
+
+
+def test_the_command_line_copies_projects_onto_the_central_template(db_path: Path) -> None:
+    assert perfdesk("--db", db_path, "sample").returncode == 0
+    done = perfdesk("--db", db_path, "convert", "--all", "--to", "national")
+    assert done.returncode == 0, done.stderr
+    assert "已复制 2 个项目为表样 national" in done.stderr
+    with Store(db_path) as store:
+        copies = [p for p in store.get_all() if p.layout == "national"]
+    assert [p.name for p in copies] == [p.name for p in sample_projects()]
+    wrong = perfdesk("--db", db_path, "convert", "--all", "--to", "hunan")
+    assert wrong.returncode != 0 and "未知的表样：hunan" in wrong.stderr
