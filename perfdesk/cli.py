@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     review_which.add_argument("--all", action="store_true", help="全部项目")
     review_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
     cmd.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    cmd.add_argument("--year", type=int, metavar="YEAR", help="只审核这一年度的项目")
+    cmd.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="写出年度审核汇总（单位内部审核表）：.pdf 打印稿或 .xlsx 工作簿",
+    )
     cmd.set_defaults(handler=cmd_review)
 
     # -- printing commands --
@@ -201,14 +209,47 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     if not args.all and not args.ids:
         raise PerfDeskError("请给出项目编号，或用 --all 选择全部项目")
-    lines = review_projects(
-        database_path(args), None if args.all else args.ids, as_json if args.json else as_text
-    )
+    if args.output is not None:
+        return _write_review_summary(args)
+    ids: list[int] | None = None if args.all else args.ids
+    if args.year is not None:
+        with read_store(args) as store:
+            in_year = {s.id for s in store.list_projects(year=args.year)}
+        ids = sorted(in_year) if ids is None else [i for i in ids if i in in_year]
+    lines = review_projects(database_path(args), ids, as_json if args.json else as_text)
     if args.json:
         # One project a line: a valid JSON array that stays small for ten thousand projects.
         print("[\n" + ",\n".join(lines) + "\n]")
-    else:
+    elif lines:
         print("\n".join(lines))
+    return 0
+
+
+def _write_review_summary(args: argparse.Namespace) -> int:
+    """``review -o FILE``: the 年度审核汇总 as the 单位内部审核表 (.pdf) or a workbook (.xlsx)."""
+    from perfdesk.review.summary import summarize
+
+    output = output_path(args)
+    kind = output.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise PerfDeskError("年度审核汇总只能写成 .pdf 或 .xlsx 文件")
+    with read_store(args) as store:
+        ids = None if args.all else args.ids
+        if ids is not None:
+            for project_id in ids:
+                store.get(project_id)  # a missing id is told before anything is written
+        summary = summarize(store, year=args.year, ids=ids)
+    if not summary.rows:
+        raise PerfDeskError("没有要汇总的项目" + (f"（{args.year}年度）" if args.year else ""))
+    if kind == ".pdf":
+        from perfdesk.printing.review_sheet import render_review_sheet
+
+        atomic_write(output, render_review_sheet(summary))
+    else:
+        from perfdesk.exporting.review_xlsx import export_summary_xlsx
+
+        export_summary_xlsx(summary, output)
+    print(f"已写出 {len(summary.rows)} 个项目的审核汇总到 {args.output}", file=sys.stderr)
     return 0
 
 

@@ -655,6 +655,12 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def revisions(self) -> dict[int, str]:
+        """Each project's last change time: what was worked out from a project (its review
+        grade) is stale when this has moved."""
+        rows = self.conn.execute("SELECT id, updated_at FROM projects")
+        return {row[0]: row[1] for row in rows}
+
     def exists(self, project_id: int) -> bool:
         row = self.conn.execute("SELECT 1 FROM projects WHERE id = ?", [project_id]).fetchone()
         return row is not None

@@ -19,12 +19,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QProgressBar,
     QProgressDialog,
     QToolButton,
@@ -35,9 +36,6 @@ from perfdesk.model import Project
 from perfdesk.progress import Cancelled, Steps
 from perfdesk.store import Store
 from ui import dialogs
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 Work = Callable[[Steps], Any]
 PROGRESS_INTERVAL_S = 0.05  # a progress bar needs no more than 20 updates a second
@@ -268,7 +266,7 @@ class JobRunner(QObject):
 
     closing = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("jobRunner")
         self.window = window
@@ -292,12 +290,14 @@ class JobRunner(QObject):
         cancellable: bool = True,
         background: bool = False,
         modal: bool = False,
+        shown: bool = True,
     ) -> Job | None:
         """Run ``work`` in a worker; ``done(result)`` afterwards on the window's thread.
 
         A failure is told in Chinese (``failed`` replaces that); a cancelled job is noted in
         the status bar. ``modal`` keeps the window from being used meanwhile (a restore
-        replaces everything in it). ``None`` if another job of the officer's is running.
+        replaces everything in it); a background job not ``shown`` stays out of the status
+        bar. ``None`` if another job of the officer's is running.
         """
         running = self.busy()
         if running is not None and not background:
@@ -312,7 +312,7 @@ class JobRunner(QObject):
         job.ended.connect(lambda: self._ended(job, done, failed))
         if modal:
             self._show_modal(job)
-        elif not background or self.busy() is None:
+        elif shown and (not background or self.busy() is None):
             self.bar.follow(job)
         return job.start()
 
@@ -388,7 +388,7 @@ class JobRunner(QObject):
         return False
 
 
-def runner(window: MainWindow) -> JobRunner:
+def runner(window: QMainWindow) -> JobRunner:
     """The window's job runner (made on first use)."""
     found = window.findChild(JobRunner, "jobRunner")
     return found if isinstance(found, JobRunner) else JobRunner(window)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
 
     def listed_project_ids(self) -> list[int]:
         return self.project_list.listed_ids()
+
+    def show_grades(self, grades: Mapping[int, str]) -> None:
+        self.project_list.model.set_grades(grades)
 
     def reload_projects(
         self, select: int | None = None, changed: Sequence[int] | None = None

@@ -6,7 +6,7 @@ them: :meth:`ProjectList.selected_ids` and :meth:`ProjectList.listed_ids`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -38,8 +38,9 @@ from perfdesk.store import ProjectSummary, Store
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-NAME, UNIT, YEAR, LAYOUT = range(4)
-COLUMNS = 4
+NAME, UNIT, YEAR, LAYOUT, GRADE = range(5)
+COLUMNS = 5
+GRADE_ORDER = "优良中差"  # best first; a grade not yet known sorts after them all
 
 
 def layout_label(key: str) -> str:
@@ -66,9 +67,16 @@ class ProjectListModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ProjectSummary] = []
+        self._grades: dict[int, str] = {}  # 审核等级 by project id, as they become known
         self._sort_column = YEAR
         self._sort_order = Qt.SortOrder.DescendingOrder
-        self._headers = (self.tr("项目名称"), self.tr("申报单位"), self.tr("年度"), self.tr("表样"))
+        self._headers = (
+            self.tr("项目名称"),
+            self.tr("申报单位"),
+            self.tr("年度"),
+            self.tr("表样"),
+            self.tr("审核"),
+        )
 
     def set_projects(self, rows: Sequence[ProjectSummary]) -> None:
         self.beginResetModel()
@@ -89,6 +97,20 @@ class ProjectListModel(QAbstractTableModel):
         if row >= 0 and self._rows[row] != summary:
             self._rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
+
+    def set_grades(self, grades: Mapping[int, str]) -> None:
+        """Show these projects' 审核等级 (worked out beside the window, a batch at a time)."""
+        self._grades.update(grades)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, GRADE),
+                self.index(len(self._rows) - 1, GRADE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def grade(self, project_id: int) -> str:
+        """The project's 审核等级, "" until it is known."""
+        return self._grades.get(project_id, "")
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
@@ -112,6 +134,13 @@ class ProjectListModel(QAbstractTableModel):
                 return str(summary.year)
             if column == LAYOUT:
                 return layout_label(summary.layout)
+            if column == GRADE:
+                return self._grades.get(summary.id, "")
+        if role == Qt.ItemDataRole.ToolTipRole and column == GRADE:
+            grade = self._grades.get(summary.id)
+            if grade is None:
+                return self.tr("审核等级正在计算")
+            return self.tr("审核等级：%1（详见 审核 面板）").replace("%1", grade)
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole of what the narrow columns cut short, whichever column is pointed at.
             return (
@@ -123,7 +152,7 @@ class ProjectListModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR, LAYOUT):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR, LAYOUT, GRADE):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -155,6 +184,8 @@ class ProjectListModel(QAbstractTableModel):
             return sorted(rows, key=lambda s: (s.name, s.id), reverse=reverse)
         if self._sort_column == UNIT:
             return sorted(rows, key=lambda s: (s.unit, s.name, s.id), reverse=reverse)
+        if self._sort_column == GRADE:
+            return sorted(rows, key=self._grade_rank, reverse=reverse)
         if self._sort_column == LAYOUT:
             return sorted(
                 rows, key=lambda s: (layout_label(s.layout), s.name, s.id), reverse=reverse
@@ -162,6 +193,11 @@ class ProjectListModel(QAbstractTableModel):
         # By year, newest first by default, and within a year in the order they were made
         # (the rows come in id order and the sort is stable, even reversed).
         return sorted(rows, key=_by_year, reverse=reverse)
+
+    def _grade_rank(self, summary: ProjectSummary) -> tuple[int, int]:
+        grade = self._grades.get(summary.id, "")
+        rank = GRADE_ORDER.find(grade) if grade else -1
+        return (len(GRADE_ORDER) if rank < 0 else rank, summary.id)
 
 
 class SearchBox(QLineEdit):
@@ -226,9 +262,11 @@ class ProjectList(QWidget):
         header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(YEAR, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(LAYOUT, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(UNIT, self.fontMetrics().horizontalAdvance("上海科技报社") + 16)
         header.resizeSection(YEAR, self.fontMetrics().horizontalAdvance("2020年") + 16)
         header.resizeSection(LAYOUT, self.fontMetrics().horizontalAdvance("2020 版") + 16)
+        header.resizeSection(GRADE, self.fontMetrics().horizontalAdvance("审核") + 16)
         header.setHighlightSections(False)
 
         self.count_label = QLabel()

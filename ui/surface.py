@@ -7,7 +7,7 @@ satisfies the protocol (mypy checks it where the plug-ins are installed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
@@ -59,6 +59,9 @@ class Window(Protocol):
 
     def current_project_id(self) -> int | None: ...
 
+    def open_project(self, project_id: int) -> None:
+        """Open ``project_id`` in the form (what is on screen is stored first)."""
+
     def commit(self, description: str, change: Change, merge_key: str | None = None) -> None:
         """Apply ``change`` (through :class:`~perfdesk.model.Project`'s setters) to the open
         project: stored at once, one undo step; the panes showing what changed refresh."""
@@ -84,6 +87,9 @@ class Window(Protocol):
 
     def listed_project_ids(self) -> list[int]:
         """Every project the list shows (search and filters applied), in list order."""
+
+    def show_grades(self, grades: Mapping[int, str]) -> None:
+        """Show these projects' 审核等级 in the list's 审核 column."""
 
     def add_action(self, menu: str, action: QAction, section: str | None = None) -> None:
         """Put ``action`` into a menu: file, edit, project, indicators, view or help; the file

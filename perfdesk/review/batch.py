@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from perfdesk.model import Project
+from perfdesk.progress import Steps
 from perfdesk.review.engine import Review, review
-from perfdesk.store import Store
+from perfdesk.store import ProjectSummary, Store
 
 WORKER_MINIMUM = 2000  # fewer projects: starting the workers costs more than it gains
 _Key = tuple[str, str, int]  # unit, name, year
@@ -28,6 +29,8 @@ class Reviewed:
     project_id: int
     name: str
     review: Review
+    unit: str = ""
+    year: int = 0
 
     def json_line(self) -> str:
         return json.dumps(
@@ -57,8 +60,7 @@ def review_projects(
         for project_id in wanted:
             if not store.exists(project_id):
                 store.get(project_id)  # raises the plain-Chinese not-found error
-    # Last year's form of the same project: same unit and name, one year earlier.
-    index: dict[_Key, int] = {(s.unit, s.name, s.year): s.id for s in summaries}
+    index = last_year_index(summaries)
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or len(wanted) < WORKER_MINIMUM:
         return _review_chunk(db_path, wanted, index, render)
@@ -75,21 +77,34 @@ def review_projects(
         return [line for part in parts for line in part]
 
 
+def last_year_index(summaries: Sequence[ProjectSummary]) -> dict[_Key, int]:
+    """Where to find last year's form of a project: same unit and name, one year earlier."""
+    return {(s.unit, s.name, s.year): s.id for s in summaries}
+
+
+def reviewed_projects(
+    store: Store, ids: Sequence[int], index: dict[_Key, int], steps: Steps | None = None
+) -> Iterator[Reviewed]:
+    """Each of ``ids`` reviewed against last year's form; ``steps`` hears of each."""
+    steps = steps or Steps()
+    for done, project_id in enumerate(ids):
+        steps(done, len(ids))
+        project = store.get(project_id)
+        yield Reviewed(
+            project_id,
+            project.name,
+            review(project, _last_year(store, project, index)),
+            project.unit,
+            project.year,
+        )
+    steps(len(ids), len(ids))
+
+
 def _review_chunk(
     db_path: Path, ids: list[int], index: dict[_Key, int], render: Callable[[Reviewed], str]
 ) -> list[str]:
-    lines: list[str] = []
     with Store.open_for_reading(db_path) as store:
-        for project_id in ids:
-            project = store.get(project_id)
-            lines.append(
-                render(
-                    Reviewed(
-                        project_id, project.name, review(project, _last_year(store, project, index))
-                    )
-                )
-            )
-    return lines
+        return [render(reviewed) for reviewed in reviewed_projects(store, ids, index)]
 
 
 def _last_year(store: Store, project: Project, index: dict[_Key, int]) -> Project | None:

@@ -312,6 +312,14 @@ The database as it was before the restore is saved as:
     </message>
 </context>
 <context>
+    <name>GradeKeeper</name>
+    <message>
+        <location filename="../../ui/review_panel.py" line="164"/>
+        <source>计算审核等级</source>
+        <translation>Working out review grades</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <location filename="../../ui/editor.py" line="241"/>
@@ -632,27 +640,27 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../ui/jobs.py" line="195"/>
+        <location filename="../../ui/jobs.py" line="193"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="196"/>
+        <location filename="../../ui/jobs.py" line="194"/>
         <source>停止这项工作；不会留下写了一半的文件</source>
         <translation>Stop this work; no half-written file is left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="199"/>
+        <location filename="../../ui/jobs.py" line="197"/>
         <source>打开所在文件夹</source>
         <translation>Show in Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="220"/>
+        <location filename="../../ui/jobs.py" line="218"/>
         <source>正在%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="239"/>
+        <location filename="../../ui/jobs.py" line="237"/>
         <source>正在取消%1…</source>
         <translation>Cancelling: %1…</translation>
     </message>
@@ -806,13 +814,13 @@ Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="259"/>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="261"/>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -838,7 +846,7 @@ Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="278"/>
-        <location filename="../../ui/main_window.py" line="749"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
@@ -883,27 +891,27 @@ Create a project, or import the sample data of the reference form.</translation>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
         <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
         <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="794"/>
+        <location filename="../../ui/main_window.py" line="797"/>
         <source>修改尚未保存</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="796"/>
+        <location filename="../../ui/main_window.py" line="799"/>
         <source>数据库正被另一个程序使用，最近的修改还没有保存。
 
 不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
@@ -912,22 +920,22 @@ Create a project, or import the sample data of the reference form.</translation>
 If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>丢弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -936,63 +944,63 @@ If you keep the window open, PerfDesk saves them as soon as the database is free
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>等待保存：数据库正被另一个程序使用</source>
         <translation>waiting to save: the database is in use by another program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -1178,47 +1186,47 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectList</name>
     <message>
-        <location filename="../../ui/project_list.py" line="192"/>
+        <location filename="../../ui/project_list.py" line="228"/>
         <source>搜索项目名称、单位、内容、指标…（Ctrl+F）</source>
         <translation>Search names, units, text, indicators… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="197"/>
+        <location filename="../../ui/project_list.py" line="233"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="200"/>
+        <location filename="../../ui/project_list.py" line="236"/>
         <source>按申报单位筛选</source>
         <translation>Filter by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="283"/>
+        <location filename="../../ui/project_list.py" line="321"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="285"/>
+        <location filename="../../ui/project_list.py" line="323"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="287"/>
+        <location filename="../../ui/project_list.py" line="325"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="329"/>
+        <location filename="../../ui/project_list.py" line="367"/>
         <source>找到 %1 个，共 %2 个项目</source>
         <translation>Found %1 of %2 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="332"/>
+        <location filename="../../ui/project_list.py" line="370"/>
         <source>共 %1 个项目</source>
         <translation>Projects: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="335"/>
+        <location filename="../../ui/project_list.py" line="373"/>
         <source>，已选 %1 个</source>
         <translation>, %1 selected</translation>
     </message>
@@ -1226,40 +1234,55 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectListModel</name>
     <message>
-        <location filename="../../ui/project_list.py" line="71"/>
+        <location filename="../../ui/project_list.py" line="74"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="71"/>
+        <location filename="../../ui/project_list.py" line="75"/>
         <source>申报单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="71"/>
+        <location filename="../../ui/project_list.py" line="76"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="71"/>
+        <location filename="../../ui/project_list.py" line="77"/>
         <source>表样</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="108"/>
-        <location filename="../../ui/project_list.py" line="119"/>
+        <location filename="../../ui/project_list.py" line="78"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="130"/>
+        <location filename="../../ui/project_list.py" line="148"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="118"/>
+        <location filename="../../ui/project_list.py" line="142"/>
+        <source>审核等级正在计算</source>
+        <translation>The review grade is being worked out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="143"/>
+        <source>审核等级：%1（详见 审核 面板）</source>
+        <translation>Review grade: %1 (see the Review panel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_list.py" line="147"/>
         <source>%1
 %2 · %3年度 · %4</source>
         <translation>%1
 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/project_list.py" line="120"/>
+        <location filename="../../ui/project_list.py" line="149"/>
         <source>（未填写单位）</source>
         <translation>(no unit)</translation>
     </message>
@@ -1267,24 +1290,153 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="51"/>
+        <location filename="../../ui/review_panel.py" line="64"/>
         <source>审核意见</source>
         <translation>Review findings</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="69"/>
+        <location filename="../../ui/review_panel.py" line="82"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="72"/>
+        <location filename="../../ui/review_panel.py" line="85"/>
         <source>审核等级：%1（%2 分）</source>
         <translation>Review grade: %1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="80"/>
+        <location filename="../../ui/review_panel.py" line="93"/>
         <source>改正后可加 %1 分</source>
         <translation>Fixing this adds %1 points</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSummaryDialog</name>
+    <message>
+        <location filename="../../ui/review_summary.py" line="47"/>
+        <location filename="../../ui/review_summary.py" line="136"/>
+        <source>年度审核汇总</source>
+        <translation>Yearly Review Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="55"/>
+        <source>%1年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="67"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="68"/>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="69"/>
+        <source>实施单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="70"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="71"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="72"/>
+        <source>主要问题</source>
+        <translation>Main problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="86"/>
+        <source>双击一行打开该项目</source>
+        <translation>Double-click a row to open the project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="89"/>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="91"/>
+        <source>打印审核表（PDF）…</source>
+        <translation>Print Review Sheet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="93"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="99"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="126"/>
+        <source>正在审核…</source>
+        <translation>Reviewing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="151"/>
+        <source>（未命名项目）</source>
+        <translation>(untitled project)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="155"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="167"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="168"/>
+        <source>%1 %2 个</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="172"/>
+        <source>共 %1 个项目：%2</source>
+        <translation>%1 projects: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="188"/>
+        <source>单位内部审核表（%1）</source>
+        <translation>Internal review sheet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="192"/>
+        <source>导出审核汇总</source>
+        <translation>Export Review Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="193"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="207"/>
+        <source>打印审核表</source>
+        <translation>Print Review Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="208"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="232"/>
+        <source>已写出审核汇总：%1</source>
+        <translation>Review summary written: %1</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1488,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <location filename="../../ui/shortcuts.py" line="40"/>
         <source>快捷键</source>
         <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>YearCompareDialog</name>
+    <message>
+        <location filename="../../ui/year_compare.py" line="158"/>
+        <source>与上年比较</source>
+        <translation>Compare with Last Year</translation>
     </message>
 </context>
 <context>
@@ -1776,9 +1936,147 @@ The details are recorded in: %1</translation>
 <context>
     <name>review_panel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="98"/>
+        <location filename="../../ui/review_panel.py" line="195"/>
         <source>审核</source>
         <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="226"/>
+        <source>年度审核汇总…</source>
+        <translation>Yearly Review Summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="229"/>
+        <source>一年度全部项目的审核等级和主要问题，可导出Excel、打印单位内部审核表</source>
+        <translation>The grade and main problems of every project of a year; export to Excel or print the unit&apos;s internal review sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="236"/>
+        <source>与上年比较…</source>
+        <translation>Compare with Last Year…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_panel.py" line="239"/>
+        <source>与上一年度同一项目的表比较：表头、资金、文字和指标的变化</source>
+        <translation>Compare with last year&apos;s form of the same project: changes in header, funds, texts and indicators</translation>
+    </message>
+</context>
+<context>
+    <name>review_summary</name>
+    <message>
+        <location filename="../../ui/review_summary.py" line="241"/>
+        <source>年度审核汇总</source>
+        <translation>Yearly Review Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_summary.py" line="242"/>
+        <source>还没有项目。</source>
+        <translation>There are no projects yet.</translation>
+    </message>
+</context>
+<context>
+    <name>year_compare</name>
+    <message>
+        <location filename="../../ui/year_compare.py" line="43"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="56"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="57"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="58"/>
+        <source>调高</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="59"/>
+        <source>调低</source>
+        <translation>Lowered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="60"/>
+        <source>改动</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="81"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="82"/>
+        <location filename="../../ui/year_compare.py" line="83"/>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="95"/>
+        <source>图例：</source>
+        <translation>Key: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="96"/>
+        <source>删去的文字</source>
+        <translation>removed text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="98"/>
+        <source>新增的文字</source>
+        <translation>added text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="104"/>
+        <source>与上年的表完全相同。</source>
+        <translation>Identical to last year&apos;s form.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="109"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="114"/>
+        <source>项目资金</source>
+        <translation>Project funds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="136"/>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="139"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="140"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="141"/>
+        <location filename="../../ui/year_compare.py" line="144"/>
+        <source>%1年指标值</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="175"/>
+        <source>与上年比较</source>
+        <translation>Compare with Last Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year_compare.py" line="182"/>
+        <source>没有找到这个项目上一年度（%1年）的表：同一实施单位、同一项目名称的表才能比较。</source>
+        <translation>No form of this project for last year (%1) was found: only forms of the same unit and project name can be compared.</translation>
     </message>
 </context>
 </TS>
