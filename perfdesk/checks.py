@@ -17,7 +17,7 @@ from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, Layout
 from perfdesk.model import IndicatorRow, Project, row_paths
 from perfdesk.target_value import parse_target
-from perfdesk.values import format_money, parse_date
+from perfdesk.values import parse_date
 
 Severity = Literal["error", "warning"]
 LocationKind = Literal["field", "section", "budget", "indicator", "year"]
@@ -191,7 +191,7 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             yield Finding(
                 ERROR,
                 BAD_MONEY,
-                f"“{money.printed}”是负数（{format_money(value, spec.money_decimals)}）",
+                f"“{money.printed}”是负数（{spec.money_shown(value, exact=True)}）",
                 Location("budget", money.label),
             )
         else:
@@ -203,8 +203,8 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             ERROR,
             CURRENT_ABOVE_TOTAL,
             f"“{_printed(spec, spec.budget_current_field)}”"
-            f"{format_money(current, spec.money_decimals)} 超过"
-            f"“{_printed(spec, spec.budget_total_field)}”{format_money(total, spec.money_decimals)}",
+            f"{spec.money_shown(current, exact=True)} 超过"
+            f"“{_printed(spec, spec.budget_total_field)}”{spec.money_shown(total, exact=True)}",
             Location("budget", spec.budget_current_field),
         )
     for whole in spec.budget_labels:
@@ -216,12 +216,12 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             continue
         total_of_parts = sum(filled, Decimal(0))
         names = "、".join(_printed(spec, p) for p in parts)
-        whole_text = format_money(amounts[whole], spec.money_decimals)
+        whole_text = spec.money_shown(amounts[whole], exact=True)
         if total_of_parts > amounts[whole]:
             yield Finding(
                 WARNING,
                 PARTS_ABOVE_TOTAL,
-                f"其中各项（{names}）合计 {format_money(total_of_parts, spec.money_decimals)}，"
+                f"其中各项（{names}）合计 {spec.money_shown(total_of_parts, exact=True)}，"
                 f"超过“{_printed(spec, whole)}”{whole_text}",
                 Location("budget", whole),
             )
@@ -229,7 +229,7 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             yield Finding(
                 WARNING,
                 PARTS_DIFFER,
-                f"其中各项（{names}）合计 {format_money(total_of_parts, spec.money_decimals)}，"
+                f"其中各项（{names}）合计 {spec.money_shown(total_of_parts, exact=True)}，"
                 f"与“{_printed(spec, whole)}”{whole_text}不符",
                 Location("budget", whole),
             )

@@ -248,3 +248,12 @@ def test_the_command_line_copies_projects_onto_the_central_template(db_path: Pat
     assert [p.name for p in copies] == [p.name for p in sample_projects()]
     wrong = perfdesk("--db", db_path, "convert", "--all", "--to", "hunan")
     assert wrong.returncode != 0 and "未知的表样：hunan" in wrong.stderr
+
+
+def test_the_checks_speak_of_amounts_in_the_forms_unit() -> None:
+    project = national_project()
+    project.type_budget("年度资金总额", "400")
+    project.type_budget("年度其他资金", "-12.5")
+    messages = [f.message for f in check(project)]
+    assert any("“其他资金”是负数（-12.50）" in m for m in messages)
+    assert any("400.00 超过“中期资金总额”360.00" in m for m in messages)
