@@ -173,13 +173,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from perfdesk.convert import can_convert, conversion_target, convert
-    from perfdesk.layouts import UnknownLayoutError, get_layout
+    from perfdesk.convert import can_convert, conversion_target, convert, target_layout
 
-    try:
-        target = get_layout(args.to).key if args.to else conversion_target()
-    except UnknownLayoutError as exc:
-        raise PerfDeskError(str(exc)) from None
+    target = target_layout(args.to) if args.to else conversion_target()
     with open_store(args) as store:
         sources = selected_projects(store, args)
         if args.all:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
-from perfdesk.layouts import Conversion, Layout, current_layout, get_layout
+from perfdesk.layouts import Conversion, Layout, UnknownLayoutError, current_layout, get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import format_money, parse_date
 
@@ -19,6 +19,14 @@ from perfdesk.values import format_money, parse_date
 def conversion_target() -> str:
     """The layout older projects are copied onto: the one the bureau asks for now."""
     return current_layout().key
+
+
+def target_layout(key: str) -> str:
+    """The layout named ``key`` to copy projects onto (PerfDeskError when there is none)."""
+    try:
+        return get_layout(key).key
+    except UnknownLayoutError as exc:
+        raise PerfDeskError(str(exc)) from None
 
 
 def can_convert(project: Project, target: str | None = None) -> bool:

@@ -15,7 +15,13 @@ from enum import StrEnum
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import DEFAULT_LAYOUT, FieldKind, Layout, get_layout
-from perfdesk.values import money_problem, normalize_date, parse_money, parse_year
+from perfdesk.values import (
+    money_problem,
+    normalize_date,
+    parse_money,
+    parse_money_in_unit,
+    parse_year,
+)
 
 
 def trimmed(values: Iterable[str]) -> tuple[str, ...]:
@@ -175,7 +181,7 @@ class Project:
         template), kept in 元."""
         if label not in self.spec.budget_labels:
             raise KeyError(label)
-        self.budget[label] = self.spec.read_money(value)
+        self.budget[label] = parse_money_in_unit(value, self.spec.money_scale)
 
     # -- the indicator tree ----------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, FieldSpec, Layout
 from perfdesk.model import Project
-from perfdesk.values import normalize_date, parse_date
+from perfdesk.values import normalize_date, parse_date, parse_money_in_unit
 
 SAVE_DELAY_MS = 300
 
@@ -187,7 +187,7 @@ class MoneyField(QLineEdit):
 
     def amount(self) -> Decimal | None:
         """The typed text in 元 (InvalidValueError when it is not an amount)."""
-        return self.layout_spec.read_money(self.text())
+        return parse_money_in_unit(self.text(), self.layout_spec.money_scale)
 
 
 class HeaderForm(QWidget):

@@ -231,30 +231,6 @@ class Layout:
                 places = max(places, 2)
         return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
 
-    def money_in_yuan(self, amount: Decimal) -> Decimal:
-        """An amount typed in the layout's unit, in 元 (exact)."""
-        if self.money_scale == 1:
-            return amount
-        value = amount * self.money_scale
-        return (
-            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-        )
-
-    def read_money(self, text: str | Decimal | None) -> Decimal | None:
-        """An amount typed (or read off a printed form) in the layout's unit, in 元: ``12.5``
-        on a 万元 layout is 125000 元, exactly. Blank → None; InvalidValueError when wrong."""
-        from perfdesk.errors import InvalidValueError
-        from perfdesk.values import money_problem, parse_money
-
-        amount = text if isinstance(text, Decimal) else parse_money(text)
-        if amount is None:
-            return None
-        value = self.money_in_yuan(amount)
-        problem = money_problem(value)
-        if problem:
-            raise InvalidValueError(problem)
-        return value
-
     @property
     def label(self) -> str:
         """The layout's name where room is short (a column of the project list)."""
