@@ -144,12 +144,19 @@ def rebuild_search_tables(conn: sqlite3.Connection) -> None:
     _create(conn, True, _CHARS_FTS, None)
 
 
+def _other_values(conn: sqlite3.Connection, fts: bool) -> None:
+    # An indicator's values in its layout's further value columns (中期指标值 …): a JSON array
+    # of strings, '' for none. Existing rows keep their data and get ''.
+    conn.execute("ALTER TABLE indicator_nodes ADD COLUMN other_values TEXT NOT NULL DEFAULT ''")
+
+
 Step = Callable[[sqlite3.Connection, bool], None]
 
 # Never change a step once released: add one. A step's name is what sqlite-utils records.
 STEPS: tuple[tuple[str, Step], ...] = (
     ("0001_initial", _initial),
     ("0002_short_search", _short_search),
+    ("0003_other_values", _other_values),
 )
 SCHEMA_VERSION = len(STEPS)
 

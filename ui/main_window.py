@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
     def _suggestions_for(self, depth: int, column: int) -> list[str]:
         key = (depth, column)
         if key not in self._suggestions:
-            if column == TARGET:
+            if column >= TARGET:
                 words = used_targets(self.store)
             else:
                 usual: list[str] = []
