@@ -9,6 +9,8 @@
 # - programs run from a C: folder: on Z: (the Linux root) Linux paths leak into the program.
 
 set -euo pipefail
+# With pipefail, `producer | grep -q` fails at random: grep stops at the first match and the
+# producer dies writing the rest (SIGPIPE). Checks here read it all: `grep ... >/dev/null`.
 
 WINDOWS_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$WINDOWS_SCRIPTS/../.." && pwd)"
@@ -48,7 +50,7 @@ ensure_packages() {
 
 ensure_wine() {
     ensure_packages wine wine64 locales unzip zip "$@"
-    if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+    if ! locale -a 2>/dev/null | grep -ix 'zh_CN.utf8' >/dev/null; then
         localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
     fi
 }
