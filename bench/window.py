@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -189,12 +189,8 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
         switch_ms.append((time.perf_counter() - start) * 1000)
     print(f"SWITCH {statistics.median(switch_ms):.1f} {max(switch_ms[1:]):.1f}", flush=True)
 
-    from ui.print_actions import preview_open_project
-
     print(f"RSS 窗口与搜索 {rss_mb():.0f}", flush=True)
-    preview = preview_open_project(window)
-    assert preview is not None
-    app.processEvents()
+    preview = open_preview(window, app)
     print(f"RSS 打开打印预览 {rss_mb():.0f}", flush=True)
     preview.close()
     app.processEvents()
@@ -209,9 +205,7 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
     window.flush()
     app.processEvents()
     print(f"RSS 编辑十页叙述后 {rss_mb():.0f}", flush=True)
-    preview = preview_open_project(window)
-    assert preview is not None
-    app.processEvents()
+    preview = open_preview(window, app)
     print(f"RSS 十页叙述的打印预览 {rss_mb():.0f}", flush=True)
     preview.close()
     app.processEvents()
@@ -220,6 +214,20 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
     store.close()
     lock.release()
     return 0
+
+
+def open_preview(window: Any, app: Any) -> Any:
+    """打印预览 of the open project as the officer opens it: laid out in a worker, then shown."""
+    from ui.print_actions import preview_open_project
+    from ui.print_preview import PrintPreview
+
+    job = preview_open_project(window)
+    assert job is not None
+    while not job.over:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    return window.findChildren(PrintPreview)[-1]
 
 
 def run_child(db_path: Path, settings_dir: Path, only_search: bool) -> tuple[float, list[str]]:
