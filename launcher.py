@@ -12,6 +12,13 @@ from perfdesk import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In the Windows build a worker process (review --all) starts this same
+    # program: there it must run the worker's part and nothing else. freeze_support acts only
+    # in a frozen program; elsewhere importing multiprocessing would only slow every command.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = cli.parse_args(argv)
     if args.command is not None:
         return cli.run(args)

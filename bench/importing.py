@@ -65,6 +65,37 @@ def _text_pdf(text: str, path: Path) -> str:
     return "the seed text set line by line"
 
 
+def reading(pdf: Path, forms: int, runs: int = 3) -> None:
+    """The PDF's text read with PDFium and with pdfminer alone (the importer before PDFium),
+    interleaved; pdftotext (poppler, C) on the same file as a peer."""
+    import shutil
+    import subprocess
+
+    from perfdesk.importing.pdf import pdf_text
+
+    fast: list[float] = []
+    slow: list[float] = []
+    peer: list[float] = []
+    for _ in range(runs):
+        for times, action in (
+            (fast, lambda: pdf_text(pdf)),
+            (slow, lambda: pdf_text(pdf, pdfium=False)),
+        ):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        if shutil.which("pdftotext"):
+            start = time.perf_counter()
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+            peer.append(time.perf_counter() - start)
+    new, old = statistics.median(fast), statistics.median(slow)
+    print(
+        f"PDF text, {forms} forms: PDFium {new / forms * 1000:.0f} ms a form, pdfminer alone "
+        f"{old / forms * 1000:.0f} ms a form: ratio {new / old:.2f}"
+        + (f"; pdftotext {statistics.median(peer) / forms * 1000:.1f} ms a form" if peer else "")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--forms", type=int, default=50)
@@ -90,6 +121,7 @@ def main() -> None:
         print(
             f"PDF, {count} forms ({made}): {seconds:.2f} s, {seconds / count * 1000:.0f} ms a form"
         )
+        reading(pdf, count)
 
         xlsx = Path(folder) / "forms.xlsx"
         seconds = timed(lambda: xlsx.write_bytes(workbook_bytes(projects)), 3)

@@ -17,7 +17,7 @@ from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, Layout
 from perfdesk.model import IndicatorRow, Project, row_paths
 from perfdesk.target_value import parse_target
-from perfdesk.values import format_money, parse_date
+from perfdesk.values import parse_date
 
 Severity = Literal["error", "warning"]
 LocationKind = Literal["field", "section", "budget", "indicator", "year"]
@@ -191,7 +191,7 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             yield Finding(
                 ERROR,
                 BAD_MONEY,
-                f"“{money.printed}”是负数（{format_money(value, spec.money_decimals)}）",
+                f"“{money.printed}”是负数（{spec.money_shown(value, exact=True)}）",
                 Location("budget", money.label),
             )
         else:
@@ -203,8 +203,8 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             ERROR,
             CURRENT_ABOVE_TOTAL,
             f"“{_printed(spec, spec.budget_current_field)}”"
-            f"{format_money(current, spec.money_decimals)} 超过"
-            f"“{_printed(spec, spec.budget_total_field)}”{format_money(total, spec.money_decimals)}",
+            f"{spec.money_shown(current, exact=True)} 超过"
+            f"“{_printed(spec, spec.budget_total_field)}”{spec.money_shown(total, exact=True)}",
             Location("budget", spec.budget_current_field),
         )
     for whole in spec.budget_labels:
@@ -216,12 +216,12 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             continue
         total_of_parts = sum(filled, Decimal(0))
         names = "、".join(_printed(spec, p) for p in parts)
-        whole_text = format_money(amounts[whole], spec.money_decimals)
+        whole_text = spec.money_shown(amounts[whole], exact=True)
         if total_of_parts > amounts[whole]:
             yield Finding(
                 WARNING,
                 PARTS_ABOVE_TOTAL,
-                f"其中各项（{names}）合计 {format_money(total_of_parts, spec.money_decimals)}，"
+                f"其中各项（{names}）合计 {spec.money_shown(total_of_parts, exact=True)}，"
                 f"超过“{_printed(spec, whole)}”{whole_text}",
                 Location("budget", whole),
             )
@@ -229,7 +229,7 @@ def _budget(project: Project, spec: Layout) -> Iterator[Finding]:
             yield Finding(
                 WARNING,
                 PARTS_DIFFER,
-                f"其中各项（{names}）合计 {format_money(total_of_parts, spec.money_decimals)}，"
+                f"其中各项（{names}）合计 {spec.money_shown(total_of_parts, exact=True)}，"
                 f"与“{_printed(spec, whole)}”{whole_text}不符",
                 Location("budget", whole),
             )
@@ -300,34 +300,38 @@ def _indicators(project: Project, spec: Layout) -> Iterator[Finding]:
                     _row_location(row, index),
                 )
             group.add(row.name.strip())
-        yield from _target(row, index)
+        # every value column (中期指标值 | 年度指标值 on the central template), in print order
+        values = spec.row_values(row.target, row.other_values)
+        several = len(values) > 1
+        for heading, text in zip(spec.value_headings, values, strict=True):
+            yield from _target(row, index, text, heading if several else "指标值")
 
 
-def _target(row: IndicatorRow, index: int) -> Iterator[Finding]:
+def _target(row: IndicatorRow, index: int, text: str, heading: str) -> Iterator[Finding]:
     where = _where(row)
-    if not row.target.strip():
-        yield Finding(ERROR, MISSING_TARGET, f"{where}：没有指标值", _row_location(row, index))
+    if not text.strip():
+        yield Finding(ERROR, MISSING_TARGET, f"{where}：没有{heading}", _row_location(row, index))
         return
-    value = parse_target(row.target)
+    value = parse_target(text)
     if value.is_quantitative and not value.unit:
         yield Finding(
             WARNING,
             NO_UNIT,
-            f"{where}：指标值“{row.target}”有数字但没有计量单位（例如 %、条、次、万元）",
+            f"{where}：{heading}“{text}”有数字但没有计量单位（例如 %、条、次、万元）",
             _row_location(row, index),
         )
     elif value.operator is not None and value.number is None:
         yield Finding(
             WARNING,
             OPERATOR_WITHOUT_NUMBER,
-            f"{where}：指标值“{row.target}”写了“{value.operator}”却没有数值",
+            f"{where}：{heading}“{text}”写了“{value.operator}”却没有数值",
             _row_location(row, index),
         )
     elif not value.understood:
         yield Finding(
             WARNING,
             UNREADABLE_TARGET,
-            f"{where}：指标值“{row.target}”既不是数值也不是等级词（如 合理、及时），请确认",
+            f"{where}：{heading}“{text}”既不是数值也不是等级词（如 合理、及时），请确认",
             _row_location(row, index),
         )
 
@@ -370,5 +374,5 @@ def _font(project: Project, spec: Layout, can_draw: FontCheck) -> Iterator[Findi
                 project.sections.get(label, ""), f"“{label}”", Location("section", label)
             )
     for index, row in enumerate(project.rows()):
-        text = "".join((row.level1, row.level2, row.name, row.target))
+        text = "".join((row.level1, row.level2, row.name, row.target, *row.other_values))
         yield from finding(text, _where(row), _row_location(row, index))

@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert_which = cmd.add_mutually_exclusive_group(required=True)
     convert_which.add_argument("--all", action="store_true", help="全部可转换的项目")
     convert_which.add_argument("ids", nargs="*", type=int, default=[], metavar="ID")
+    cmd.add_argument(
+        "--to", metavar="LAYOUT", help="复制到这个表样（默认：现行的表样），例如 national"
+    )
     cmd.set_defaults(handler=cmd_convert)
 
     cmd = commands.add_parser("list", help="列出全部项目")
@@ -170,17 +173,18 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from perfdesk.convert import can_convert, conversion_target, convert
+    from perfdesk.convert import can_convert, conversion_target, convert, target_layout
 
+    target = target_layout(args.to) if args.to else conversion_target()
     with open_store(args) as store:
         sources = selected_projects(store, args)
         if args.all:
-            sources = [p for p in sources if can_convert(p)]
-        copies = [convert(p, conversion_target()) for p in sources]  # all or nothing
+            sources = [p for p in sources if can_convert(p, target)]
+        copies = [convert(p, target) for p in sources]  # all or nothing
         ids = store.add_many(copies)
     for source, new_id in zip(sources, ids, strict=True):
         print(f"{source.id} → {new_id}  {source.name}")
-    print(f"已复制 {len(ids)} 个项目为新版表样 {conversion_target()}", file=sys.stderr)
+    print(f"已复制 {len(ids)} 个项目为表样 {target}", file=sys.stderr)
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
-from perfdesk.layouts import Conversion, Layout, current_layout, get_layout
+from perfdesk.layouts import Conversion, Layout, UnknownLayoutError, current_layout, get_layout
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import format_money, parse_date
 
@@ -19,6 +19,14 @@ from perfdesk.values import format_money, parse_date
 def conversion_target() -> str:
     """The layout older projects are copied onto: the one the bureau asks for now."""
     return current_layout().key
+
+
+def target_layout(key: str) -> str:
+    """The layout named ``key`` to copy projects onto (PerfDeskError when there is none)."""
+    try:
+        return get_layout(key).key
+    except UnknownLayoutError as exc:
+        raise PerfDeskError(str(exc)) from None
 
 
 def can_convert(project: Project, target: str | None = None) -> bool:
@@ -40,6 +48,7 @@ def convert(project: Project, target: str) -> Project:
     unplaced: list[str] = []
 
     _fields(project, source, result, rules, unplaced)
+    _period_field(project, source, result, rules, unplaced)
     _sections(project, source, spec, result, rules)
     _budget(project, source, spec, result, rules, unplaced)
     result.set_rows(_rows(project, spec, rules))
@@ -49,7 +58,10 @@ def convert(project: Project, target: str) -> Project:
             + source.name
             + "），新表样没有对应栏目，请移到合适的位置后删去：\n"
         )
-        result.sections[spec.holding_section] = note + "\n".join(unplaced)
+        # after the sections that have no counterpart either (each under its own heading)
+        waiting = result.sections[spec.holding_section]
+        text = note + "\n".join(unplaced)
+        result.sections[spec.holding_section] = f"{waiting}\n\n{text}" if waiting else text
     return result
 
 
@@ -58,8 +70,12 @@ def _fields(
 ) -> None:
     fields = rules.fields
     values = rules.field_values
+    # dates copied into a period field are handled there
+    dates = (source.start_date_field, source.end_date_field) if rules.period_field else ()
     for label in source.field_labels:
         value = project.fields.get(label, "")
+        if label in dates:
+            continue
         if label in fields:
             result.fields[fields[label]] = value
             continue
@@ -70,6 +86,25 @@ def _fields(
             if mapped:
                 result.fields[values[label].to] = mapped
         unplaced.append(f"原{label}：{value}")  # kept even when mapped: the wording differs
+
+
+def _period_field(
+    project: Project, source: Layout, result: Project, rules: Conversion, unplaced: list[str]
+) -> None:
+    """The older project's dates as the text of a period field (项目期), when the layout
+    has one instead of dates; dates it cannot read stay in the holding section as typed."""
+    if not rules.period_field:
+        return
+    labels = (source.start_date_field, source.end_date_field)
+    start, end = (_date(project.fields.get(label, "")) for label in labels)
+    if start and end:
+        result.fields[rules.period_field] = (
+            f"{start.year}年{start.month}月-{end.year}年{end.month}月"
+        )
+        return
+    unplaced.extend(
+        f"原{label}：{project.fields[label]}" for label in labels if project.fields.get(label)
+    )
 
 
 def _bare(label: str) -> str:
@@ -96,8 +131,8 @@ def _sections(
                 text = f"{label}：\n{text}"
             texts.append(text)
         result.sections[target] = "\n\n".join(texts)
-    start = _date(result.fields.get(spec.start_date_field, ""))
-    end = _date(result.fields.get(spec.end_date_field, ""))
+    start = _date(project.fields.get(source.start_date_field, ""))
+    end = _date(project.fields.get(source.end_date_field, ""))
     single_year = start is not None and end is not None and start.year == end.year
     if single_year:  # the whole project is this year's: the year's goal is the project's
         for whole, year in rules.single_year_copies.items():
@@ -134,7 +169,9 @@ def _budget(
                 result.budget[target] = amount
         elif amount is not None:
             printed = source.money_spec(label).printed
-            unplaced.append(f"原{printed}：{format_money(amount, spec.money_decimals)}")
+            # in the older layout's unit (its label says which), with the newer one's decimals
+            shown = format_money(amount / source.money_scale, spec.money_decimals)
+            unplaced.append(f"原{printed}：{shown}{'' if '（' in printed else source.money_unit}")
 
 
 def _rows(project: Project, spec: Layout, rules: Conversion) -> list[IndicatorRow]:
@@ -174,7 +211,7 @@ def _map_row(row: IndicatorRow, spec: Layout, rules: Conversion) -> IndicatorRow
         new2 = row.level2 + "指标" if row.level2 + "指标" in usual else row.level2
     else:
         new1, new2 = unplaced_level1.format(level1=row.level1 or "无一级"), row.level2
-    return IndicatorRow(new1, new2, row.name, row.target)
+    return IndicatorRow(new1, new2, row.name, row.target, row.other_values)
 
 
 def _grouped(rows: list[IndicatorRow]) -> list[IndicatorRow]:

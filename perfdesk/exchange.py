@@ -13,7 +13,7 @@ from typing import Any
 
 from perfdesk.errors import InvalidValueError, PerfDeskError
 from perfdesk.fileio import describe_os_error
-from perfdesk.layouts import UnknownLayoutError, get_layout
+from perfdesk.layouts import Layout, UnknownLayoutError, get_layout
 from perfdesk.limits import MAX_JSON_NUMBER_DIGITS
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.values import clip, money_to_str, parse_year
@@ -29,11 +29,23 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "fields": {label: project.fields.get(label, "") for label in spec.field_labels},
         "sections": {label: project.sections.get(label, "") for label in spec.sections},
         "budget": {label: money_to_str(project.budget.get(label)) for label in spec.budget_labels},
-        "indicators": [
-            {"level1": r.level1, "level2": r.level2, "name": r.name, "target": r.target}
-            for r in project.rows()
-        ],
+        "indicators": [_indicator_to_json(spec, r) for r in project.rows()],
     }
+
+
+def _indicator_to_json(spec: Layout, row: IndicatorRow) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "level1": row.level1,
+        "level2": row.level2,
+        "name": row.name,
+        "target": row.target,
+    }
+    # A layout with more value columns: every one of them, by its heading
+    others = spec.other_value_columns
+    if others:
+        padded = (*row.other_values, *[""] * len(others))
+        item["values"] = dict(zip(others, padded, strict=False))
+    return item
 
 
 def document(projects: list[Project]) -> dict[str, Any]:
@@ -81,14 +93,17 @@ def project_from_json(data: Any, where: str = "") -> Project:
     for number, item in enumerate(indicators, start=1):
         if not isinstance(item, dict):
             raise InvalidValueError(f"{where}第 {number} 个指标应是一个对象")
-        rows.append(
-            IndicatorRow(
-                *(
-                    _text(item.get(key, ""), key, where)
-                    for key in ("level1", "level2", "name", "target")
-                )
-            )
+        level1, level2, name, target = (
+            _text(item.get(key, ""), key, where) for key in ("level1", "level2", "name", "target")
         )
+        values = _mapping(item, "values", where)
+        for heading in values:
+            if heading not in layout.other_value_columns:
+                raise InvalidValueError(f"{where}表样 {layout.key} 没有指标值列“{heading}”")
+        others = tuple(
+            _text(values.get(heading, ""), heading, where) for heading in layout.other_value_columns
+        )
+        rows.append(IndicatorRow(level1, level2, name, target, others))
     project.set_rows(rows)
     return project
 

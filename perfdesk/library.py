@@ -114,7 +114,7 @@ def load_templates(layout: str, folder: Path = TEMPLATES_DIR) -> list[Template]:
                     name=str(data["name"]),
                     description=str(data.get("description", "")),
                     layout=layout,
-                    rows=tuple(IndicatorRow(*(str(cell) for cell in row)) for row in rows),
+                    rows=tuple(_template_row(row) for row in rows),
                 )
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -137,3 +137,9 @@ def insert_rows(project: Project, rows: Iterable[IndicatorRow]) -> int:
     them, and an indicator already in its group keeps the officer's 指标值.
     """
     return merge_rows(project.indicators, project.spec, rows)
+
+
+def _template_row(cells: list[object]) -> IndicatorRow:
+    """A template's row: 一级, 二级, 三级 and 指标值 (ValueError for any other count)."""
+    level1, level2, name, target = (str(cell) for cell in cells)
+    return IndicatorRow(level1, level2, name, target)

@@ -101,7 +101,9 @@ def project_problem(project: Project) -> str | None:
     for count, node in enumerate(nodes_from_tree(project.indicators), start=1):
         if count > MAX_INDICATOR_NODES:
             return f"绩效指标超过 {MAX_INDICATOR_NODES} 行"
-        for text in (node.name, node.target):
+        if len(node.other_values) > len(spec.other_value_columns):
+            return f"绩效指标“{clip(str(node.name))}”的指标值多于表样的指标值列"
+        for text in (node.name, node.target, *node.other_values):
             problem = text_problem(text, MAX_INDICATOR_CHARS)
             if problem:
                 return f"绩效指标“{clip(str(node.name))}”：{problem}"

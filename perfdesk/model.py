@@ -15,25 +15,49 @@ from enum import StrEnum
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import DEFAULT_LAYOUT, FieldKind, Layout, get_layout
-from perfdesk.values import money_problem, normalize_date, parse_money, parse_year
+from perfdesk.values import (
+    money_problem,
+    normalize_date,
+    parse_money,
+    parse_money_in_unit,
+    parse_year,
+)
+
+
+def trimmed(values: Iterable[str]) -> tuple[str, ...]:
+    """Other values in their one stored spelling: a tuple without trailing blanks (an
+    indicator with its 中期指标值 blank equals one that never had it)."""
+    found = tuple(values)
+    while found and not found[-1]:
+        found = found[:-1]
+    return found
 
 
 @dataclass
 class Indicator:
-    """A 三级 indicator and its 指标值 exactly as typed."""
+    """A 三级 indicator and its 指标值 exactly as typed: ``target`` in the layout's main value
+    column, ``other_values`` in its other value columns (:attr:`Layout.other_value_columns`)."""
 
     name: str = ""
     target: str = ""
+    other_values: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.other_values = trimmed(self.other_values)
 
 
 @dataclass
 class Level2Group:
+    """The indicators under one second-level indicator."""
+
     name: str = ""
     indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass
 class Level1Group:
+    """The second-level groups under one first-level indicator."""
+
     name: str = ""
     groups: list[Level2Group] = field(default_factory=list)
 
@@ -46,11 +70,15 @@ class IndicatorRow:
     level2: str
     name: str
     target: str
+    other_values: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "other_values", trimmed(self.other_values))
 
     @property
     def is_placeholder(self) -> bool:
         """A row that only keeps an empty 一级/二级 group in a flat list."""
-        return not self.name and not self.target
+        return not self.name and not self.target and not self.other_values
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,7 @@ class TreeNode:
     depth: int
     name: str
     target: str = ""
+    other_values: tuple[str, ...] = ()
 
 
 class Part(StrEnum):
@@ -74,6 +103,8 @@ class Part(StrEnum):
 
 @dataclass
 class Project:
+    """One form: header fields, narrative sections, budget and indicator tree."""
+
     layout: str
     year: int
     fields: dict[str, str]
@@ -151,6 +182,13 @@ class Project:
         else:
             self.budget[label] = parse_money(value)
 
+    def type_budget(self, label: str, value: str | Decimal | None) -> None:
+        """An amount as the form shows it, in the layout's unit (万元 on the central
+        template), kept in 元."""
+        if label not in self.spec.budget_labels:
+            raise KeyError(label)
+        self.budget[label] = parse_money_in_unit(value, self.spec.money_scale)
+
     # -- the indicator tree ----------------------------------------------------------------
 
     def rows(self) -> list[IndicatorRow]:
@@ -168,7 +206,7 @@ class Project:
         """Everything a search should find this project by."""
         parts = [*self.fields.values(), *self.sections.values()]
         for row in self.rows():
-            parts.extend((row.level1, row.level2, row.name, row.target))
+            parts.extend((row.level1, row.level2, row.name, row.target, *row.other_values))
         return "\n".join(p for p in parts if p)
 
 
@@ -191,7 +229,10 @@ def _walk_rows(tree: list[Level1Group]) -> Iterator[tuple[tuple[int, ...], Indic
         for i2, l2 in enumerate(l1.groups):
             if l2.indicators:
                 for i3, ind in enumerate(l2.indicators):
-                    yield (i1, i2, i3), IndicatorRow(l1.name, l2.name, ind.name, ind.target)
+                    yield (
+                        (i1, i2, i3),
+                        IndicatorRow(l1.name, l2.name, ind.name, ind.target, ind.other_values),
+                    )
                 has_rows = True
             elif l2.name:
                 yield (i1, i2), IndicatorRow(l1.name, l2.name, "", "")
@@ -212,7 +253,7 @@ def tree_from_rows(rows: Iterable[IndicatorRow]) -> list[Level1Group]:
         if not l1.groups or l1.groups[-1].name != row.level2:
             l1.groups.append(Level2Group(row.level2))
         if not row.is_placeholder:
-            l1.groups[-1].indicators.append(Indicator(row.name, row.target))
+            l1.groups[-1].indicators.append(Indicator(row.name, row.target, row.other_values))
     return tree
 
 
@@ -223,7 +264,7 @@ def nodes_from_tree(tree: list[Level1Group]) -> Iterator[TreeNode]:
         for l2 in l1.groups:
             yield TreeNode(2, l2.name)
             for ind in l2.indicators:
-                yield TreeNode(3, ind.name, ind.target)
+                yield TreeNode(3, ind.name, ind.target, ind.other_values)
 
 
 def tree_from_nodes(nodes: Iterable[TreeNode]) -> list[Level1Group]:
@@ -238,5 +279,5 @@ def tree_from_nodes(nodes: Iterable[TreeNode]) -> list[Level1Group]:
             l1.groups.append(Level2Group(node.name if node.depth == 2 else ""))
             if node.depth == 2:
                 continue
-        l1.groups[-1].indicators.append(Indicator(node.name, node.target))
+        l1.groups[-1].indicators.append(Indicator(node.name, node.target, node.other_values))
     return tree

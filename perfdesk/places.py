@@ -9,7 +9,6 @@ PerfDesk refuses to write to one and says why.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
@@ -160,6 +159,8 @@ def is_this_computer(host: str) -> bool:
     characters) where ``socket.gethostname()`` gives the DNS host name in its own case, so
     both are asked and case does not count (host names ignore it).
     """
+    import socket  # only here: not on every command's path
+
     names = (socket.gethostname(), os.environ.get("COMPUTERNAME", ""))
     return host.casefold() in {name.casefold() for name in names if name}
 

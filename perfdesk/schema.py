@@ -144,12 +144,19 @@ def rebuild_search_tables(conn: sqlite3.Connection) -> None:
     _create(conn, True, _CHARS_FTS, None)
 
 
+def _other_values(conn: sqlite3.Connection, fts: bool) -> None:
+    # An indicator's values in its layout's further value columns (中期指标值 …): a JSON array
+    # of strings, '' for none. Existing rows keep their data and get ''.
+    conn.execute("ALTER TABLE indicator_nodes ADD COLUMN other_values TEXT NOT NULL DEFAULT ''")
+
+
 Step = Callable[[sqlite3.Connection, bool], None]
 
 # Never change a step once released: add one. A step's name is what sqlite-utils records.
 STEPS: tuple[tuple[str, Step], ...] = (
     ("0001_initial", _initial),
     ("0002_short_search", _short_search),
+    ("0003_other_values", _other_values),
 )
 SCHEMA_VERSION = len(STEPS)
 
@@ -195,6 +202,8 @@ def normalize_sql(sql: str) -> str:
 
 @dataclass(frozen=True)
 class _Object:
+    """A table, index, trigger or view as sqlite_schema lists it."""
+
     type: str
     table: str
     sql: str  # normalized; "" for an object SQLite made itself
@@ -202,6 +211,8 @@ class _Object:
 
 @dataclass(frozen=True)
 class _Expected:
+    """What a sound database file of the current schema version holds."""
+
     allowed: dict[str, frozenset[_Object]]  # every definition a sound file may have per name
     required: frozenset[str]  # names every sound file of this version has
     shadows: dict[str, frozenset[str]]  # virtual table -> its FTS5 shadow tables

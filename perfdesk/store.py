@@ -14,11 +14,11 @@ be written is *read-only*, and only what SQLite finds corrupt is *damaged*.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,7 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfdesk.errors import (
     AlteredDatabaseError,
@@ -50,6 +50,9 @@ from perfdesk.schema import (
     spaced_characters,
 )
 from perfdesk.values import clip, money_to_str
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BUSY_TIMEOUT_SECONDS = 5.0  # how long a write waits for another program's transaction
 
@@ -78,6 +81,8 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class ProjectSummary:
+    """What the project list shows of a project."""
+
     id: int
     layout: str
     year: int
@@ -294,6 +299,8 @@ def check_in_background(path: str | Path) -> Future[list[str]]:
     program can load its code meanwhile and wait for the answer only before it opens the file
     with ``Store(path, quick_check=False)``.
     """
+    from concurrent.futures import ThreadPoolExecutor  # (and logging): only the window's start
+
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
     try:
         return worker.submit(check_database, path, quick=True)
@@ -356,7 +363,7 @@ def _stored_project_problems(
             ("project_fields", "label, value", ""),
             ("project_sections", "label, body", ""),
             ("project_budget", "label, amount", ""),
-            ("indicator_nodes", "depth, name, target", ", position"),
+            ("indicator_nodes", "depth, name, target, other_values", ", position"),
         )
     }
     pending = {table: next(rows, None) for table, rows in children.items()}
@@ -434,10 +441,16 @@ def _strict_project(
             raise _Unreadable(f"{key}的金额“{clip(text)}”不是十进制数")
         project.budget[key] = Decimal(text)
     nodes = []
-    for depth, node_name, target in rows_of("indicator_nodes", project_id):
+    for depth, node_name, target, others in rows_of("indicator_nodes", project_id):
         if depth[1] != b"integer" or depth[0] not in (1, 2, 3):
             raise _Unreadable("绩效指标的层级不是 1、2 或 3")
-        nodes.append(TreeNode(depth[0], _text(node_name, "指标名称"), _text(target, "指标值")))
+        try:
+            other_values = values_from_text(_text(others, "其他指标值"))
+        except ValueError:
+            raise _Unreadable("其他指标值不是文字的列表") from None
+        nodes.append(
+            TreeNode(depth[0], _text(node_name, "指标名称"), _text(target, "指标值"), other_values)
+        )
     project.indicators = tree_from_nodes(nodes)
     if _text(name, "项目名称") != project.name or _text(unit, "单位") != project.unit:
         raise _Unreadable("项目列表中的名称或单位与表中的不一致")
@@ -680,10 +693,14 @@ class Store:
         ):
             project.budget[label] = None if amount is None else Decimal(amount)
         nodes = conn.execute(
-            "SELECT depth, name, target FROM indicator_nodes WHERE project_id = ? ORDER BY position",
+            "SELECT depth, name, target, other_values FROM indicator_nodes "
+            "WHERE project_id = ? ORDER BY position",
             [project_id],
         )
-        project.indicators = tree_from_nodes(TreeNode(*row) for row in nodes)
+        project.indicators = tree_from_nodes(
+            TreeNode(depth, name, target, values_from_text(others))
+            for depth, name, target, others in nodes
+        )
         return project
 
     def get_all(self) -> list[Project]:
@@ -901,13 +918,35 @@ class Store:
             [(pid, label, money_to_str(amount)) for label, amount in project.budget.items()],
         )
         conn.executemany(
-            "INSERT INTO indicator_nodes (project_id, position, depth, name, target) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO indicator_nodes "
+            "(project_id, position, depth, name, target, other_values) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (pid, position, node.depth, node.name, node.target)
+                (
+                    pid,
+                    position,
+                    node.depth,
+                    node.name,
+                    node.target,
+                    values_to_text(node.other_values),
+                )
                 for position, node in enumerate(nodes_from_tree(project.indicators))
             ],
         )
+
+
+def values_to_text(values: tuple[str, ...]) -> str:
+    """An indicator's other values as stored: a JSON array of strings, '' for none."""
+    return json.dumps(list(values), ensure_ascii=False) if values else ""
+
+
+def values_from_text(text: str) -> tuple[str, ...]:
+    """The inverse of :func:`values_to_text`; ValueError for anything it would not write."""
+    if not text:
+        return ()
+    found = json.loads(text)
+    if not isinstance(found, list) or not all(isinstance(v, str) for v in found):
+        raise ValueError(text)
+    return tuple(found)
 
 
 def next_year_copy(project: Project) -> Project:

@@ -60,6 +60,23 @@ def parse_money(text: str | None) -> Decimal | None:
     return value
 
 
+def parse_money_in_unit(text: str | Decimal | None, scale: Decimal) -> Decimal | None:
+    """An amount typed (or read off a form) in a unit of ``scale`` 元, in 元, exactly: ``12.5``
+    in 万元 (scale 10000) is 125000 元. Blank → None; InvalidValueError when wrong or too big."""
+    amount = text if isinstance(text, Decimal) else parse_money(text)
+    if amount is None:
+        return None
+    value = amount * scale
+    if scale != 1:  # one spelling for a whole number of 元 (125000, not 125000.0)
+        value = (
+            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        )
+    problem = money_problem(value)
+    if problem:
+        raise InvalidValueError(problem)
+    return value
+
+
 def money_problem(value: object) -> str | None:
     """What is wrong with an amount given as a number (not typed): the bounds typed amounts
     obey. None when it is blank or fine."""

@@ -137,3 +137,19 @@ def test_the_drawing_is_checked_against_real_files() -> None:
         counts[part_of(path, parts)] += 1
     assert all(counts.values()), counts
     assert Path(REPO / "ui" / "extensions.py").is_file()
+
+
+def test_plug_ins_see_the_typed_surface_not_the_main_window() -> None:
+    """The plug-ins import ``ui.surface.Window`` (and the job runner they share takes any main
+    window); the window class stays free to change behind them."""
+    from ui.extensions import INSTALLED
+
+    window_file = PurePosixPath("ui/main_window.py")
+    plug_ins = [module_file(name) for name in INSTALLED]
+    assert all(plug_ins) and len(plug_ins) >= 7
+    for path in plug_ins:
+        assert path is not None
+        imported = imported_files(path)
+        assert window_file not in imported, f"{path} imports the main window"
+        assert PurePosixPath("ui/surface.py") in imported, f"{path} does not use the surface"
+    assert window_file not in imported_files(PurePosixPath("ui/jobs.py"))

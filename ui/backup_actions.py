@@ -32,7 +32,7 @@ from perfdesk.store import Store, damaged_message
 from ui import dialogs, jobs, settings
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 TICK_MS = 60_000  # how often to see whether an automatic backup is due
 
@@ -40,11 +40,12 @@ TICK_MS = 60_000  # how often to see whether an automatic backup is due
 class BackupActions(QObject):
     """The backup menu items and automatic backups of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.as_widget())
         self.setObjectName("backupActions")
         self.window = window
-        self.jobs = jobs.runner(window)
+        self.widget = window.as_widget()  # the parent of its dialogs
+        self.jobs = jobs.runner(window.as_widget())
         minutes = max(1, window.settings.get(settings.BACKUP_MINUTES))
         self.auto = AutoBackup(window.store, interval_minutes=minutes)
         self.auto_job: jobs.Job | None = None
@@ -70,7 +71,7 @@ class BackupActions(QObject):
         self.jobs.closing.connect(self._closing)
 
     def _action(self, name: str, text: str, slot: object) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.widget)
         action.setObjectName(name)
         action.triggered.connect(slot)
         self.window.add_action("file", action, section="backup")
@@ -113,7 +114,7 @@ class BackupActions(QObject):
         def done(info: BackupInfo) -> None:
             self.auto.taken(due)
             if not at_exit:
-                self.window.statusBar().showMessage(
+                self.widget.statusBar().showMessage(
                     self.tr("已自动备份到 %1").replace("%1", str(info.path)), 5000
                 )
 
@@ -139,7 +140,7 @@ class BackupActions(QObject):
     def export(self) -> jobs.Job | None:
         title = self.tr("导出备份")
         target = dialogs.output_file(
-            self.window, title, self.tr("PerfDesk 备份 (*.zip)"), default_backup_name(), ".zip"
+            self.widget, title, self.tr("PerfDesk 备份 (*.zip)"), default_backup_name(), ".zip"
         )
         if target is None:
             return None
@@ -165,7 +166,7 @@ class BackupActions(QObject):
     def restore(self) -> jobs.Job | None:
         title = self.tr("恢复备份")
         source = dialogs.open_file(
-            self.window,
+            self.widget,
             title,
             self.tr("PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)"),
             str(self.auto.folder),
@@ -175,14 +176,14 @@ class BackupActions(QObject):
         try:
             described = describe_backup(source)
         except PerfDeskError as exc:
-            dialogs.error(self.window, title, dialogs.explain(exc))
+            dialogs.error(self.widget, title, dialogs.explain(exc))
             return None
         question = (
             self.tr(
                 "用这个备份替换当前数据库中的全部项目？\n\n%1\n\n当前数据库会先保存到备份文件夹，可以再恢复回来。"
             )
         ).replace("%1", described)
-        if not dialogs.confirm(self.window, title, question, action=self.tr("恢复")):
+        if not dialogs.confirm(self.widget, title, question, action=self.tr("恢复")):
             return None
         self.window.flush()
         database = self.window.store.path
@@ -203,7 +204,7 @@ class BackupActions(QObject):
                 else ""
             )
             dialogs.information(
-                self.window,
+                self.widget,
                 title,
                 self.tr("已恢复 %1 个项目。").replace("%1", str(result.project_count)) + kept,
             )
@@ -216,7 +217,7 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            dialogs.error(self.window, self.tr("打开备份文件夹"), dialogs.explain(exc))
+            dialogs.error(self.widget, self.tr("打开备份文件夹"), dialogs.explain(exc))
             return
         dialogs.open_folder(folder)
 
@@ -301,5 +302,5 @@ def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) 
     return store
 
 
-def install(window: MainWindow) -> None:
+def install(window: Window) -> None:
     BackupActions(window)  # a child of the window: found with findChild(BackupActions)

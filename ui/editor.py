@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, FieldSpec, Layout
 from perfdesk.model import Project
-from perfdesk.values import format_money, normalize_date, parse_date, parse_money
+from perfdesk.values import normalize_date, parse_date, parse_money_in_unit
 
 SAVE_DELAY_MS = 300
 
@@ -169,11 +169,13 @@ class DateField(QLineEdit):
 
 
 class MoneyField(QLineEdit):
-    """An amount in 元: accepts 1,000,000, full-width digits and blank; shows separators."""
+    """An amount in the layout's unit (元, or 万元 on the central template): accepts
+    1,000,000, full-width digits and blank; shows separators."""
 
-    def __init__(self, decimals: int, parent: QWidget | None = None) -> None:
+    def __init__(self, layout: Layout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.decimals = decimals
+        self.layout_spec = layout
+        decimals = layout.money_decimals
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # room for a hundred million 元 with fen, so two budget columns never clip amounts
         sample = "000,000,000" + ("." + "0" * decimals if decimals else "")
@@ -181,7 +183,11 @@ class MoneyField(QLineEdit):
         self.setPlaceholderText(self.tr("空白（不填）"))
 
     def show_value(self, value: Decimal | None) -> None:
-        self.setText(format_money(value, self.decimals))
+        self.setText(self.layout_spec.money_shown(value, exact=True))
+
+    def amount(self) -> Decimal | None:
+        """The typed text in 元 (InvalidValueError when it is not an amount)."""
+        return parse_money_in_unit(self.text(), self.layout_spec.money_scale)
 
 
 class HeaderForm(QWidget):
@@ -423,15 +429,23 @@ class BudgetForm(QWidget):
         self.layout_key = layout.key
         for column, specs in enumerate(layout.budget_columns):
             for row, spec in enumerate(specs):
-                field = MoneyField(layout.money_decimals)
+                field = MoneyField(layout)
                 field.setObjectName(f"budget:{spec.label}")
                 field.setAccessibleName(spec.printed)
-                field.setToolTip(
-                    self.tr(
+                if layout.money_scale == 1:
+                    tip = self.tr(
                         "%1：以元为单位，如 1,000,000 或 1000000（不要写“万”）；"
                         "不填留空白，空白不等于 0"
-                    ).replace("%1", spec.printed)
-                )
+                    )
+                else:
+                    tip = self.tr(
+                        "%1：以%2为单位，输入 12.5 即 %3 元；保存为元，不会有误差；"
+                        "不填留空白，空白不等于 0"
+                    )
+                    tip = tip.replace("%2", layout.money_unit).replace(
+                        "%3", f"{Decimal('12.5') * layout.money_scale:,.0f}"
+                    )
+                field.setToolTip(tip.replace("%1", spec.printed))
                 field.textChanged.connect(lambda text, lb=spec.label: self._typed(lb, text))
                 field.editingFinished.connect(lambda lb=spec.label: self._finished(lb))
                 self.editors[spec.label] = field
@@ -455,7 +469,7 @@ class BudgetForm(QWidget):
         try:
             for label, field in self.editors.items():
                 value = project.budget.get(label)
-                if field.hasFocus() and _same_amount(field.text(), value):
+                if field.hasFocus() and _same_amount(field, value):
                     continue  # the officer is typing this amount: leave the text alone
                 field.show_value(value)
                 _mark_valid(field)
@@ -467,7 +481,7 @@ class BudgetForm(QWidget):
             return
         field = self.editors[label]
         try:
-            value = parse_money(text)
+            value = field.amount()
         except InvalidValueError:
             self.pending.drop(f"budget:{label}")  # not stored; said so when the field is left
             return
@@ -484,7 +498,7 @@ class BudgetForm(QWidget):
     def _finished(self, label: str) -> None:
         field = self.editors[label]
         try:
-            value = parse_money(field.text())
+            value = field.amount()
         except InvalidValueError as exc:
             self._put_back(label, str(exc))
             return
@@ -513,14 +527,14 @@ class BudgetForm(QWidget):
         """Put back every amount whose text is not an amount (before another project shows)."""
         for label, field in self.editors.items():
             try:
-                parse_money(field.text())
+                field.amount()
             except InvalidValueError as exc:
                 self._put_back(label, str(exc))
 
 
-def _same_amount(text: str, value: Decimal | None) -> bool:
+def _same_amount(field: MoneyField, value: Decimal | None) -> bool:
     try:
-        return parse_money(text) == value
+        return field.amount() == value
     except InvalidValueError:
         return False
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from perfdesk.importing import ImportResult
 from perfdesk.model import Project
 from perfdesk.store import OnDuplicate
-from perfdesk.values import format_money
 
 # headings, translated where shown (ImportPreview.tr)
 COLUMNS = (
@@ -57,7 +56,7 @@ def summary_row(project: Project, warnings: int) -> tuple[str, ...]:
         project.name,
         f"{fields}/{len(spec.field_labels)}",
         f"{sections}/{len(spec.sections)}",
-        format_money(total, spec.money_decimals) if total is not None else "—",
+        spec.money_shown(total, exact=True) if total is not None else "—",
         str(len(project.indicator_rows())),
         str(warnings) if warnings else "",
     )

@@ -31,7 +31,7 @@ from ui import dialogs, jobs
 from ui.import_dialog import ImportPreview
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 ExportWriter = Callable[..., None]  # (projects, path, *, progress, cancelled)
 
@@ -41,7 +41,7 @@ def run_preview(preview: ImportPreview) -> bool:
     return preview.exec() == ImportPreview.DialogCode.Accepted
 
 
-def import_files(window: MainWindow, paths: list[Path]) -> jobs.Job | None:
+def import_files(window: Window, paths: list[Path]) -> jobs.Job | None:
     """Read every file in a worker; then preview and store the chosen projects as one step."""
     window.flush()
     title = QCoreApplication.translate("import_export", "导入")
@@ -50,18 +50,18 @@ def import_files(window: MainWindow, paths: list[Path]) -> jobs.Job | None:
         # every file read first: a bad file imports nothing
         return read_many(paths, progress=steps.progress, cancelled=steps.cancelled)
 
-    return jobs.runner(window).start(
+    return jobs.runner(window.as_widget()).start(
         title, work, done=lambda result: store_imported(window, result)
     )
 
 
-def store_imported(window: MainWindow, result: ImportResult) -> list[int]:
+def store_imported(window: Window, result: ImportResult) -> list[int]:
     """Preview what was read; store the chosen projects as one undo step; their ids."""
     title = QCoreApplication.translate("import_export", "导入")
     if not result.forms:
         lines = [str(w) for w in result.all_warnings()[:20]]
         dialogs.warning(
-            window,
+            window.as_widget(),
             title,
             "\n".join(
                 [QCoreApplication.translate("import_export", "没有识别出任何项目。"), *lines]
@@ -69,7 +69,7 @@ def store_imported(window: MainWindow, result: ImportResult) -> list[int]:
         )
         return []
     stored = [window.store.same_form(form.project) for form in result.forms]
-    preview = ImportPreview(result, window, stored)
+    preview = ImportPreview(result, window.as_widget(), stored)
     try:
         if not run_preview(preview):
             return []
@@ -93,9 +93,9 @@ def store_imported(window: MainWindow, result: ImportResult) -> list[int]:
     return ids
 
 
-def choose_and_import(window: MainWindow) -> jobs.Job | None:
+def choose_and_import(window: Window) -> jobs.Job | None:
     paths = dialogs.open_files(
-        window,
+        window.as_widget(),
         QCoreApplication.translate("import_export", "导入绩效目标表"),
         QCoreApplication.translate(
             "import_export",
@@ -118,7 +118,7 @@ class Choices:
     listed: list[int]
 
 
-def export_choices(window: MainWindow) -> Choices:
+def export_choices(window: Window) -> Choices:
     """The open project, the rows selected in the list and every row it shows (its year,
     unit and search filters apply)."""
     opened = window.current_project_id()
@@ -187,16 +187,18 @@ def run_scope(dialog: ExportScope) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def ask_scope(window: MainWindow, title: str, default: int) -> list[int]:
+def ask_scope(window: Window, title: str, default: int) -> list[int]:
     """The ids of the projects to export, or [] when the officer cancels or there are none."""
     window.flush()
     choices = export_choices(window)
     if not (choices.open or choices.listed):
         dialogs.information(
-            window, title, QCoreApplication.translate("import_export", "没有项目可以导出。")
+            window.as_widget(),
+            title,
+            QCoreApplication.translate("import_export", "没有项目可以导出。"),
         )
         return []
-    dialog = ExportScope(choices, title, default, window)
+    dialog = ExportScope(choices, title, default, window.as_widget())
     try:
         return dialog.chosen() if run_scope(dialog) else []
     finally:
@@ -213,13 +215,15 @@ def suggested_name(count: int, suffix: str) -> str:
 
 
 def export_projects(
-    window: MainWindow, title: str, suffix: str, filters: str, write: ExportWriter
+    window: Window, title: str, suffix: str, filters: str, write: ExportWriter
 ) -> jobs.Job | None:
     """Ask which projects and where; then read and write them in a worker."""
     ids = ask_scope(window, title, ExportScope.LISTED)
     if not ids:
         return None
-    path = dialogs.output_file(window, title, filters, suggested_name(len(ids), suffix), suffix)
+    path = dialogs.output_file(
+        window.as_widget(), title, filters, suggested_name(len(ids), suffix), suffix
+    )
     if path is None:
         return None
     database = window.store.path
@@ -231,14 +235,14 @@ def export_projects(
         return path
 
     def done(written: Path) -> None:
-        jobs.runner(window).notify(
+        jobs.runner(window.as_widget()).notify(
             QCoreApplication.translate("import_export", "已导出 %1 个项目到 %2")
             .replace("%1", str(len(ids)))
             .replace("%2", str(written)),
             written,
         )
 
-    return jobs.runner(window).start(title, work, done=done)
+    return jobs.runner(window.as_widget()).start(title, work, done=done)
 
 
 def _write_xlsx(projects: list[Project], path: Path, **progress: Any) -> None:
@@ -253,7 +257,7 @@ def _write_docx(projects: list[Project], path: Path, **progress: Any) -> None:
     export_docx(projects, path, **progress)
 
 
-def export_excel(window: MainWindow) -> jobs.Job | None:
+def export_excel(window: Window) -> jobs.Job | None:
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Excel"),
@@ -263,7 +267,7 @@ def export_excel(window: MainWindow) -> jobs.Job | None:
     )
 
 
-def export_word(window: MainWindow) -> jobs.Job | None:
+def export_word(window: Window) -> jobs.Job | None:
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Word"),
@@ -273,8 +277,9 @@ def export_word(window: MainWindow) -> jobs.Job | None:
     )
 
 
-def install(window: MainWindow) -> None:
-    act_import = QAction(QCoreApplication.translate("import_export", "导入…"), window)
+def install(window: Window) -> None:
+    parent = window.as_widget()
+    act_import = QAction(QCoreApplication.translate("import_export", "导入…"), parent)
     act_import.setObjectName("importAction")
     act_import.setShortcut(QKeySequence("Ctrl+I"))
     act_import.setToolTip(
@@ -283,7 +288,7 @@ def install(window: MainWindow) -> None:
     act_import.triggered.connect(lambda: choose_and_import(window))
     window.add_action("file", act_import, section="exchange")
 
-    act_excel = QAction(QCoreApplication.translate("import_export", "导出Excel…"), window)
+    act_excel = QAction(QCoreApplication.translate("import_export", "导出Excel…"), parent)
     act_excel.setObjectName("exportExcelAction")
     act_excel.setToolTip(
         QCoreApplication.translate(
@@ -293,7 +298,7 @@ def install(window: MainWindow) -> None:
     act_excel.triggered.connect(lambda: export_excel(window))
     window.add_action("file", act_excel, section="exchange")
 
-    act_word = QAction(QCoreApplication.translate("import_export", "导出Word…"), window)
+    act_word = QAction(QCoreApplication.translate("import_export", "导出Word…"), parent)
     act_word.setObjectName("exportWordAction")
     act_word.setToolTip(
         QCoreApplication.translate("import_export", "把当前、选中或列表中的项目导出为 Word 文档")

@@ -1,4 +1,6 @@
-"""The indicator tree (一级 → 二级 → 三级, 指标值 in the second column) as a Qt item model.
+"""The indicator tree (一级 → 二级 → 三级, 指标值 in the second column, or in the layout's
+value columns from the second on: the central template's 中期指标值 | 年度指标值) as a Qt item
+model.
 
 The model keeps its own copy of the project's tree. Every change made through it (typing in
 place, adding, deleting, moving, dragging) is announced with ``edited(description,
@@ -33,14 +35,21 @@ MIME_TYPE = "application/x-perfdesk-indicator-path"
 
 
 class Node:
-    """One row of the tree: depth 1 (一级), 2 (二级) or 3 (三级 with 指标值); depth 0 is the root."""
+    """One row of the tree: depth 1 (一级), 2 (二级) or 3 (三级 with its 指标值, one per value
+    column in print order); depth 0 is the root."""
 
-    __slots__ = ("children", "depth", "name", "parent", "target")
+    __slots__ = ("children", "depth", "name", "parent", "values")
 
-    def __init__(self, depth: int, name: str = "", target: str = "", parent: Node | None = None):
+    def __init__(
+        self,
+        depth: int,
+        name: str = "",
+        values: Sequence[str] = (),
+        parent: Node | None = None,
+    ):
         self.depth = depth
         self.name = name
-        self.target = target
+        self.values = list(values)
         self.parent = parent
         self.children: list[Node] = []
 
@@ -64,14 +73,15 @@ class Node:
         return child
 
 
-def _root_from_tree(tree: Sequence[Level1Group]) -> Node:
+def _root_from_tree(tree: Sequence[Level1Group], spec: Layout | None) -> Node:
     root = Node(0)
     for l1 in tree:
         n1 = root.adopt(Node(1, l1.name))
         for l2 in l1.groups:
             n2 = n1.adopt(Node(2, l2.name))
             for ind in l2.indicators:
-                n2.adopt(Node(3, ind.name, ind.target))
+                values = spec.row_values(ind.target, ind.other_values) if spec else (ind.target,)
+                n2.adopt(Node(3, ind.name, values))
     return root
 
 
@@ -81,23 +91,38 @@ class IndicatorModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = Node(0)
+        self._spec: Layout | None = None
         self.level_names = (self.tr("一级目标"), self.tr("二级目标"), self.tr("三级目标"))
-        self.headers = (self.tr("目标（一级 / 二级 / 三级）"), self.tr("指标目标值"))
+        self.headers: tuple[str, ...] = (
+            self.tr("目标（一级 / 二级 / 三级）"),
+            self.tr("指标目标值"),
+        )
 
     def set_layout(self, spec: Layout) -> None:
-        """Name the levels and columns as the layout's form does (一级目标 or 一级指标 …)."""
+        """Name the levels and columns as the layout's form does (一级目标 or 一级指标 …), one
+        column per value column of the layout."""
         self.level_names = (spec.level_name(1), spec.level_name(2), spec.level_name(3))
-        self.headers = (
+        headers = (
             self.tr("%1（一级 / 二级 / 三级）").replace("%1", spec.level_word),
-            spec.indicator_columns[3],
+            *spec.value_headings,
         )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, TARGET)
+        if len(headers) != len(self.headers):
+            self.beginResetModel()
+            self._spec, self.headers = spec, headers
+            self.endResetModel()
+            return
+        self._spec, self.headers = spec, headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, len(headers) - 1)
+
+    @property
+    def value_count(self) -> int:
+        return len(self.headers) - 1
 
     # -- the data ------------------------------------------------------------------------
 
     def load(self, tree: Sequence[Level1Group]) -> None:
         self.beginResetModel()
-        self._root = _root_from_tree(tree)
+        self._root = _root_from_tree(tree, self._spec)
         self.endResetModel()
 
     def tree(self) -> list[Level1Group]:
@@ -105,12 +130,23 @@ class IndicatorModel(QAbstractItemModel):
             Level1Group(
                 n1.name,
                 [
-                    Level2Group(n2.name, [Indicator(n3.name, n3.target) for n3 in n2.children])
+                    Level2Group(n2.name, [self._indicator(n3) for n3 in n2.children])
                     for n2 in n1.children
                 ],
             )
             for n1 in self._root.children
         ]
+
+    def _indicator(self, node: Node) -> Indicator:
+        if self._spec is None:
+            return Indicator(node.name, node.values[0] if node.values else "")
+        target, others = self._spec.split_values(tuple(node.values))
+        return Indicator(node.name, target, others)
+
+    def value(self, node: Node, column: int) -> str:
+        """A 三级 node's value in a value column (TARGET and after)."""
+        position = column - TARGET
+        return node.values[position] if 0 <= position < len(node.values) else ""
 
     def node(self, index: AnyIndex) -> Node:
         if index.isValid():
@@ -146,7 +182,7 @@ class IndicatorModel(QAbstractItemModel):
             for child in node.children:
                 cells.append(self.index_of(child, NAME))
                 if child.depth == 3:
-                    cells.append(self.index_of(child, TARGET))
+                    cells.extend(self.index_of(child, TARGET + n) for n in range(self.value_count))
                 walk(child)
 
         walk(self._root)
@@ -181,7 +217,7 @@ class IndicatorModel(QAbstractItemModel):
         return len(self.node(parent).children)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 2
+        return len(self.headers)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -206,13 +242,15 @@ class IndicatorModel(QAbstractItemModel):
                 return node.name or self.tr("（未填写%1）").replace(
                     "%1", self.level_name(node.depth)
                 )
-            return node.target if node.depth == 3 else None
+            return self.value(node, column) if node.depth == 3 else None
         if role == Qt.ItemDataRole.EditRole:
             if column == NAME:
                 return node.name
-            return node.target if node.depth == 3 else None
+            return self.value(node, column) if node.depth == 3 else None
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self.level_name(node.depth)
+        if role == Qt.ItemDataRole.ToolTipRole and node.depth == 3 and self.value_count > 1:
+            return self.headers[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME and not node.name:
             return QColor(Qt.GlobalColor.gray)
         if role == Qt.ItemDataRole.FontRole and node.depth == 1 and column == NAME:
@@ -227,7 +265,7 @@ class IndicatorModel(QAbstractItemModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and section in (NAME, TARGET)
+            and 0 <= section < len(self.headers)
         ):
             return self.headers[section]
         return None
@@ -243,10 +281,12 @@ class IndicatorModel(QAbstractItemModel):
             node.name = text
             description = self.tr("修改%1名称").replace("%1", self.level_name(node.depth))
         elif node.depth == 3:
-            if node.target == text:
+            if self.value(node, index.column()) == text:
                 return False
-            node.target = text
-            description = self.tr("修改指标值")
+            position = index.column() - TARGET
+            node.values += [""] * (position + 1 - len(node.values))
+            node.values[position] = text
+            description = self.tr("修改%1").replace("%1", self.headers[index.column()])
         else:
             return False
         self.dataChanged.emit(index, index)
@@ -264,7 +304,8 @@ class IndicatorModel(QAbstractItemModel):
             raise ValueError("a node goes directly under the level above it")
         position = max(0, min(position, len(parent_node.children)))
         self.beginInsertRows(parent, position, position)
-        node = parent_node.adopt(Node(depth, name, target), position)
+        values = self._spec.row_values(target, ()) if self._spec else (target,)
+        node = parent_node.adopt(Node(depth, name, values if depth == 3 else ()), position)
         self.endInsertRows()
         self.edited.emit(self.tr("添加%1").replace("%1", self.level_name(depth)), None)
         return self.index_of(node)

@@ -46,7 +46,7 @@ from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets
 from perfdesk.model import Part, Project
 from perfdesk.store import ProjectSummary, Store
-from ui import dialogs, extensions, settings
+from ui import dialogs, extensions, jobs, settings
 from ui.editor import Change, PendingEdits
 from ui.form import ProjectForm
 from ui.indicator_model import TARGET
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
     def _suggestions_for(self, depth: int, column: int) -> list[str]:
         key = (depth, column)
         if key not in self._suggestions:
-            if column == TARGET:
+            if column >= TARGET:
                 words = used_targets(self.store)
             else:
                 usual: list[str] = []
@@ -789,6 +789,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.settle()
         self.flush()
+        # Asked first, acted on only once the window really closes: the officer may still
+        # keep it open below, and then the jobs and backups go on as before.
+        work = jobs.runner(self)
+        if not work.may_close():
+            event.ignore()
+            return
         if (
             self.unsaved.has_edits()
             and not self.unsaved.retry(SAVE_WAIT_SECONDS)
@@ -805,6 +811,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._filters_timer.stop()  # the store may be closed right after
+        work.close_down()  # cancels the officer's jobs; the backup at exit starts
         self.save_state()
         app = QApplication.instance()
         if app is not None and self._listening:

@@ -43,11 +43,11 @@ from ui.print_preview import (
 )
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.surface import Window
 
 
 def render_job(
-    window: MainWindow,
+    window: Window,
     title: str,
     done: Callable[[Rendered], object],
     *,
@@ -76,31 +76,33 @@ def render_job(
             atomic_write(write_to, rendered.pdf)
         return rendered
 
-    return jobs.runner(window).start(title, work, done=done)
+    return jobs.runner(window.as_widget()).start(title, work, done=done)
 
 
-def _open_project(window: MainWindow) -> list[Project]:
+def _open_project(window: Window) -> list[Project]:
     project = window.current_project()
     return [project] if project is not None else []
 
 
-def _checked(window: MainWindow, projects: list[Project]) -> Callable[[], bool]:
+def _checked(window: Window, projects: list[Project]) -> Callable[[], bool]:
     """Before printing: a form with errors is printed only if the officer says so."""
     return lambda: confirm_printing(window, projects)
 
 
-def _exported(window: MainWindow) -> Callable[[Path], None]:
+def _exported(window: Window) -> Callable[[Path], None]:
     """After 导出PDF…: the window's status bar says where the file is."""
-    return lambda path: jobs.runner(window).notify(
+    return lambda path: jobs.runner(window.as_widget()).notify(
         QCoreApplication.translate("print_actions", "已导出PDF：%1").replace("%1", str(path)), path
     )
 
 
-def show_preview(window: MainWindow, rendered: Rendered) -> PrintPreview:
-    return preview(window, rendered, _checked(window, rendered.projects), _exported(window))
+def show_preview(window: Window, rendered: Rendered) -> PrintPreview:
+    return preview(
+        window.as_widget(), rendered, _checked(window, rendered.projects), _exported(window)
+    )
 
 
-def preview_open_project(window: MainWindow) -> jobs.Job | None:
+def preview_open_project(window: Window) -> jobs.Job | None:
     """Lay out the open project in a worker, then show its preview."""
     projects = _open_project(window)
     if not projects:
@@ -109,7 +111,7 @@ def preview_open_project(window: MainWindow) -> jobs.Job | None:
     return render_job(window, title, lambda r: show_preview(window, r), projects=projects)
 
 
-def print_open_project(window: MainWindow) -> jobs.Job | None:
+def print_open_project(window: Window) -> jobs.Job | None:
     """Straight to the print dialog, after the form checks and saying what the font cannot
     draw."""
     projects = _open_project(window)
@@ -120,14 +122,16 @@ def print_open_project(window: MainWindow) -> jobs.Job | None:
     def send(rendered: Rendered) -> None:
         warnings = font_warnings(rendered)
         if warnings and not dialogs.confirm(
-            window,
+            window.as_widget(),
             title,
             "\n\n".join([*warnings, QCoreApplication.translate("print_actions", "仍要打印吗？")]),
             action=title,
         ):
             return
         job = PrintPreview(
-            rendered.pdf, file_name=suggested_file_name(rendered.projects), parent=window
+            rendered.pdf,
+            file_name=suggested_file_name(rendered.projects),
+            parent=window.as_widget(),
         )
         job.print_document()
         job.deleteLater()
@@ -135,7 +139,7 @@ def print_open_project(window: MainWindow) -> jobs.Job | None:
     return render_job(window, title, send, projects=projects)
 
 
-def export_pdf(window: MainWindow) -> jobs.Job | None:
+def export_pdf(window: Window) -> jobs.Job | None:
     """导出PDF…: the open, selected or listed projects into one PDF, written in a worker."""
     title = QCoreApplication.translate("print_actions", "导出PDF")
     ids = ask_scope(window, title, ExportScope.OPEN)
@@ -147,7 +151,7 @@ def export_pdf(window: MainWindow) -> jobs.Job | None:
         suggested = QCoreApplication.translate("print_actions", "绩效目标表（%1个项目）.pdf")
         suggested = suggested.replace("%1", str(len(ids)))
     path = dialogs.output_file(
-        window,
+        window.as_widget(),
         title,
         QCoreApplication.translate("print_actions", "PDF 文件 (*.pdf)"),
         suggested,
@@ -160,12 +164,12 @@ def export_pdf(window: MainWindow) -> jobs.Job | None:
         _exported(window)(path)
         warnings = font_warnings(rendered)
         if warnings:
-            dialogs.warning(window, title, "\n\n".join(warnings))
+            dialogs.warning(window.as_widget(), title, "\n\n".join(warnings))
 
     return render_job(window, title, done, ids=ids, write_to=path)
 
 
-def open_as_pdf(window: MainWindow) -> jobs.Job | None:
+def open_as_pdf(window: Window) -> jobs.Job | None:
     """打开PDF: the open project's PDF in the system's viewer."""
     projects = _open_project(window)
     if not projects:
@@ -173,10 +177,10 @@ def open_as_pdf(window: MainWindow) -> jobs.Job | None:
     title = QCoreApplication.translate("print_actions", "打开PDF")
 
     def done(rendered: Rendered) -> None:
-        open_pdf(window, rendered.pdf, suggested_file_name(rendered.projects))
+        open_pdf(window.as_widget(), rendered.pdf, suggested_file_name(rendered.projects))
         warnings = font_warnings(rendered)
         if warnings:
-            dialogs.warning(window, title, "\n\n".join(warnings))
+            dialogs.warning(window.as_widget(), title, "\n\n".join(warnings))
 
     return render_job(window, title, done, projects=projects)
 
@@ -233,7 +237,7 @@ class BatchPrintDialog(QDialog):
         ]
 
 
-def preview_projects(window: MainWindow, ids: list[int]) -> jobs.Job | None:
+def preview_projects(window: Window, ids: list[int]) -> jobs.Job | None:
     """One preview of the forms of ``ids``, read and laid out in a worker."""
     if not ids:
         return None
@@ -241,8 +245,8 @@ def preview_projects(window: MainWindow, ids: list[int]) -> jobs.Job | None:
     return render_job(window, title, lambda r: show_preview(window, r), ids=ids)
 
 
-def batch_print(window: MainWindow) -> jobs.Job | None:
-    dialog = BatchPrintDialog(window.store, window)
+def batch_print(window: Window) -> jobs.Job | None:
+    dialog = BatchPrintDialog(window.store, window.as_widget())
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -251,18 +255,18 @@ def batch_print(window: MainWindow) -> jobs.Job | None:
         dialog.deleteLater()
 
 
-def choose_print_font(window: MainWindow) -> None:
+def choose_print_font(window: Window) -> None:
     """The installed Chinese fonts by name, another TrueType file, or the system's fonts."""
-    message = font_choice.choose_print_font(window, window.settings)
+    message = font_choice.choose_print_font(window.as_widget(), window.settings)
     if message:
         window.show_problem(message)
 
 
-def install(window: MainWindow) -> None:
+def install(window: Window) -> None:
     def action(
         text: str, slot: Callable[[], object], name: str, shortcut: str | None = None
     ) -> QAction:
-        act = QAction(text, window)
+        act = QAction(text, window.as_widget())
         act.setObjectName(name)
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))

@@ -20,11 +20,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.exporting.grid import COLUMN_WIDTHS, COLUMNS, Cell, Role, form_grid
+from perfdesk.exporting.grid import Cell, FormGrid, Role, form_grid
 from perfdesk.fileio import atomic_write
+from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.progress import CancelCheck, Progress, Steps
-from perfdesk.values import format_money
 
 EAST_ASIAN_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
@@ -124,27 +124,28 @@ def _add_form(document: Any, project: Project) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(6)
     _run(paragraph, caption.text)
-    decimals = project.spec.money_decimals
+    spec = project.spec
     # the header, narratives and budget; then the indicator table with repeating headings
-    _add_table(document, grid.cells, 2, grid.targets_row, decimals, header_rows=0)
+    _add_table(document, grid, 2, grid.targets_row, spec, header_rows=0)
     # a paragraph between the tables keeps Word from joining them into one
     between = document.add_paragraph()
     if grid.table_on_new_page():
         between.add_run().add_break(WD_BREAK.PAGE)
     else:
         between.paragraph_format.line_spacing = Pt(6)
-    _add_table(document, grid.cells, grid.targets_row, grid.rows, decimals, header_rows=2)
+    _add_table(document, grid, grid.targets_row, grid.rows, spec, header_rows=2)
 
 
 def _add_table(
-    document: Any, cells: list[Cell], first: int, end: int, decimals: int, header_rows: int
+    document: Any, grid_of: FormGrid, first: int, end: int, layout: Layout, header_rows: int
 ) -> None:
-    table = document.add_table(rows=end - first, cols=COLUMNS)
+    cells: list[Cell] = grid_of.cells
+    table = document.add_table(rows=end - first, cols=grid_of.columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    total = sum(COLUMN_WIDTHS)
-    widths = [int(_TEXT_WIDTH * w / total) for w in COLUMN_WIDTHS]
+    total = sum(grid_of.widths)
+    widths = [int(_TEXT_WIDTH * w / total) for w in grid_of.widths]
     for row in table.rows:
         row.height = _MIN_ROW
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -165,7 +166,8 @@ def _add_table(
             # a merge only touches the cells of its own range, so the rest of grid stays valid
             last = grid[cell.row - first + cell.rowspan - 1][cell.col + cell.colspan - 1]
             target = target.merge(last)
-        text = format_money(cell.amount, decimals) if cell.role is Role.MONEY else cell.text
+        # exact (more places where needed): a Word export read back must not lose a yuan
+        text = layout.money_shown(cell.amount, exact=True) if cell.role is Role.MONEY else cell.text
         _fill_cell(target, text, cell.role)
 
 

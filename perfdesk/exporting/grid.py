@@ -1,8 +1,10 @@
 """The printed form as a grid of cells: what the Excel and Word exports lay out, and what the
 Excel reader finds its way back by.
 
-Four columns, as in the indicator table (一级 | 二级 | 三级 | 指标值); the header and budget
-put label | value | label | value on the same columns. Everything is derived from the layout.
+Four columns, as in the indicator table (一级 | 二级 | 三级 | 指标值), one more for each further
+value column of the layout (中期指标值 | 年度指标值); the header and budget put label | value |
+label | value on the same columns, the last value spanning to the right edge. Everything is
+derived from the layout.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.layouts import FORM
+from perfdesk.layouts import FORM, Layout
 from perfdesk.model import Project
 
 COLUMNS = 4
@@ -25,6 +27,19 @@ COLUMN_WIDTHS = (20.0, 22.0, 30.0, 20.0)
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 400.0  # Excel refuses rows taller than 409 pt
 PAGE_HEIGHT = 720.0  # points of rows that fit on an A4 page between the margins
+
+
+def column_widths(layout: Layout) -> tuple[float, ...]:
+    """The grid's column widths for ``layout``: further value columns share the room of the
+    三级 and 指标值 columns with them (the page stays as wide)."""
+    count = len(layout.value_headings)
+    if count == 1:
+        return COLUMN_WIDTHS
+    level1, level2, name, value = COLUMN_WIDTHS
+    each = round((name + value) / (count + 1.5), 1)
+    return (level1, level2, name + value - count * each, *[each] * count)
+
+
 # Control characters neither an .xlsx nor a .docx (both XML) can hold.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -62,6 +77,11 @@ class FormGrid:
     rows: int
     row_lines: list[int]  # estimated lines of text per row, for row heights
     targets_row: int  # the row of the targets heading: where the indicator table starts
+    widths: tuple[float, ...] = COLUMN_WIDTHS
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths)
 
     def row_height(self, row: int) -> float:
         return min(MAX_ROW_HEIGHT, self.row_lines[row] * LINE_HEIGHT + 6)
@@ -102,7 +122,9 @@ def split_paragraphs(text: str, width: float) -> list[str]:
 
 def form_grid(project: Project) -> FormGrid:
     layout = project.spec
-    full = sum(COLUMN_WIDTHS)
+    widths = column_widths(layout)
+    columns = len(widths)
+    full = sum(widths)
     cells: list[Cell] = []
     lines: list[int] = []
 
@@ -111,32 +133,32 @@ def form_grid(project: Project) -> FormGrid:
         height = 1
         for cell in row_cells:
             if cell.rowspan == 1:
-                width = sum(COLUMN_WIDTHS[cell.col : cell.col + cell.colspan])
+                width = sum(widths[cell.col : cell.col + cell.colspan])
                 height = max(height, text_lines(cell.text, width))
         lines.append(height)
 
     def r() -> int:
         return len(lines)
 
-    row(Cell(r(), 0, Role.TITLE, layout.title, colspan=COLUMNS))
+    row(Cell(r(), 0, Role.TITLE, layout.title, colspan=columns))
     lines[-1] = 2  # the title is set large
-    row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=COLUMNS))
+    row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=columns))
 
     def header() -> None:
         for labels in layout.header_rows():
             pair: list[Cell] = []
             for n, label in enumerate(labels):
                 last = n == len(labels) - 1
-                span = COLUMNS - 1 - 2 * n if last else 1
+                span = columns - 1 - 2 * n if last else 1
                 value = project.fields.get(label, "")
                 pair.append(Cell(r(), 2 * n, Role.LABEL, label, key=label))
                 pair.append(Cell(r(), 2 * n + 1, Role.VALUE, value, colspan=span, key=label))
             row(*pair)
 
     def section(label: str) -> None:
-        row(Cell(r(), 0, Role.SECTION, label, colspan=COLUMNS, key=label))
+        row(Cell(r(), 0, Role.SECTION, label, colspan=columns, key=label))
         for piece in split_paragraphs(project.sections.get(label, ""), full):
-            row(Cell(r(), 0, Role.TEXT, piece, colspan=COLUMNS, key=label))
+            row(Cell(r(), 0, Role.TEXT, piece, colspan=columns, key=label))
 
     def narratives() -> None:
         """The form's parts under their headings, then the documents that travel with it
@@ -144,10 +166,10 @@ def form_grid(project: Project) -> FormGrid:
         but an export must not lose it)."""
         for document in layout.documents:
             if document != FORM:
-                row(Cell(r(), 0, Role.HEADING, document, colspan=COLUMNS))
+                row(Cell(r(), 0, Role.HEADING, document, colspan=columns))
             for part in layout.parts_of(document):
                 if part.heading and part.heading != document:
-                    row(Cell(r(), 0, Role.HEADING, part.heading, colspan=COLUMNS))
+                    row(Cell(r(), 0, Role.HEADING, part.heading, colspan=columns))
                 for label in part.sections:
                     section(label)
         holding = layout.holding_section
@@ -155,7 +177,7 @@ def form_grid(project: Project) -> FormGrid:
             section(holding)
 
     def budget() -> None:
-        row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=COLUMNS))
+        row(Cell(r(), 0, Role.HEADING, layout.budget_heading, colspan=columns))
         # two amounts to a grid row: a budget of more columns continues on the next row
         grid_rows = [line[i : i + 2] for line in layout.budget_grid for i in range(0, len(line), 2)]
         for labels in grid_rows:
@@ -164,7 +186,7 @@ def form_grid(project: Project) -> FormGrid:
                 if not label:
                     continue  # a shorter column: its cells stay empty
                 last = n == len(labels) - 1
-                span = COLUMNS - 1 - 2 * n if last else 1
+                span = columns - 1 - 2 * n if last else 1
                 amount = project.budget.get(label)
                 pair.append(Cell(r(), 2 * n, Role.LABEL, layout.budget_label(label), key=label))
                 pair.append(
@@ -180,10 +202,10 @@ def form_grid(project: Project) -> FormGrid:
             parts[name]()
 
     targets_row = r()
-    row(Cell(r(), 0, Role.HEADING, layout.targets_caption(project.year), colspan=COLUMNS))
-    row(*(Cell(r(), n, Role.COLUMN, text) for n, text in enumerate(layout.indicator_columns)))
-    _indicator_rows(project, cells, lines)
-    grid = FormGrid(cells, len(lines), lines, targets_row)
+    row(Cell(r(), 0, Role.HEADING, layout.targets_caption(project.year), colspan=columns))
+    row(*(Cell(r(), n, Role.COLUMN, text) for n, text in enumerate(layout.table_columns)))
+    _indicator_rows(project, cells, lines, widths)
+    grid = FormGrid(cells, len(lines), lines, targets_row, widths)
     for cell in cells:
         if _UNWRITABLE.search(cell.text):
             raise PerfDeskError(
@@ -192,15 +214,20 @@ def form_grid(project: Project) -> FormGrid:
     return grid
 
 
-def _indicator_rows(project: Project, cells: list[Cell], lines: list[int]) -> None:
+def _indicator_rows(
+    project: Project, cells: list[Cell], lines: list[int], widths: tuple[float, ...]
+) -> None:
     rows = project.rows()
     first = len(lines)
     for n, item in enumerate(rows):
+        values = project.spec.row_values(item.target, item.other_values)
         height = max(
-            text_lines(item.name, COLUMN_WIDTHS[2]), text_lines(item.target, COLUMN_WIDTHS[3])
+            text_lines(text, widths[col]) for col, text in enumerate((item.name, *values), 2)
         )
         cells.append(Cell(first + n, 2, Role.NAME, item.name))
-        cells.append(Cell(first + n, 3, Role.TARGET, item.target))
+        cells.extend(
+            Cell(first + n, col, Role.TARGET, value) for col, value in enumerate(values, 3)
+        )
         lines.append(height)
     # 一级 and 二级 merged down over their runs of rows, the way tree_from_rows groups them
     level1_runs = _runs([(r.level1,) for r in rows])

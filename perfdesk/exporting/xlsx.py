@@ -20,8 +20,9 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.errors import PerfDeskError
-from perfdesk.exporting.grid import COLUMN_WIDTHS, Cell, Role, form_grid
+from perfdesk.exporting.grid import Cell, Role, form_grid
 from perfdesk.fileio import atomic_write
+from perfdesk.layouts import Layout
 from perfdesk.model import Project
 from perfdesk.progress import CancelCheck, Progress, Steps
 
@@ -112,12 +113,12 @@ def sheet_title(project: Project, number: int, taken: set[str]) -> str:
 
 def _fill_sheet(sheet: Worksheet, project: Project) -> None:
     grid = form_grid(project)
-    for col, width in enumerate(COLUMN_WIDTHS, start=1):
+    for col, width in enumerate(grid.widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     for row in range(grid.rows):
         sheet.row_dimensions[row + 1].height = grid.row_height(row)
     for cell in grid.cells:
-        _put(sheet, cell, project.spec.money_decimals)
+        _put(sheet, cell, project.spec)
     if grid.table_on_new_page():
         sheet.row_breaks.append(Break(id=grid.targets_row))  # a break after the row above
     setup = sheet.page_setup
@@ -132,10 +133,12 @@ def _fill_sheet(sheet: Worksheet, project: Project) -> None:
     sheet.sheet_view.showGridLines = False
 
 
-def _put(sheet: Worksheet, cell: Cell, decimals: int) -> None:
+def _put(sheet: Worksheet, cell: Cell, layout: Layout) -> None:
     target = sheet.cell(row=cell.row + 1, column=cell.col + 1)
     if cell.role is Role.MONEY:
-        target.value, target.number_format = _money(cell.amount, decimals)
+        # in the layout's unit (万元 on the central template), exactly: the scale is a power of ten
+        amount = None if cell.amount is None else cell.amount / layout.money_scale
+        target.value, target.number_format = _money(amount, layout.money_decimals)
     elif cell.text:
         target.value = cell.text
         target.data_type = "s"  # text stays text, even "=100%"

@@ -29,7 +29,7 @@ from perfdesk.importing.grammar import SlotKind, all_grammars
 from perfdesk.importing.model import ImportResult
 from perfdesk.importing.text import CELL_SEPARATOR, join_lines, read_text
 
-_COLUMNS = 4  # the export's grid: 一级 | 二级 | 三级 | 指标值
+_MAX_COLUMNS = 12  # more than any export's grid has (一级 | 二级 | 三级 | the value columns)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -100,7 +100,7 @@ def _span(properties: Any) -> int:
     if grid_span is None:
         return 1
     value = grid_span.get(_W + "val", "1") or "1"
-    return min(int(value), _COLUMNS + 1) if value.isdigit() and int(value) > 0 else 1
+    return min(int(value), _MAX_COLUMNS + 1) if value.isdigit() and int(value) > 0 else 1
 
 
 def _table_lines(table: Any) -> Iterator[str]:
@@ -162,8 +162,9 @@ class _Grid:
     """One exported form as the rows of a worksheet, with what the Excel reader asks of one:
     ``cell(row, column)``, ``merged_cells.ranges`` and ``max_row``."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, columns: int) -> None:
         self.title = title
+        self.columns = columns
         self.rows: list[list[_Cell]] = []
         self.merged_cells = _MergedCells()
         self._open: dict[int, _Range] = {}  # column -> the vertical merge running down it
@@ -178,11 +179,11 @@ class _Grid:
         return _Cell(None, False)
 
     def add_paragraph(self, text: str) -> None:
-        self.rows.append([_Cell(text, False)] + [_Cell(None, False)] * (_COLUMNS - 1))
-        self.merged_cells.ranges.append(_Range(len(self.rows), 1, len(self.rows), _COLUMNS))
+        self.rows.append([_Cell(text, False)] + [_Cell(None, False)] * (self.columns - 1))
+        self.merged_cells.ranges.append(_Range(len(self.rows), 1, len(self.rows), self.columns))
 
     def add_table(self, table: Any) -> bool:
-        """The table's rows; False when they are not on the export's four columns."""
+        """The table's rows; False when they are not on the export's columns."""
         for tr in table.iterchildren(_W + "tr"):
             number = len(self.rows) + 1
             row: list[_Cell] = []
@@ -208,9 +209,9 @@ class _Grid:
                     self.merged_cells.ranges.append(merged)
                     if merge is not None:
                         self._open[column] = merged
-                if len(row) > _COLUMNS:
+                if len(row) > self.columns:
                     return False
-            if len(row) != _COLUMNS:
+            if len(row) != self.columns:
                 return False
             self.rows.append(row)
         self._open.clear()
@@ -226,8 +227,9 @@ def _read_as_exported(body: Any, name: str) -> ImportResult | None:
     for child in body.iterchildren():
         if child.tag == _W + "p":
             text = _paragraph_text(child).strip()
-            if layout_by_title(text) is not None:
-                grids.append(_Grid(text))
+            layout = layout_by_title(text)
+            if layout is not None:
+                grids.append(_Grid(text, len(layout.table_columns)))
             if text and grids:
                 grids[-1].add_paragraph(text)
             elif text:

@@ -198,7 +198,7 @@ def _grammar(layout: Layout) -> FormGrammar:
         caption=re.compile(r"\s*" + _with_year(layout.year_caption)),
         slots=tuple(slots),
         targets_heading=re.compile(rf"(?<!\S){_with_year(layout.targets_heading)}(?=\s|$)"),
-        columns=re.compile(r"\s+".join(spelled_label(c) for c in layout.indicator_columns)),
+        columns=re.compile(r"\s+".join(spelled_label(c) for c in layout.table_columns)),
         level1=_names([spec.name for spec in layout.level1]),
         level2={spec.name: _names(list(spec.level2)) for spec in layout.level1},
         any_level2=_names(list(owner)),

@@ -11,6 +11,8 @@ come out as plain text. Only PDFs with a text layer can be read; a scan needs OC
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +27,25 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def pdf_text(path: Path) -> str:
-    """The text of every page, pages separated by a line break; page numbers dropped."""
+def pdf_text(path: Path, *, pdfium: bool = True) -> str:
+    """The text of every page, pages separated by a line break; page numbers dropped.
+
+    ``pdfium=False`` reads every page with pdfminer alone (what the tests compare with, and
+    the benchmark's peer)."""
     import pdfplumber  # heavy: loaded only when a PDF is read
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    from perfdesk.importing.pdf_objects import PdfiumPage
+
     pages: list[str] = []
     try:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                pages.append(page_text(page))
-                page.flush_cache()  # keeps memory flat on long files
+        with pdfplumber.open(path) as pdf, _pdfium_document(path, pdfium) as fast:
+            for number, page in enumerate(pdf.pages):
+                read = page if fast is None else PdfiumPage(page, fast[number])
+                pages.append(page_text(read))
+                read.close()  # keeps memory flat on long files
     except FileNotFoundError:
         raise PerfDeskError(f"找不到文件 {path}") from None
     except PdfminerException as exc:
@@ -52,6 +60,27 @@ def pdf_text(path: Path) -> str:
     except OSError as exc:
         raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
     return _PAGE_NUMBER.sub("", "\n".join(pages))
+
+
+@contextmanager
+def _pdfium_document(path: Path, wanted: bool) -> Iterator[Any]:
+    """The PDF opened by PDFium as well (characters and lines read in C, see
+    :mod:`perfdesk.importing.pdf_objects`); None where PDFium cannot open it, and pdfminer
+    reads every page."""
+    if not wanted:
+        yield None
+        return
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError):
+        yield None
+        return
+    try:
+        yield document
+    finally:
+        document.close()
 
 
 def page_text(page: Any) -> str:

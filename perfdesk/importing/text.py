@@ -305,7 +305,7 @@ class _FormReader:
             table_start = columns.end()
         elif heading is not None:
             table_start = heading.end()
-            self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.indicator_columns) + "”")
+            self.warn("没有找到绩效目标表的列标题“" + " ".join(self.layout.table_columns) + "”")
         if table_start is None:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
         if table_start is not None:
@@ -434,7 +434,7 @@ class _FormReader:
             else:
                 value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
                 try:
-                    project.set_budget(slot.key, value)
+                    project.type_budget(slot.key, value)
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
 
@@ -622,6 +622,22 @@ def split_row(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def split_values(text: str, count: int) -> tuple[str, list[str]]:
+    """Up to ``count`` 指标值 peeled off the end of a row's remainder, in print order, and the
+    三级 name before them (a layout with more than one value column)."""
+    name, values = text, list[str]()
+    while len(values) < count:
+        rest, value = split_row(name)
+        if value is None:
+            if name and values and looks_like_value(name, alone=False):
+                values.insert(0, name)  # the line was values only
+                name = ""
+            break
+        values.insert(0, value)
+        name = rest
+    return name, values
+
+
 def _is_operator(token: str) -> bool:
     return normalize(token) in _VALUE_PREFIXES
 
@@ -639,6 +655,8 @@ class _TableReader:
         self.group_rows = 0  # rows (of any kind) in the current 二级 group
         self.level1_groups = 0  # 二级 groups in the current 一级
         self.name_parts: list[str] = []  # the open row's 三级 name so far
+        self.values: list[str] = []  # the open row's 指标值 so far (more than one value column)
+        self.value_count = len(grammar.layout.value_headings)
         self.warned_no_level = False
 
     # -- structure -----------------------------------------------------------------------
@@ -650,7 +668,7 @@ class _TableReader:
         if self.grammar.targets_heading.fullmatch(rest):
             return
         cells = line.split(CELL_SEPARATOR)
-        if len(cells) == len(self.grammar.layout.indicator_columns):
+        if len(cells) == len(self.grammar.layout.table_columns):
             self._cells(*(cell.strip() for cell in cells))
             return
         rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
@@ -663,7 +681,7 @@ class _TableReader:
         if rest:
             self._content(rest)
 
-    def _cells(self, level1: str, level2: str, name: str, target: str) -> None:
+    def _cells(self, level1: str, level2: str, name: str, *values: str) -> None:
         """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
         covered by the merged cell above."""
         self._close_open_row()
@@ -671,10 +689,11 @@ class _TableReader:
             self._start_level1(_CONTINUED.sub("", level1))
         if level2:
             self._start_level2(_CONTINUED.sub("", level2))
-        if name or target:
+        if name or any(values):
             self.name_parts = [name]
-            if target:
-                self._close_row(target)
+            if any(values):
+                self._add_row(join_lines(name), *values)
+                self.name_parts = []
             else:
                 self._close_open_row()
 
@@ -741,6 +760,9 @@ class _TableReader:
     # -- rows ----------------------------------------------------------------------------
 
     def _content(self, rest: str) -> None:
+        if self.value_count > 1:
+            self._content_of_many(rest)
+            return
         name, value = split_row(rest)
         if value is not None and name:
             self.name_parts.append(name)
@@ -757,6 +779,25 @@ class _TableReader:
         else:
             self.name_parts.append(rest)
 
+    def _content_of_many(self, rest: str) -> None:
+        """A line of a table with several value columns: a row ends with its last value."""
+        name, values = split_values(rest, self.value_count - len(self.values))
+        if values and (name or self.name_parts or self.values):
+            if name:
+                if self.values:  # a new name while values are missing: the row is done
+                    self._close_open_row()
+                self.name_parts.append(name)
+            self.values += values
+        elif self.name_parts and looks_like_value(rest, alone=True):
+            self.values.append(rest)
+        else:
+            if self.values:
+                self._close_open_row()
+            self.name_parts.append(rest)
+        if len(self.values) >= self.value_count:
+            self._add_row(join_lines("\n".join(self.name_parts)), *self.values)
+            self.name_parts, self.values = [], []
+
     def _continues_value(self, piece: str) -> bool:
         """A unit on its own line right after a number that ended a row (=100 / %)."""
         if not self.rows or not self.group_rows:
@@ -771,15 +812,20 @@ class _TableReader:
     def _close_open_row(self) -> None:
         if self.name_parts:
             name = join_lines("\n".join(self.name_parts))
-            self.warn("三级目标没有指标值", name)
-            self._add_row(name, "")
-            self.name_parts = []
+            self.warn("三级目标没有指标值" if not self.values else "三级目标的指标值不全", name)
+            self._add_row(name, *self.values)
+            self.name_parts, self.values = [], []
 
-    def _add_row(self, name: str, value: str) -> None:
+    def _add_row(self, name: str, *values: str) -> None:
+        """A row with its values in print order (one per value column, blanks at the end
+        left out)."""
         if not self.level1 and not self.warned_no_level:
-            self.warn("绩效指标前没有一级、二级目标", f"{name} {value}")
+            self.warn("绩效指标前没有一级、二级目标", " ".join((name, *values)))
             self.warned_no_level = True
-        self.rows.append(IndicatorRow(self.level1, self.level2, name, value))
+        layout = self.grammar.layout
+        padded = (*values, *[""] * len(layout.value_headings))[: len(layout.value_headings)]
+        target, others = layout.split_values(padded)
+        self.rows.append(IndicatorRow(self.level1, self.level2, name, target, others))
         self.group_rows += 1
 
 

@@ -172,12 +172,13 @@ class SheetReader:
         try:
             if isinstance(value, bool):
                 raise InvalidValueError("不是金额")
+            # in the layout's unit, as exported (万元 on the central template)
             if isinstance(value, int):
-                project.set_budget(label, Decimal(value))
+                project.type_budget(label, Decimal(value))
             elif isinstance(value, float):
-                project.set_budget(label, Decimal(repr(value)))
+                project.type_budget(label, Decimal(repr(value)))
             else:
-                project.set_budget(label, None if value is None else str(value))
+                project.type_budget(label, None if value is None else str(value))
         except InvalidValueError as exc:
             self.warn(f"{label}：{exc}，未导入", str(value))
 
@@ -185,14 +186,16 @@ class SheetReader:
         if row > last:
             self.warn(f"没有找到“{layout.targets_caption(project.year)}”表，未导入任何绩效指标")
             return
-        columns = tuple(self.text(row, col).strip() for col in range(1, 5))
-        if columns != layout.indicator_columns:
+        width = len(layout.table_columns)
+        columns = tuple(self.text(row, col).strip() for col in range(1, width + 1))
+        if columns != layout.table_columns:
             self.warn("绩效目标表的列标题与表样不同", " ".join(columns))
         rows = []
         for number in range(row + 1, last + 1):
-            cells = [self.text(number, col) for col in range(1, 5)]
+            cells = [self.text(number, col) for col in range(1, width + 1)]
             if any(cells):
-                rows.append(IndicatorRow(*cells))
+                target, others = layout.split_values(tuple(cells[3:]))
+                rows.append(IndicatorRow(cells[0], cells[1], cells[2], target, others))
         project.set_rows(rows)
 
 

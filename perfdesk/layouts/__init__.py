@@ -27,7 +27,11 @@ What a layout can say beyond labels:
   in a colon (:attr:`Layout.label_colon`), the amount a next year's copy empties
   (:attr:`Layout.budget_previous_executed_field`);
 - how projects of older layouts are copied onto it (:attr:`Layout.converts_from`), and
-  whether it is the layout they are copied onto (:attr:`Layout.current`).
+  whether it is the layout they are copied onto (:attr:`Layout.current`);
+- the unit its amounts are shown, typed and printed in (:attr:`Layout.money_unit`: 元 or
+  万元; amounts are always kept in 元, exactly);
+- more than one value column in the indicator table (:attr:`Layout.value_columns`, the
+  central template's 中期指标值 | 年度指标值): an indicator carries one value per column.
 
 Layouts are found in :func:`all_layouts`; :func:`register_layout` adds one given as data
 (the same dictionary a file holds) until :func:`unregister_layout` removes it.
@@ -37,12 +41,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 DEFAULT_LAYOUT = "sh2020"
+# The units a layout may show its amounts in, and how many 元 one of them is.
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
 FORM = "form"  # the document that is the form itself; a layout's other documents follow it
 
 
@@ -55,6 +62,8 @@ class FieldKind(StrEnum):
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """A header field of the form: its label, kind of value and whether it must be filled."""
+
     label: str
     kind: FieldKind
     choices: tuple[str, ...] = ()
@@ -64,6 +73,8 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class MoneySpec:
+    """An amount of the budget block."""
+
     label: str  # the key in data and JSON, e.g. 项目总预算
     printed: str  # the label on the form, e.g. 项目总预算（元）
     column: int = 0  # which column of a multi-column budget block (0 = the first)
@@ -72,6 +83,8 @@ class MoneySpec:
 
 @dataclass(frozen=True)
 class Level1Spec:
+    """A first-level indicator and the second-level ones under it."""
+
     name: str
     level2: tuple[str, ...]
     role: str = ""  # "output" / "outcome" / "cost" / "satisfaction": what the checks look for
@@ -88,6 +101,8 @@ class SectionPart:
 
 @dataclass(frozen=True)
 class StandardRow:
+    """An indicator row a new project of the layout starts with."""
+
     level1: str
     level2: str
     name: str
@@ -117,6 +132,7 @@ class Conversion:
     # is then the project's).
     single_year_copies: dict[str, str] = field(default_factory=dict)
     period_section: str = ""  # the section that receives the project's dates as a text
+    period_field: str = ""  # the field that receives them (a layout with no date fields)
     budget: dict[str, tuple[str, ...]] = field(default_factory=dict)
     level1: dict[str, str] = field(default_factory=dict)
     level2: dict[str, str] = field(default_factory=dict)  # "一级/二级" -> "一级/二级"
@@ -126,6 +142,8 @@ class Conversion:
 
 @dataclass(frozen=True)
 class Layout:
+    """A form as the bureau lays it out, read from a JSON file (see the module's docstring)."""
+
     key: str
     name: str
     title: str
@@ -179,6 +197,60 @@ class Layout:
     row_labels: bool = False
     # The documents that travel with the form (sh2026: 项目经费情况说明) print before it.
     documents_first: bool = False
+    # The unit amounts are shown, typed and printed in (a key of MONEY_UNITS); kept in 元.
+    money_unit: str = "元"
+    # The indicator table's value columns in print order; empty: the one value column
+    # indicator_columns[3]. That column's value is an indicator's ``target`` (what the checks
+    # and the review read first); the others' are its ``other_values``, in this order.
+    value_columns: tuple[str, ...] = ()
+
+    @property
+    def value_headings(self) -> tuple[str, ...]:
+        """Every value column's heading in print order."""
+        return self.value_columns or (self.indicator_columns[3],)
+
+    @property
+    def other_value_columns(self) -> tuple[str, ...]:
+        """The value columns besides the main one (indicator_columns[3]), in print order."""
+        return tuple(h for h in self.value_headings if h != self.indicator_columns[3])
+
+    @property
+    def table_columns(self) -> tuple[str, ...]:
+        """The indicator table's headings as printed: 一级 | 二级 | 三级 | the value columns."""
+        return (*self.indicator_columns[:3], *self.value_headings)
+
+    def row_values(self, target: str, others: tuple[str, ...]) -> tuple[str, ...]:
+        """An indicator's values in the value columns' print order."""
+        padded = iter((*others, *[""] * len(self.other_value_columns)))
+        main = self.indicator_columns[3]
+        return tuple(target if h == main else next(padded) for h in self.value_headings)
+
+    def split_values(self, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """The inverse of :meth:`row_values`: (target, other values)."""
+        main = self.indicator_columns[3]
+        pairs = list(zip(self.value_headings, values, strict=False))
+        target = next((v for h, v in pairs if h == main), "")
+        return target, tuple(v for h, v in pairs if h != main)
+
+    @property
+    def money_scale(self) -> Decimal:
+        """How many 元 one unit of :attr:`money_unit` is."""
+        return MONEY_UNITS[self.money_unit]
+
+    def money_shown(self, amount: Decimal | None, exact: bool = False) -> str:
+        """An amount (in 元) as the form shows it: in the layout's unit with its decimals,
+        rounded half up; ``exact``: with more places where the amount needs them (an export
+        that is read back must not lose a yuan). Blank stays blank."""
+        if amount is None:
+            return ""
+        value = amount / self.money_scale  # exact: the scale is a power of ten
+        places = max(self.money_decimals, -int(value.normalize().as_tuple().exponent))
+        if not exact or self.money_scale == 1:
+            # 元 amounts never hide typed fen (two places where the layout prints none)
+            places = self.money_decimals
+            if self.money_scale == 1 and value != value.to_integral_value():
+                places = max(places, 2)
+        return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
 
     @property
     def label(self) -> str:
@@ -343,6 +415,7 @@ def _conversion(source: str, data: dict[str, Any]) -> Conversion:
         sections=dict(data.get("sections", {})),
         single_year_copies=dict(data.get("single_year_copies", {})),
         period_section=data.get("period_section", ""),
+        period_field=data.get("period_field", ""),
         budget={label: tuple(to) for label, to in data.get("budget", {}).items()},
         level1=dict(data.get("level1", {})),
         level2=dict(data.get("level2", {})),
@@ -420,6 +493,8 @@ def _from_json(data: dict[str, Any]) -> Layout:
         current=data.get("current", False),
         row_labels=data.get("row_labels", False),
         documents_first=data.get("documents_first", False),
+        money_unit=data.get("money_unit", "元"),
+        value_columns=tuple(data.get("value_columns", ())),
     )
 
 
@@ -453,14 +528,21 @@ def _validate(layout: Layout) -> Layout:
         if label and label not in budget:
             problems.append(f"unknown amount {label}")
     fields = set(layout.field_labels)
-    for label in (
-        layout.name_field,
-        layout.unit_field,
-        layout.start_date_field,
-        layout.end_date_field,
-    ):
+    for label in (layout.name_field, layout.unit_field):
         if label not in fields:
             problems.append(f"unknown field {label}")
+    # a layout may have no dates (the central template's 项目期 is a text): both or neither
+    if bool(layout.start_date_field) != bool(layout.end_date_field):
+        problems.append("start_date_field and end_date_field go together")
+    for label in (layout.start_date_field, layout.end_date_field):
+        if label and label not in fields:
+            problems.append(f"unknown field {label}")
+    if layout.money_unit not in MONEY_UNITS:
+        problems.append(f"money_unit must be one of {', '.join(MONEY_UNITS)}")
+    if layout.value_columns and layout.indicator_columns[3] not in layout.value_columns:
+        problems.append("value_columns must name indicator_columns[3]")
+    if len(set(layout.value_headings)) != len(layout.value_headings):
+        problems.append("value_columns must differ")
     if sorted(layout.print_order) != sorted(FORM_PART_NAMES):
         problems.append(f"print_order must name each of {', '.join(FORM_PART_NAMES)} once")
     for source, rules in layout.converts_from.items():
@@ -486,6 +568,8 @@ def _conversion_problems(layout: Layout, source: str, rules: Conversion) -> list
     ]
     if rules.period_section:
         targets.append((rules.period_section, sections))
+    if rules.period_field:
+        targets.append((rules.period_field, fields))
     return [f"{where} names unknown {target}" for target, known in targets if target not in known]
 
 
@@ -498,7 +582,10 @@ def _shipped() -> dict[str, Layout]:
         if entry.name.endswith(".json"):
             layout = layout_from_data(json.loads(entry.read_text(encoding="utf-8")))
             found[layout.key] = layout
-    return found
+    # the default layout first, then the current one, then the others by file name (lists
+    # and menus show them so)
+    order = sorted(found.values(), key=lambda x: (x.key != DEFAULT_LAYOUT, not x.current))
+    return {layout.key: layout for layout in order}
 
 
 _registered: dict[str, Layout] = {}

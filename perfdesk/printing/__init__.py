@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+# First: it loads ReportLab's paragraph module before the modules below do (see there).
+from perfdesk.printing import paragraph_import  # noqa: F401
+
+# isort: split
 from perfdesk.errors import PerfDeskError
 from perfdesk.layouts import FORM
 from perfdesk.model import Project
@@ -20,7 +24,6 @@ from perfdesk.printing.indicators import CONTINUED
 from perfdesk.printing.styles import make_styles
 from perfdesk.printing.text import printed_characters
 from perfdesk.progress import CancelCheck, Progress, Steps
-from perfdesk.values import format_money
 
 __all__ = [
     "FontFile",
@@ -94,12 +97,12 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
     for money in spec.budget:
         printed = spec.budget_label(money.label)
         yield printed, fonts.bold, printed + "："
-        amount = format_money(project.budget.get(money.label), spec.money_decimals)
+        amount = spec.money_shown(project.budget.get(money.label))
         yield printed, fonts.regular, amount
     yield (
         "绩效目标",
         fonts.bold,
-        spec.targets_caption(project.year) + "".join(spec.indicator_columns),
+        spec.targets_caption(project.year) + "".join(spec.table_columns),
     )
     columns = spec.indicator_columns
     for number, row in enumerate(project.rows(), start=1):
@@ -108,4 +111,6 @@ def _printed_texts(project: Project, fonts: FontSet) -> Iterator[tuple[str, str,
         yield where + columns[1], fonts.regular, row.level2
         yield where + columns[2], fonts.regular, row.name
         yield where + columns[3], fonts.regular, row.target
+        for heading, value in zip(spec.other_value_columns, row.other_values, strict=False):
+            yield where + heading, fonts.regular, value
     yield "页码", fonts.regular, "第 1 页 共 1 页"

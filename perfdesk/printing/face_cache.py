@@ -77,14 +77,43 @@ def _read(entry: Path, key: str, path: Path) -> TTFontFace | None:
     return face
 
 
-def _mapped(path: Path) -> mmap.mmap | bytes:
+def _mapped(path: Path) -> FontBytes | bytes:
     """The font file's bytes, mapped rather than read: ReportLab only slices them (to copy the
     glyphs a PDF uses), so of a 17 MB CJK collection only the pages printed from stay in
     memory. The file stays open while the program runs."""
     with path.open("rb") as file:
         if os.fstat(file.fileno()).st_size == 0:
             return b""  # (an empty file cannot be mapped; no cached face matches it anyway)
-        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        return FontBytes(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+
+
+# A slice this large is a glyph table, not a field or a small table.
+_VIEWED_FROM = 1 << 20
+
+
+class FontBytes:
+    """A mapped font file as ReportLab slices it, with one difference: a slice of a megabyte or
+    more is a view, not a copy. ReportLab takes a whole table out of the file to subset a font
+    (``get_table("glyf")``, 10 MB for a CJK face, once per 256 characters printed) and then
+    copies only the glyphs it needs out of that table."""
+
+    def __init__(self, data: mmap.mmap | memoryview) -> None:
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, key: int | slice) -> Any:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self._data))
+            if step == 1 and stop - start >= _VIEWED_FROM:
+                return FontBytes(memoryview(self._data)[start:stop])
+            part = self._data[key]
+            return part.tobytes() if isinstance(part, memoryview) else part
+        return self._data[key]
+
+    def __buffer__(self, flags: int) -> memoryview:  # bytes(...), hashing, HarfBuzz's Blob
+        return memoryview(self._data)
 
 
 def _write(entry: Path, key: str, face: TTFontFace) -> None:

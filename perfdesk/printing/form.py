@@ -23,7 +23,7 @@ from perfdesk.printing.blocks import (
     labelled_grid,
 )
 from perfdesk.printing.content import PrintedPart, printed_parts
-from perfdesk.printing.indicators import IndicatorTable
+from perfdesk.printing.indicators import IndicatorTable, with_value_columns
 from perfdesk.printing.row_label import RowLabelled, row_label_width
 from perfdesk.printing.styles import (
     CELL_PADDING,
@@ -36,7 +36,6 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
-from perfdesk.values import format_money
 
 INDICATOR_WIDTHS = (24 * mm, 24 * mm, 68 * mm, 40 * mm)  # 156 mm: the type area
 _CELL_SIDES = 2 * CELL_PADDING + PUNCTUATION_HANG  # a cell's width beyond its text
@@ -206,7 +205,7 @@ def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 
 def _amount(project: Project, label: str) -> str:
-    return format_money(project.budget.get(label), project.spec.money_decimals)
+    return project.spec.money_shown(project.budget.get(label))
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -216,8 +215,10 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
     spec = project.spec
     if spec.row_labels:  # the grid goes on: the table follows the rows above it at once
         label_width = row_label_width(spec.row_label_texts, styles)
-        widths = indicator_widths(spec, styles, FRAME_WIDTH - label_width)
-        table = IndicatorTable(project.rows(), spec.indicator_columns, widths, styles)
+        widths = with_value_columns(
+            indicator_widths(spec, styles, FRAME_WIDTH - label_width), spec.value_headings, styles
+        )
+        table = IndicatorTable(project.rows(), spec.table_columns, widths, styles, layout=spec)
         return [RowLabelled(spec.targets_caption(project.year), table, label_width, styles)]
     return [
         CondPageBreak(30 * mm),
@@ -227,7 +228,11 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
                 TextBlock(markup(spec.targets_caption(project.year)), styles.heading),
                 Spacer(1, 2 * mm),
                 IndicatorTable(
-                    project.rows(), spec.indicator_columns, indicator_widths(spec, styles), styles
+                    project.rows(),
+                    spec.table_columns,
+                    with_value_columns(indicator_widths(spec, styles), spec.value_headings, styles),
+                    styles,
+                    layout=spec,
                 ),
             ]
         ),

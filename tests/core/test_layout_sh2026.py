@@ -30,8 +30,8 @@ def sh2026_project() -> Project:
     return exchange.read_file(SH2026_PROJECT)[0]
 
 
-def test_both_layouts_are_shipped() -> None:
-    assert list(all_layouts()) == ["sh2020", "sh2026"]
+def test_the_layouts_are_shipped_default_and_current_first() -> None:
+    assert list(all_layouts()) == ["sh2020", "sh2026", "national"]
 
 
 def test_sh2026_header_and_title() -> None:

@@ -235,3 +235,22 @@ def test_worker_processes_give_the_same_lines_as_one_process(
     last = json.loads(alone[-1])
     assert last["id"] == changed.id
     assert "change_from_last_year" in {f["code"] for f in last["findings"]}
+
+
+def test_a_form_without_indicators_of_its_own_is_cha() -> None:
+    """Rules that judge indicators do not pass a form for having none: a filled-in form with
+    no indicators, or only the standard block, cannot be better than 差."""
+    empty = good_form()
+    empty.set_rows([])
+    result = review(empty)
+    assert result.grade == "差", result
+    assert {
+        "copied_indicators",
+        "quantitative_share",
+        "required_kinds",
+        "target_matches_indicators",
+    } <= {f.code for f in result.findings}
+    assert "没有本项目自己的产出、效益指标" in messages(empty, "copied_indicators")
+    assert "copied_indicators" not in codes(good_form())
+    assert "quantitative_share" not in codes(good_form())
+    assert "target_matches_indicators" not in codes(good_form())

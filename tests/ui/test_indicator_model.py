@@ -131,3 +131,36 @@ def test_level_names_follow_the_layout() -> None:
     model.level_names = layout.indicator_columns[:3]
     model.load([Level1Group("")])
     assert model.index_at([0]).data() == "（未填写一级目标）"
+
+
+def test_a_layout_with_two_value_columns_shows_and_edits_both(
+    qtmodeltester: ModelTester,
+) -> None:
+    spec = get_layout("national")
+    model = IndicatorModel()
+    model.set_layout(spec)
+    tree = [
+        Level1Group(
+            "产出指标",
+            [Level2Group("数量指标", [Indicator("运维系统数量", "=12个", ("=36个",))])],
+        )
+    ]
+    model.load(tree)
+    qtmodeltester.check(model, force_py=True)
+    assert model.columnCount() == 3
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers[1:] == ["中期指标值", "年度指标值"]
+    row = model.index_at([0, 0, 0])
+    assert row.siblingAtColumn(TARGET).data() == "=36个"  # 中期, printed first
+    assert row.siblingAtColumn(TARGET + 1).data() == "=12个"
+    edits: list[str] = []
+    model.edited.connect(lambda description, _key: edits.append(description))
+    assert model.setData(row.siblingAtColumn(TARGET), "=30个")
+    assert edits == ["修改中期指标值"]
+    assert model.tree()[0].groups[0].indicators[0] == Indicator("运维系统数量", "=12个", ("=30个",))
+    # Tab goes name → 中期 → 年度, as on the form
+    assert [c.column() for c in model.editable_cells()][-3:] == [NAME, TARGET, TARGET + 1]
+    # back to a layout with one value column: the columns follow
+    model.set_layout(get_layout("sh2026"))
+    assert model.columnCount() == 2
+    qtmodeltester.check(model, force_py=True)

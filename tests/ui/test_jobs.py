@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
-from testdata import file_digest
+from qt_input import type_text
+from testdata import file_digest, locked_by_another_process
 from window_harness import WindowFactory, finish_jobs, held_until_cancelled
 
 from perfdesk.backup import create_backup
@@ -19,6 +20,8 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import backup_actions, dialogs, jobs
+from ui import main_window as main_window_module
+from ui.backup_actions import BackupActions
 
 
 def _filled(db_path: Path) -> Path:
@@ -80,6 +83,48 @@ def test_closing_while_a_job_runs_asks_then_cancels_it(
     assert window.close()  # "yes": cancelled
     assert jobs.wait_for_all(30_000)
     assert not target.exists() and list(tmp_path.glob("*.tmp")) == []
+
+
+def test_a_close_the_officer_takes_back_leaves_jobs_and_backups_as_they_were(
+    open_window: WindowFactory,
+    db_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closing asks about the running job ("yes") and then about an edit not yet saved ("no"):
+    the window stays, and so must everything else — the job is not cancelled, no backup at exit
+    is begun, automatic backups go on, and a job's ending is still told."""
+    monkeypatch.setattr(main_window_module, "SAVE_WAIT_SECONDS", 0.2)
+    window = open_window(_filled(db_path))
+    backups = window.findChild(BackupActions, "backupActions")
+    assert isinstance(backups, BackupActions)
+    reached: list[str] = []
+    monkeypatch.setattr(
+        backup_actions, "create_backup", held_until_cancelled(create_backup, reached)
+    )
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: tmp_path / "备份.zip")
+    answers = [True, False]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or answers.pop(0)
+    )
+    window.findChild(QAction, "exportBackupAction").trigger()
+    qtbot.waitUntil(lambda: reached == ["started"])
+    runner = jobs.runner(window)
+    label = window.form.sections.labels[0]
+    with locked_by_another_process(db_path, "writers-out"):
+        type_text(window.form.sections.editors[label], "补充")
+        window.flush()
+        assert not window.close()
+    assert len(asked) == 2 and "还没有保存" in asked[1]
+    assert window.isVisible() and not runner.closed
+    qtbot.wait(100)  # a cancelled export would end now
+    assert runner.busy() is not None  # still running, not cancelled
+    assert backups.timer.isActive() and backups.auto_job is None  # no backup "at exit"
+    runner.bar.cancel_button.click()
+    finish_jobs(qtbot, window)
+    assert runner.bar.label.text() == "已取消导出备份"  # told: the window is not closing
 
 
 def test_a_restore_keeps_the_window_waiting_and_can_be_cancelled(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTreeView
 from pytestqt.qtbot import QtBot
 from qt_input import press, type_keys, type_text
@@ -107,7 +108,7 @@ def test_the_project_list_shows_the_form_and_narrows_to_what_is_chosen(
     open_window: WindowFactory, db_path: Path, qtbot: QtBot
 ) -> None:
     window = _sample_window(open_window, db_path)
-    window.project_actions.new_on_layout.actions()[-1].trigger()  # a project on the current form
+    window.findChild(QAction, "newProject_sh2026").trigger()  # a project on the current form
     listing = window.project_list
     model = listing.model
     labels = {model.index(row, LAYOUT).data() for row in range(model.rowCount())}
@@ -163,7 +164,7 @@ def test_the_current_form_says_indicator_and_its_own_standard_block(
     indicators = window.form.indicators
     assert indicators.add_level3.text() == "添加三级目标"
     assert indicators.standard_block.text() == "插入标准指标：投入与管理（10 项）"
-    window.project_actions.new_on_layout.actions()[-1].trigger()
+    window.findChild(QAction, "newProject_sh2026").trigger()
     assert [a.text() for a in (indicators.add_level1, indicators.add_level2)] == [
         "添加一级指标",
         "添加二级指标",

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from window_harness import cut_off_widgets, visible_tree_rows
 
@@ -40,7 +41,7 @@ def test_at_1280_by_660_the_tree_shows_ten_rows_and_nothing_is_cut_off(
         assert visible_tree_rows(window.form.indicators.view) >= TREE_ROWS
         assert cut_off_widgets(window) == []
         # a longer form (the current layout) fits as well
-        window.project_actions.new_on_layout.actions()[-1].trigger()
+        window.findChild(QAction, "newProject_sh2026").trigger()
         assert window.project is not None and window.project.layout == "sh2026"
         window.form.insert_standard_block()
         qtbot.wait(10)

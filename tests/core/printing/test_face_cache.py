@@ -3,7 +3,6 @@ file changes, and never a reason for printing to fail."""
 
 from __future__ import annotations
 
-import mmap
 import os
 import shutil
 from pathlib import Path
@@ -15,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from testdata import CJK_FONT, needs_cjk_font
 
 from perfdesk.printing import FontSet, render_pdf
-from perfdesk.printing.face_cache import load_font
+from perfdesk.printing.face_cache import FontBytes, load_font
 from perfdesk.sample import sample_projects
 
 pytestmark = needs_cjk_font
@@ -51,7 +50,11 @@ def test_a_cached_face_is_the_face_reportlab_parses(
 
     assert cached.fontName == "cached"
     assert comparable(cached) == comparable(parsed)
-    assert isinstance(cached.face._ttf_data, mmap.mmap)  # only the pages printed from are read
+    assert isinstance(cached.face._ttf_data, FontBytes)  # only the pages printed from are read
+    glyphs = cached.face.get_table("glyf")  # a view of the file, not a copy of the table
+    assert isinstance(glyphs, FontBytes)
+    assert bytes(glyphs) == parsed.face.get_table("glyf")
+    assert glyphs[100:120] == parsed.face.get_table("glyf")[100:120]
     assert type(cached.encoding) is type(parsed.encoding)
     assert type(cached.state) is type(parsed.state)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -256,6 +257,7 @@ def test_a_blank_line_between_paragraphs_stays_a_gap(fonts: FontSet) -> None:
     assert trailing == pytest.approx(together, abs=0.5)
 
 
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler-utils) is missing")
 def test_every_font_in_the_pdf_is_embedded(truetype_fonts: FontSet, tmp_path: Path) -> None:
     """pdffonts lists each font a PDF declares; an unembedded one (ReportLab's initial
     Helvetica) would be drawn by whatever the reader substitutes."""
