@@ -117,18 +117,18 @@ def _document_title(name: str) -> re.Pattern[str]:
 
 
 def _row_label_pieces(layout: Layout) -> frozenset[str]:
-    """A narrow merged cell prints its label two characters a line, a unit in brackets on a
-    line of its own: 项目资金（元） as 项目 / 资金 / （元）."""
+    """The lines a narrow merged cell prints its label in (:meth:`Layout.row_label_lines`),
+    a bracketed unit also in ASCII brackets."""
     labels = [layout.budget_heading, layout.targets_heading]
     labels += [part.heading for part in layout.parts_of(FORM) if part.heading]
     pieces: set[str] = set()
     for label in labels:
         if "{" in label:
             continue
-        words, _, unit = label.partition("（")
-        pieces.update(words[i : i + 2] for i in range(0, len(words), 2))
-        if unit:
-            pieces.update({"（" + unit, "(" + unit.replace("）", ")")})
+        for line in Layout.row_label_lines(label):
+            pieces.add(line)
+            if line.startswith("（"):
+                pieces.add(line.replace("（", "(").replace("）", ")"))
     return frozenset(pieces - set(layout.level1_names))
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import describe_os_error
-from perfdesk.importing.text import CELL_SEPARATOR, join_lines
+from perfdesk.importing.text import CELL_PARAGRAPH, CELL_SEPARATOR, join_lines
 
 # Page furniture that is no part of any form: "第 1 页", "第1页 共3页", "- 2 -", "1/3".
 _PAGE_NUMBER = re.compile(
@@ -99,9 +99,60 @@ def page_text(page: Any) -> str:
     blocks: list[tuple[float, str]] = [
         (line["top"], line["text"]) for line in page.filter(outside_tables).extract_text_lines()
     ]
-    blocks += [(table.bbox[1], _table_text(table.extract())) for table in tables]
+    blocks += [(table.bbox[1], _table_text(_logical_rows(table))) for table in tables]
     blocks.sort(key=lambda block: block[0])
     return "\n".join(text for _, text in blocks)
+
+
+_ROW_LABEL_LINE = 3  # characters: an upright row label is written a few characters a line
+
+
+def _logical_rows(table: Any) -> list[list[str | None]]:
+    """The table's rows as the cells a reader sees. One ruled grid holding several blocks
+    (sh2026: header, amounts, targets and indicators in one) has more columns than any of its
+    rows: a cell spanning columns is one cell, a cell covered from above is an empty one.
+    A narrow first column of merged row labels written upright (项目 / 资金 / （元）) becomes a
+    line of its own above its rows, as a heading row would be."""
+    texts = table.extract()
+    lefts = sorted({round(cell[0], 1) for cell in table.cells})
+    rows: list[list[str | None]] = []
+    label_bottom = -1.0
+    for row, row_texts in zip(table.rows, texts, strict=True):
+        cells: list[str | None] = []
+        reach = -1.0  # the right edge of the last cell placed in this row
+        for left, bbox, text in zip(lefts, row.cells, row_texts, strict=False):
+            if bbox is not None:
+                cells.append(text)
+                reach = bbox[2]
+            elif left >= reach - 0.5:  # not spanned from the left: covered from above
+                cells.append("")
+                reach = _covering_right(table, row.bbox, left)
+        first = row.cells[0] if row.cells else None
+        label = cells[0] if cells else None
+        others = [bbox[3] for bbox in row.cells[1:] if bbox is not None]
+        row_bottom = min(others, default=row.bbox[3])
+        if first is not None and label and _is_row_label(label) and first[3] > row_bottom + 1:
+            rows.append([label.replace("\n", "")])
+            label_bottom = first[3]
+            cells = cells[1:]
+        elif first is None and row_bottom <= label_bottom + 1:
+            cells = cells[1:]
+        rows.append(cells)
+    return rows
+
+
+def _covering_right(table: Any, row_box: tuple[float, ...], left: float) -> float:
+    """The right edge of the cell from a row above that covers ``left`` in this row."""
+    middle = (row_box[1] + row_box[3]) / 2
+    for x0, top, x1, bottom in table.cells:
+        if x0 - 0.5 <= left < x1 - 0.5 and top < middle < bottom:
+            return float(x1)
+    return left + 0.5
+
+
+def _is_row_label(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) > 1 and all(0 < len(line.strip()) <= _ROW_LABEL_LINE for line in lines)
 
 
 def _table_text(rows: list[list[str | None]]) -> str:
@@ -114,5 +165,10 @@ def _table_text(rows: list[list[str | None]]) -> str:
         if len(cells) == 1:
             lines.append(cells[0])
         else:
-            lines.append(CELL_SEPARATOR.join(join_lines(cell or "") for cell in row))
+            lines.append(CELL_SEPARATOR.join(_cell_line(cell or "") for cell in row))
     return "\n".join(lines)
+
+
+def _cell_line(cell: str) -> str:
+    """A cell's text on one line, its paragraph breaks (numbered items) marked."""
+    return join_lines(cell, paragraphs=True).replace("\n", CELL_PARAGRAPH)

@@ -33,6 +33,9 @@ Warn = Callable[[str, str], None]
 
 # Between the cells of a table row, where the source knows them (a PDF's ruled table).
 CELL_SEPARATOR = "\t"
+# A paragraph break inside a table cell written on a row's one line (a side-by-side text's
+# numbered items); it becomes a line break where the cell is read as a section's text.
+CELL_PARAGRAPH = "\v"
 _CONTINUED = re.compile(r"\s*[（(]续[）)]$")
 
 # A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
@@ -260,7 +263,7 @@ class _FormReader:
     ) -> None:
         self.grammar = grammar
         self.layout = grammar.layout
-        self.text = unstack_label_rows(text, grammar.slots)
+        self.text = unstack_label_rows(text, grammar.slots).replace(CELL_PARAGRAPH, "")
         self.cells_known = CELL_SEPARATOR in text  # a ruled table: no two cells run together
         self.title = title
         self.where = where
@@ -510,6 +513,7 @@ def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
             )
         ):
             for cell, value in zip(cells, values, strict=True):
+                value = value.replace(CELL_PARAGRAPH, "\n")
                 out += [part for part in (cell.strip(), value.strip()) if part]
             i += 2
             continue

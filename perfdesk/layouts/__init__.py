@@ -18,6 +18,11 @@ What a layout can say beyond labels:
 - other spellings of printed labels met in real forms (:attr:`Layout.aliases`), e.g. the
   value column that sh2026 heads 年度指标值 (the form is the year's application, so its
   values are the year's) and some forms head 指标值;
+- whether the form prints as one continuous grid whose narrow left column carries the
+  budget, part and indicator headings as merged row labels (:attr:`Layout.row_labels`;
+  sh2026, written upright as :meth:`Layout.row_label_lines`), and whether the documents that
+  travel with the form print before it (:attr:`Layout.documents_first`; sh2026, as in the
+  published disclosures);
 - the order of the printed parts (:attr:`Layout.print_order`), whether its printed labels end
   in a colon (:attr:`Layout.label_colon`), the amount a next year's copy empties
   (:attr:`Layout.budget_previous_executed_field`);
@@ -186,6 +191,12 @@ class Layout:
     converts_from: dict[str, Conversion] = field(default_factory=dict, compare=False)
     # The layout the bureau asks for now: projects on older layouts are copied onto it.
     current: bool = False
+    # One continuous grid: the budget heading, the form's part headings and the targets
+    # heading stand upright in a narrow left column beside their rows, not above them, and
+    # the sections of a part stand side by side.
+    row_labels: bool = False
+    # The documents that travel with the form (sh2026: 项目经费情况说明) print before it.
+    documents_first: bool = False
     # The unit amounts are shown, typed and printed in (a key of MONEY_UNITS); kept in 元.
     money_unit: str = "元"
     # The indicator table's value columns in print order; empty: the one value column
@@ -366,6 +377,22 @@ class Layout:
             return ""
         return self.period_format.format(start=start[:4], end=end[:4])
 
+    @property
+    def row_label_texts(self) -> tuple[str, ...]:
+        """The headings printed as upright row labels (none unless :attr:`row_labels`)."""
+        if not self.row_labels:
+            return ()
+        parts = [part.heading for part in self.parts_of(FORM) if part.heading]
+        return (self.budget_heading, *parts, self.targets_heading)
+
+    @staticmethod
+    def row_label_lines(label: str) -> tuple[str, ...]:
+        """A row label as printed in its narrow column: two characters a line, a unit in
+        brackets on a line of its own (项目资金（元） as 项目 / 资金 / （元）)."""
+        words, bracket, unit = label.partition("（")
+        lines = [words[i : i + 2] for i in range(0, len(words), 2)]
+        return (*lines, bracket + unit) if bracket else tuple(lines)
+
     def labels_for(self, label: str) -> tuple[str, ...]:
         """``label`` and its other spellings met in printed forms."""
         return (label, *self.aliases.get(label, ()))
@@ -464,6 +491,8 @@ def _from_json(data: dict[str, Any]) -> Layout:
             for source, rules in data.get("converts_from", {}).items()
         },
         current=data.get("current", False),
+        row_labels=data.get("row_labels", False),
+        documents_first=data.get("documents_first", False),
         money_unit=data.get("money_unit", "元"),
         value_columns=tuple(data.get("value_columns", ())),
     )

@@ -49,10 +49,11 @@ def labelled_grid(
     styles: FormStyles,
     heading: str | None = None,
     value_style: str = "cell",
+    width: float = FRAME_WIDTH,
 ) -> Table:
     """A four-column grid of label | value | label | value; a lone pair spans the row."""
     label_widths = [_label_width(rows, column, styles) for column in (0, 1)]
-    value_width = (FRAME_WIDTH - sum(label_widths)) / 2
+    value_width = (width - sum(label_widths)) / 2
     widths = [label_widths[0], value_width, label_widths[1], value_width]
     vstyle = getattr(styles, value_style)
     data: list[list[Any]] = []
@@ -121,11 +122,15 @@ def _line_text(line: Any) -> str:
 
 
 def budget_grid(
-    columns: Sequence[Sequence[tuple[str, str]]], styles: FormStyles, heading: str
+    columns: Sequence[Sequence[tuple[str, str]]],
+    styles: FormStyles,
+    heading: str | None,
+    width: float = FRAME_WIDTH,
 ) -> Table:
-    """Amounts in side-by-side columns of label | amount under a heading spanning them all."""
+    """Amounts in side-by-side columns of label | amount under a heading spanning them all
+    (``None``: no heading row, the heading being written beside the block)."""
     count = max(len(columns), 1)
-    share = FRAME_WIDTH / count
+    share = width / count
     label_widths = [
         min(
             max((_text_width(label, styles) for label, _ in column), default=0.0) + _LABEL_PAD,
@@ -136,12 +141,12 @@ def budget_grid(
     widths: list[float] = []
     for label_width in label_widths:
         widths += [label_width, share - label_width]
-    data: list[list[Any]] = [[TextBlock(markup(heading), styles.heading)] + [""] * (2 * count - 1)]
-    commands: list[tuple[Any, ...]] = [
-        *grid_style(styles),
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
-    ]
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = grid_style(styles)
+    if heading is not None:
+        data.append([TextBlock(markup(heading), styles.heading)] + [""] * (2 * count - 1))
+        commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND)]
+    top = len(data)
     for r in range(max((len(column) for column in columns), default=0)):
         cells: list[Any] = []
         for c, column in enumerate(columns):
@@ -151,7 +156,9 @@ def budget_grid(
                     TextBlock(markup(label), styles.label),
                     TextBlock(markup(amount), styles.amount),
                 ]
-                commands.append(("BACKGROUND", (2 * c, r + 1), (2 * c, r + 1), LABEL_BACKGROUND))
+                commands.append(
+                    ("BACKGROUND", (2 * c, top + r), (2 * c, top + r), LABEL_BACKGROUND)
+                )
             else:
                 cells += ["", ""]
         data.append(cells)

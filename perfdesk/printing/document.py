@@ -1,5 +1,6 @@
-"""The PDF document: A4 page template, one form after another (each followed by the documents
-that travel with it), every one starting on a new page and numbered ``第 X 页 共 Y 页`` on its own."""
+"""The PDF document: A4 page template, one form after another (each with the documents that
+travel with it, after it or, where the layout says so, before it), every one starting on a new
+page and numbered ``第 X 页 共 Y 页`` on its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 from reportlab.platypus.doctemplate import LayoutError
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.layouts import FORM
 from perfdesk.model import Project
 from perfdesk.printing.content import attached_documents
 from perfdesk.printing.form import document_flowables, form_flowables
@@ -127,14 +129,20 @@ def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | No
     story: list[Flowable] = []
     documents = 0
     for index, project in enumerate(projects):
-        if index:
-            story.append(PageBreak())
-        story.append(DocumentStart(documents, index, len(projects), track))
-        story.extend(form_flowables(project, styles))
-        documents += 1
-        for document in attached_documents(project):
-            story += [PageBreak(), DocumentStart(documents)]
-            story.extend(document_flowables(project, document, styles))
+        attached = attached_documents(project)
+        # the form first, or (as published) the documents that travel with it first
+        order = [*attached, FORM] if project.spec.documents_first else [FORM, *attached]
+        for position, document in enumerate(order):
+            if index or position:
+                story.append(PageBreak())
+            if position:
+                story.append(DocumentStart(documents))
+            else:  # a project's first page: its progress is reported here
+                story.append(DocumentStart(documents, index, len(projects), track))
+            if document == FORM:
+                story.extend(form_flowables(project, styles))
+            else:
+                story.extend(document_flowables(project, document, styles))
             documents += 1
     try:
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.regular))

@@ -22,8 +22,9 @@ from perfdesk.printing.blocks import (
     label_text,
     labelled_grid,
 )
-from perfdesk.printing.content import printed_parts
+from perfdesk.printing.content import PrintedPart, printed_parts
 from perfdesk.printing.indicators import IndicatorTable, with_value_columns
+from perfdesk.printing.row_label import RowLabelled, row_label_width
 from perfdesk.printing.styles import (
     CELL_PADDING,
     FRAME_WIDTH,
@@ -50,11 +51,16 @@ def _characters_per_line(names: Sequence[str]) -> int:
     return longest
 
 
-def indicator_widths(spec: Layout, styles: FormStyles) -> tuple[float, ...]:
+def indicator_widths(
+    spec: Layout, styles: FormStyles, width: float = FRAME_WIDTH
+) -> tuple[float, ...]:
     """The indicator table's columns: the 一级 and 二级 columns wide enough for the layout's
-    standard names (at least the usual width), the 三级 column giving up what they take."""
+    standard names (at least the usual width), the 三级 column giving up what they take; a
+    table narrower than the type area (beside a row label) narrows the value column, whose
+    values are short."""
     font, size = styles.cell.fontName, styles.cell.fontSize
     widths = list(INDICATOR_WIDTHS)
+    widths[-1] -= FRAME_WIDTH - width
     for column, names in ((0, spec.level1_names), (1, [n for s in spec.level1 for n in s.level2])):
         count = _characters_per_line(names)
         text = max((stringWidth(n[:count], font, size) for n in names), default=0.0)
@@ -109,7 +115,10 @@ def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     """Each narrative section full width: its label, then its text, flowing over pages;
-    sections grouped under a part heading where the layout has one."""
+    sections grouped under a part heading where the layout has one. On a layout printed as
+    one grid, a part's sections stand side by side beside its heading written upright."""
+    if project.spec.row_labels:
+        return [_side_by_side(part, project.spec, styles) for part in printed_parts(project)]
     text_width = FRAME_WIDTH - 2 * CELL_PADDING - PUNCTUATION_HANG
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
@@ -144,24 +153,54 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
     return [ClosedTable(data, colWidths=[FRAME_WIDTH], style=TableStyle(commands))]
 
 
+def _side_by_side(part: PrintedPart, spec: Layout, styles: FormStyles) -> Flowable:
+    """A part's sections as columns, labels above texts (sh2026: 项目总体目标 | 年度总体目标),
+    beside the part's heading written upright; a long text continues on the next page."""
+    label_width = row_label_width(spec.row_label_texts, styles)
+    width = FRAME_WIDTH - label_width if part.heading else FRAME_WIDTH
+    count = max(len(part.sections), 1)
+    column = width / count
+    text_width = column - 2 * CELL_PADDING - PUNCTUATION_HANG
+    labels = [TextBlock(markup(label_text(s.label)), styles.label) for s in part.sections]
+    texts = [flowing_text(s.text, styles.body, text_width) for s in part.sections]
+    commands: list[tuple[Any, ...]] = [
+        *grid_style(styles),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+    ]
+    table = ClosedTable(
+        [labels, texts], colWidths=[column] * count, style=TableStyle(commands), splitInRow=1
+    )
+    if not part.heading:
+        return table
+    return RowLabelled(part.heading, table, label_width, styles)
+
+
 def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
     """The budget heading over its amounts, kept on one page: one label | amount column per
     budget column, each total on top and its parts below it as 其中：… (sh2026: 项目资金总额 |
     年度资金申请总额); a layout with one column prints label | amount two to a row (sh2020)."""
     spec = project.spec
     columns = spec.budget_columns
+    # on a layout printed as one grid, the heading stands upright beside the amounts
+    label_width = row_label_width(spec.row_label_texts, styles) if spec.row_labels else 0.0
+    heading = None if spec.row_labels else spec.budget_heading
+    width = FRAME_WIDTH - label_width
+    block: Flowable
     if len(columns) <= 1:
         rows = [
             [(label_text(spec.money_spec(label).printed), _amount(project, label)) for label in row]
             for row in spec.budget_grid
         ]
-        block = labelled_grid(rows, styles, heading=spec.budget_heading, value_style="amount")
+        block = labelled_grid(rows, styles, heading=heading, value_style="amount", width=width)
     else:
         amounts = [
             [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
             for column in columns
         ]
-        block = budget_grid(amounts, styles, heading=spec.budget_heading)
+        block = budget_grid(amounts, styles, heading=heading, width=width)
+    if spec.row_labels:
+        block = RowLabelled(spec.budget_heading, block, label_width, styles)
     return [KeepTogether([block])]
 
 
@@ -174,6 +213,13 @@ def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
     that fits on one page but not in what is left of this one starts on the next page (as on
     the reference form); a longer one starts here and continues."""
     spec = project.spec
+    if spec.row_labels:  # the grid goes on: the table follows the rows above it at once
+        label_width = row_label_width(spec.row_label_texts, styles)
+        widths = with_value_columns(
+            indicator_widths(spec, styles, FRAME_WIDTH - label_width), spec.value_headings, styles
+        )
+        table = IndicatorTable(project.rows(), spec.table_columns, widths, styles, layout=spec)
+        return [RowLabelled(spec.targets_caption(project.year), table, label_width, styles)]
     return [
         CondPageBreak(30 * mm),
         KeepTogether(

@@ -114,10 +114,12 @@ def test_a_current_form_project_is_created_filled_and_checked(
     finish_jobs(qtbot, window)
     (preview,) = [p for p in window.findChildren(PrintPreview) if p.isVisible()]
     printed = read_pdf(preview.pdf, tables=False).text
-    assert printed.startswith("财政项目支出绩效目标申报表（2026年度）")
+    # the 说明 first, as published, then the form
+    assert printed.startswith("项目经费情况说明")
+    assert printed.index("财政项目支出绩效目标申报表（2026年度）") > 0
     assert "1,250,000.00" in printed and "其中：当年财政拨款" in printed
-    assert "项目总体目标：1.举办业务培训班6期；2.培训600人次以上。" in printed
-    assert "项目经费情况说明" in printed and "参训学员满意度≥90.00(%)" in printed
+    assert "项目总体目标：" in printed and "1.举办业务培训班6期；" in printed
+    assert "2.培训600人次以上。" in printed and "参训学员满意度≥90.00(%)" in printed
     preview.close()
 
 

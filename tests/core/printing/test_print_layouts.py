@@ -59,9 +59,14 @@ def test_sh2026_prints_its_own_blocks(fonts: FontSet) -> None:
     for label, value in project.fields.items():
         assert cells[cells.index(squash(value)) - 1] == label + "："
     # the two-column 项目资金 block, two decimals, the first part of each total as 其中：
-    assert ["项目资金总额", "10,308,000.00", "年度资金申请总额", "3,436,000.00"] in [
-        [squash(c) for c in row if c is not None] for table in pdf.tables for row in table
-    ]
+    rows = [[squash(c) for c in row if c is not None] for table in pdf.tables for row in table]
+    assert [
+        "项目资金（元）",
+        "项目资金总额",
+        "10,308,000.00",
+        "年度资金申请总额",
+        "3,436,000.00",
+    ] in rows
     for label, amount in [
         ("其中：财政资金", "10,000,000.00"),
         ("其他资金", "308,000.00"),
@@ -69,26 +74,44 @@ def test_sh2026_prints_its_own_blocks(fonts: FontSet) -> None:
         ("上年结转资金", "100,000.00"),
     ]:
         assert cells[cells.index(label) + 1] == amount
-    # the multi-year period after the overall target's label; the part heading above it
-    assert "项目绩效目标" in cells
-    assert "项目总体目标(2024年-2026年)：" in cells
-    assert squash(project.sections["项目总体目标"]) in text
+    # the multi-year period after the overall target's label, the two targets side by side
+    assert ["项目绩效目标", "项目总体目标(2024年-2026年)：", "年度总体目标："] in rows
+    assert [squash(project.sections[s]) for s in ("项目总体目标", "年度总体目标")] in rows
     # the budget block comes before the targets, the indicator table last
-    assert text.index("项目资金（元）") < text.index("项目绩效目标") < text.index("绩效指标")
+    labels = [
+        row[0] for row in rows if row and row[0] in ("项目资金（元）", "项目绩效目标", "绩效指标")
+    ]
+    assert labels == ["项目资金（元）", "项目绩效目标", "绩效指标"]
+    assert ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值"] in rows
     assert "转换时留下的旧内容" not in text
 
 
-def test_sh2026_explanation_is_a_document_of_its_own(fonts: FontSet) -> None:
+def test_sh2026_form_is_one_grid_with_upright_row_labels(fonts: FontSet) -> None:
+    """As on the real form: header, amounts, targets and indicators are one ruled table (no
+    gap between them), whose narrow first column holds the merged row labels written two
+    characters a line."""
+    project = sh2026_project()
+    pdf = read_pdf(render_pdf([project], fonts))
+    form = [table for table in pdf.tables if any("项目名称：" in (c or "") for c in table[0])]
+    (grid,) = form
+    first_column = [row[0] for row in grid if row[0]]
+    assert first_column[-3:] == ["项目\n资金\n（元）", "项目\n绩效\n目标", "绩效\n指标"]
+    assert grid[-1][1:] and squash(grid[-1][-1] or "") == "≥90.00(%)"
+    assert len(pdf.pages) == 2  # 说明 and the form: the form's grid fills one page
+
+
+def test_sh2026_explanation_is_a_document_of_its_own_before_the_form(fonts: FontSet) -> None:
     project = sh2026_project()
     pdf = read_pdf(render_pdf([project], fonts), tables=False)
     numbers = [tuple(map(int, FOOTER_RE.search(f).groups())) for f in pdf.footers]  # type: ignore[union-attr]
     starts = [i for i, (n, _) in enumerate(numbers) if n == 1]
-    assert len(starts) == 2  # the form, then 项目经费情况说明, each numbered from 1
-    explanation = "".join(squash(page) for page in pdf.pages[starts[1] :])
-    assert explanation.startswith("项目经费情况说明")
+    assert len(starts) == 2  # 项目经费情况说明, then the form, each numbered from 1
+    explanation = "".join(squash(page) for page in pdf.pages[: starts[1]])
+    assert explanation.startswith("项目经费情况说明")  # before the form, as published
     for label in ("一、项目概述", "七、绩效目标"):
         assert label + squash(project.sections[label]) in explanation
-    assert "一、项目概述" not in "".join(squash(p) for p in pdf.pages[: starts[1]])
+    form = "".join(squash(p) for p in pdf.pages[starts[1] :])
+    assert form.startswith("财政项目支出绩效目标申报表") and "一、项目概述" not in form
 
 
 def test_missing_characters_cover_the_attached_document(fonts: FontSet) -> None:
@@ -125,7 +148,7 @@ def test_a_layout_given_only_as_data_prints(data_only_layout: Layout, fonts: Fon
     assert cells[cells.index("资金总额") + 1] == "500,000.00"
     assert cells[cells.index("上级补助") + 1] == "200,000.50"
     assert ["产出指标", "数量指标", "建成站点数", "=12"] in [
-        [squash(c or "") for c in row] for table in pdf.tables for row in table
+        [squash(c) for c in row if c] for table in pdf.tables for row in table
     ]
 
 
@@ -149,7 +172,7 @@ def test_standard_level_names_wrap_at_most_once_without_an_orphan(
     printed: dict[str, list[str]] = {}
     for table in pdf.tables:
         for row in table:
-            for cell in row[:2]:
+            for cell in row:
                 if cell and squash(cell) in names:
                     printed[squash(cell)] = cell.split("\n")
     assert set(printed) == names
