@@ -87,9 +87,17 @@ def _numbered_canvas(font: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | None = None) -> bytes:
-    buffer = io.BytesIO()
-    first = projects[0] if projects else None
+def a4_document(
+    buffer: io.BytesIO,
+    styles: FormStyles,
+    *,
+    title: str,
+    subject: str = "",
+    author: str = "",
+    on_page: Callable[[Canvas, Any], None] | None = None,
+) -> BaseDocTemplate:
+    """An A4 document with the form's margins and one full-width frame, writing to ``buffer``
+    (every PDF PerfDesk prints: the forms and the 单位内部审核表)."""
     doc = BaseDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,
@@ -97,9 +105,9 @@ def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | No
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=first.spec.title if first else "",
-        subject=first.name if first and len(projects) == 1 else "",
-        author=first.unit if first else "",
+        title=title,
+        subject=subject,
+        author=author,
         creator="PerfDesk",
         invariant=True,
         # ReportLab's own initial font (Helvetica) would otherwise be declared, unembedded,
@@ -115,9 +123,25 @@ def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | No
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
-        id="form",
+        id="page",
     )
-    doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    template = PageTemplate(id="page", frames=[frame])
+    if on_page is not None:
+        template.onPage = on_page
+    doc.addPageTemplates([template])
+    return doc
+
+
+def build_pdf(projects: Sequence[Project], styles: FormStyles, steps: Steps | None = None) -> bytes:
+    buffer = io.BytesIO()
+    first = projects[0] if projects else None
+    doc = a4_document(
+        buffer,
+        styles,
+        title=first.spec.title if first else "",
+        subject=first.name if first and len(projects) == 1 else "",
+        author=first.unit if first else "",
+    )
     started = [0]  # the forms begun so far: which one a layout failure is in
 
     steps = steps or Steps()

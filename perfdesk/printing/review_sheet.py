@@ -12,22 +12,18 @@ from typing import Any
 
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.printing.blocks import ClosedTable
+from perfdesk.printing.document import a4_document
 from perfdesk.printing.fonts import FontSet, resolve_fonts
 from perfdesk.printing.styles import (
     FOOTER_SIZE,
     FOOTER_Y,
-    FRAME_HEIGHT,
     FRAME_WIDTH,
     LABEL_BACKGROUND,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     PAGE_SIZE,
     FormStyles,
     grid_style,
@@ -56,26 +52,13 @@ def render_review_sheet(
         raise PerfDeskError("没有要汇总的项目")
     steps = Steps(progress, cancelled)
     styles = make_styles(fonts or resolve_fonts())
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=PAGE_SIZE,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{TITLE}（{summary.period}）",
-        creator="PerfDesk",
-        invariant=True,
-        initialFontName=styles.fonts.regular,  # nothing unembedded is declared
-    )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="sheet")
 
     def page_number(canvas: Canvas, _doc: Any) -> None:
         canvas.setFont(styles.fonts.regular, FOOTER_SIZE)
         canvas.drawCentredString(PAGE_SIZE[0] / 2, FOOTER_Y, f"第 {canvas.getPageNumber()} 页")
 
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=page_number)])
+    buffer = io.BytesIO()
+    doc = a4_document(buffer, styles, title=f"{TITLE}（{summary.period}）", on_page=page_number)
     story = [
         Paragraph(markup(TITLE), styles.title),
         Paragraph(markup(f"（{summary.period}）"), styles.caption),
