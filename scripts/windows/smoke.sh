@@ -178,7 +178,7 @@ for copy in "${copies[@]}"; do
         perfdesk "$copy" restore restore "$folder\\backups\\$(basename "$backup_zip")"
 
     check "$copy: importing the printed PDF failed" \
-        perfdesk "$copy" import import "$folder\\smoke.pdf"
+        perfdesk "$copy" import import --on-duplicate new "$folder\\smoke.pdf"
     check "$copy: list failed" perfdesk "$copy" list-imported list
     [ "$(grep -c '上海科技报社' "$logs/$copy-list-imported.out")" -eq 4 ] \
         || die "$copy: the two forms of the PDF were not imported"
