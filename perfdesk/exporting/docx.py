@@ -69,7 +69,7 @@ def document_bytes(projects: list[Project], steps: Steps | None = None) -> bytes
     for number, project in enumerate(projects):
         steps(number, total)
         if number:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            _page_break(document)
         _add_form(document, project)
     steps(len(projects), total)
     document.core_properties.author = "PerfDesk"
@@ -114,26 +114,44 @@ def _run(paragraph: Any, text: str, bold: bool = False, size: Pt | None = None) 
     _east_asian(run._element.get_or_add_rPr())
 
 
+def _page_break(document: Any) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def _add_form(document: Any, project: Project) -> None:
+    """The form and the documents that travel with it, in the printed order, each on pages of
+    its own; a document's heading is a title line above its table, as the form's is."""
     grid = form_grid(project)
-    title, caption = grid.cells[0], grid.cells[1]  # the grid's first two rows, one cell each
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, title.text, bold=True, size=Pt(16))
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(6)
-    _run(paragraph, caption.text)
     spec = project.spec
-    # the header, narratives and budget; then the indicator table with repeating headings
-    _add_table(document, grid, 2, grid.targets_row, spec, header_rows=0)
-    # a paragraph between the tables keeps Word from joining them into one
-    between = document.add_paragraph()
-    if grid.table_on_new_page():
-        between.add_run().add_break(WD_BREAK.PAGE)
-    else:
-        between.paragraph_format.line_spacing = Pt(6)
-    _add_table(document, grid, grid.targets_row, grid.rows, spec, header_rows=2)
+    ends = sorted({*grid.page_starts, grid.form_end, grid.rows})
+    for start in [0, *grid.page_starts]:
+        if start:
+            _page_break(document)
+        heading = next(c for c in grid.cells if c.row == start and c.col == 0)
+        _title(document, heading.text)
+        if start != grid.form_row:
+            _add_table(document, grid, start + 1, min(e for e in ends if e > start), spec, 0)
+            continue
+        caption = next(c for c in grid.cells if c.row == start + 1 and c.col == 0)
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(6)
+        _run(paragraph, caption.text)
+        # the header, narratives and budget; then the indicator table with repeating headings
+        _add_table(document, grid, start + 2, grid.targets_row, spec, header_rows=0)
+        # a paragraph between the tables keeps Word from joining them into one
+        between = document.add_paragraph()
+        if grid.table_on_new_page():
+            between.add_run().add_break(WD_BREAK.PAGE)
+        else:
+            between.paragraph_format.line_spacing = Pt(6)
+        _add_table(document, grid, grid.targets_row, grid.form_end, spec, header_rows=2)
+
+
+def _title(document: Any, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, text, bold=True, size=Pt(16))
 
 
 def _add_table(

@@ -77,7 +77,15 @@ class FormGrid:
     rows: int
     row_lines: list[int]  # estimated lines of text per row, for row heights
     targets_row: int  # the row of the targets heading: where the indicator table starts
-    widths: tuple[float, ...] = COLUMN_WIDTHS
+    widths: tuple[float, ...]
+    form_row: int  # the title's row
+    form_end: int  # the row after the indicator table
+    document_rows: tuple[int, ...]  # the heading rows of the documents that travel with it
+
+    @property
+    def page_starts(self) -> list[int]:
+        """The rows that start a page, as in the print: each document and the form."""
+        return sorted({*self.document_rows, self.form_row} - {0})
 
     @property
     def columns(self) -> int:
@@ -89,9 +97,9 @@ class FormGrid:
     def table_on_new_page(self) -> bool:
         """Whether the indicator table should start a page: it would be split otherwise, and
         fits on one page by itself."""
-        heights = [self.row_height(row) for row in range(self.rows)]
-        before = sum(heights[: self.targets_row])
-        table = sum(heights[self.targets_row :])
+        heights = [self.row_height(row) for row in range(self.form_row, self.form_end)]
+        before = sum(heights[: self.targets_row - self.form_row])
+        table = sum(heights[self.targets_row - self.form_row :])
         return before + table > PAGE_HEIGHT and table <= PAGE_HEIGHT
 
 
@@ -140,6 +148,30 @@ def form_grid(project: Project) -> FormGrid:
     def r() -> int:
         return len(lines)
 
+    def section(label: str) -> None:
+        row(Cell(r(), 0, Role.SECTION, label, colspan=columns, key=label))
+        for piece in split_paragraphs(project.sections.get(label, ""), full):
+            row(Cell(r(), 0, Role.TEXT, piece, colspan=columns, key=label))
+
+    document_rows: list[int] = []
+
+    def attached(documents: list[str]) -> None:
+        """The documents that travel with the form, each under its heading."""
+        for document in documents:
+            document_rows.append(r())
+            row(Cell(r(), 0, Role.HEADING, document, colspan=columns, key=document))
+            for part in layout.parts_of(document):
+                if part.heading and part.heading != document:
+                    row(Cell(r(), 0, Role.HEADING, part.heading, colspan=columns))
+                for label in part.sections:
+                    section(label)
+
+    # in the printed order: the documents that travel with the form on pages of their own,
+    # before the form (as published) or after it
+    documents = [document for document in layout.documents if document != FORM]
+    if layout.documents_first:
+        attached(documents)
+    form_row = r()
     row(Cell(r(), 0, Role.TITLE, layout.title, colspan=columns))
     lines[-1] = 2  # the title is set large
     row(Cell(r(), 0, Role.CAPTION, layout.caption(project.year), colspan=columns))
@@ -155,23 +187,14 @@ def form_grid(project: Project) -> FormGrid:
                 pair.append(Cell(r(), 2 * n + 1, Role.VALUE, value, colspan=span, key=label))
             row(*pair)
 
-    def section(label: str) -> None:
-        row(Cell(r(), 0, Role.SECTION, label, colspan=columns, key=label))
-        for piece in split_paragraphs(project.sections.get(label, ""), full):
-            row(Cell(r(), 0, Role.TEXT, piece, colspan=columns, key=label))
-
     def narratives() -> None:
-        """The form's parts under their headings, then the documents that travel with it
-        under theirs; the holding section only when something waits in it (never printed,
-        but an export must not lose it)."""
-        for document in layout.documents:
-            if document != FORM:
-                row(Cell(r(), 0, Role.HEADING, document, colspan=columns))
-            for part in layout.parts_of(document):
-                if part.heading and part.heading != document:
-                    row(Cell(r(), 0, Role.HEADING, part.heading, colspan=columns))
-                for label in part.sections:
-                    section(label)
+        """The form's parts under their headings; the holding section only when something
+        waits in it (never printed, but an export must not lose it)."""
+        for part in layout.parts_of(FORM):
+            if part.heading and part.heading != FORM:
+                row(Cell(r(), 0, Role.HEADING, part.heading, colspan=columns))
+            for label in part.sections:
+                section(label)
         holding = layout.holding_section
         if holding and project.sections.get(holding, "").strip():
             section(holding)
@@ -194,8 +217,8 @@ def form_grid(project: Project) -> FormGrid:
                 )
             row(*pair)
 
-    # In the printed order; the title and the targets table stay where the readers expect
-    # them (first and last).
+    # the form's parts in the printed order; the title and the targets table stay where
+    # the readers expect them (first and last)
     parts = {"header": header, "narratives": narratives, "budget": budget}
     for name in layout.print_order:
         if name in parts:
@@ -205,7 +228,12 @@ def form_grid(project: Project) -> FormGrid:
     row(Cell(r(), 0, Role.HEADING, layout.targets_caption(project.year), colspan=columns))
     row(*(Cell(r(), n, Role.COLUMN, text) for n, text in enumerate(layout.table_columns)))
     _indicator_rows(project, cells, lines, widths)
-    grid = FormGrid(cells, len(lines), lines, targets_row, widths)
+    form_end = r()
+    if not layout.documents_first:
+        attached(documents)
+    grid = FormGrid(
+        cells, len(lines), lines, targets_row, widths, form_row, form_end, tuple(document_rows)
+    )
     for cell in cells:
         if _UNWRITABLE.search(cell.text):
             raise PerfDeskError(

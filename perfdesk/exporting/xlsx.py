@@ -119,8 +119,9 @@ def _fill_sheet(sheet: Worksheet, project: Project) -> None:
         sheet.row_dimensions[row + 1].height = grid.row_height(row)
     for cell in grid.cells:
         _put(sheet, cell, project.spec)
-    if grid.table_on_new_page():
-        sheet.row_breaks.append(Break(id=grid.targets_row))  # a break after the row above
+    breaks = [*grid.page_starts, *([grid.targets_row] if grid.table_on_new_page() else [])]
+    for row in sorted(breaks):
+        sheet.row_breaks.append(Break(id=row))  # a break after the row above
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.orientation = "portrait"

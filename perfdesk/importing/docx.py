@@ -221,15 +221,22 @@ class _Grid:
 def _read_as_exported(body: Any, name: str) -> ImportResult | None:
     """Every form of a document laid out as our export lays them, read exactly; None when the
     document is not such a one."""
-    from perfdesk.importing.xlsx import SheetReader, layout_by_title
+    from perfdesk.importing.xlsx import SheetReader, layout_by_document, layout_by_title
 
     grids: list[_Grid] = []
+    waiting_for_title = False  # a form's documents printed before it were read: its title next
     for child in body.iterchildren():
         if child.tag == _W + "p":
             text = _paragraph_text(child).strip()
             layout = layout_by_title(text)
-            if layout is not None:
+            document_of = layout_by_document(text)
+            if layout is not None and not waiting_for_title:
                 grids.append(_Grid(text, len(layout.table_columns)))
+            elif document_of is not None and document_of.documents_first and not waiting_for_title:
+                grids.append(_Grid(text, len(document_of.table_columns)))
+                waiting_for_title = True
+            elif layout is not None:
+                waiting_for_title = False
             if text and grids:
                 grids[-1].add_paragraph(text)
             elif text:

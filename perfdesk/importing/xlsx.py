@@ -16,7 +16,7 @@ from perfdesk.errors import InvalidValueError, PerfDeskError
 from perfdesk.fileio import describe_os_error
 from perfdesk.importing.grammar import grammar_for
 from perfdesk.importing.model import ImportedForm, ImportResult, ImportWarning
-from perfdesk.layouts import Layout, all_layouts
+from perfdesk.layouts import FORM, Layout, all_layouts
 from perfdesk.model import IndicatorRow, Project
 
 
@@ -88,29 +88,58 @@ class SheetReader:
     def bold(self, row: int) -> bool:
         return bool(self.sheet.cell(row=row, column=1).font.b)
 
-    def read(self) -> ImportedForm | None:
+    def _title_row(self) -> tuple[int, Layout] | None:
+        """The form's title row and layout: the first row, or the first after the documents
+        that its layout prints before the form."""
         layout = layout_by_title(self.text(1, 1).strip())
-        if layout is None:
+        if layout is not None:
+            return 1, layout
+        documents_of = layout_by_document(self.text(1, 1).strip())
+        if documents_of is None or not documents_of.documents_first:
             return None
+        for row in range(2, self.sheet.max_row + 1):
+            if self.spans_the_width(row) and self.text(row, 1).strip() == documents_of.title:
+                return row, documents_of
+        return None
+
+    def read(self) -> ImportedForm | None:
+        found = self._title_row()
+        if found is None:
+            return None
+        title_row, layout = found
         grammar = grammar_for(layout.key)
-        caption = grammar.caption.match(self.text(2, 1))
+        caption = grammar.caption.match(self.text(title_row + 1, 1))
         if caption is None:
-            for row in range(3, self.sheet.max_row + 1):
+            for row in range(title_row + 2, self.sheet.max_row + 1):
                 caption = grammar.targets_heading.fullmatch(self.text(row, 1).strip())
                 if caption is not None:
-                    self.warn("第 2 行的年度看不懂，按绩效目标表头定年度", self.text(2, 1))
+                    self.warn(
+                        f"第 {title_row + 1} 行的年度看不懂，按绩效目标表头定年度",
+                        self.text(title_row + 1, 1),
+                    )
                     break
         if caption is None:
-            self.warn("找不到年度，这张工作表未导入", self.text(2, 1))
+            self.warn("找不到年度，这张工作表未导入", self.text(title_row + 1, 1))
             return None
         project = Project.new(layout.key, int(caption["year"]))
         last = self.sheet.max_row
-        row = self._header(project, layout, 3, last)
-        self._indicators(project, layout, row, last)
+        seen: set[str] = set()
+        self._header(project, layout, 1, title_row - 1, seen)  # the documents before the form
+        row = self._header(project, layout, title_row + 2, last, seen)
+        row = self._indicators(project, layout, row, last)
+        self._header(project, layout, row, last, seen)  # the documents after it
+        missing = [
+            key
+            for key in (*layout.field_labels, *layout.sections, *layout.budget_labels)
+            if key not in seen and key != layout.holding_section  # exported only when filled
+        ]
+        if missing:
+            self.warn("没有找到这些栏目：" + "、".join(missing))
         return ImportedForm(project, self.warnings)
 
-    def _header(self, project: Project, layout: Layout, row: int, last: int) -> int:
-        """Fields, narratives and amounts, up to the targets heading; the row after it."""
+    def _header(self, project: Project, layout: Layout, row: int, last: int, seen: set[str]) -> int:
+        """Fields, narratives and amounts from ``row`` up to the targets heading or ``last``;
+        the row after the heading. What is read is added to ``seen``."""
         # an amount's printed spellings -> its keys in layout order (sh2026 prints 其他资金 in
         # both columns: the first one met is the first column's)
         amounts: dict[str, list[str]] = {}
@@ -119,7 +148,6 @@ class SheetReader:
             for spelling in spellings:
                 amounts.setdefault(spelling, []).append(money.label)
         heading = layout.targets_caption(project.year)
-        seen: set[str] = set()
         section = ""
         pieces: list[str] = []
 
@@ -151,13 +179,8 @@ class SheetReader:
                     self._amount(project, key, row, col + 1)
                     seen.add(key)
             row += 1
-        missing = [
-            key
-            for key in (*layout.field_labels, *layout.sections, *layout.budget_labels)
-            if key not in seen and key != layout.holding_section  # exported only when filled
-        ]
-        if missing:
-            self.warn("没有找到这些栏目：" + "、".join(missing))
+        else:
+            end_section()
         return row + 1
 
     def _field(self, project: Project, label: str, row: int, col: int) -> None:
@@ -182,25 +205,44 @@ class SheetReader:
         except InvalidValueError as exc:
             self.warn(f"{label}：{exc}，未导入", str(value))
 
-    def _indicators(self, project: Project, layout: Layout, row: int, last: int) -> None:
+    def _indicators(self, project: Project, layout: Layout, row: int, last: int) -> int:
+        """The indicator table from its column headings at ``row``; the row after it (a
+        document printed after the form starts there)."""
         if row > last:
             self.warn(f"没有找到“{layout.targets_caption(project.year)}”表，未导入任何绩效指标")
-            return
+            return row
         width = len(layout.table_columns)
         columns = tuple(self.text(row, col).strip() for col in range(1, width + 1))
         if columns != layout.table_columns:
             self.warn("绩效目标表的列标题与表样不同", " ".join(columns))
         rows = []
-        for number in range(row + 1, last + 1):
+        end = next(
+            (
+                number
+                for number in range(row + 1, last + 1)
+                if self.spans_the_width(number) and self.text(number, 1).strip() in layout.documents
+            ),
+            last + 1,
+        )
+        for number in range(row + 1, end):
             cells = [self.text(number, col) for col in range(1, width + 1)]
             if any(cells):
                 target, others = layout.split_values(tuple(cells[3:]))
                 rows.append(IndicatorRow(cells[0], cells[1], cells[2], target, others))
         project.set_rows(rows)
+        return end
 
 
 def layout_by_title(title: str) -> Layout | None:
     for layout in all_layouts().values():
         if layout.title == title:
+            return layout
+    return None
+
+
+def layout_by_document(heading: str) -> Layout | None:
+    """The layout one of whose documents travelling with the form is headed ``heading``."""
+    for layout in all_layouts().values():
+        if heading != FORM and heading in layout.documents:
             return layout
     return None

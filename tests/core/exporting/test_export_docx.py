@@ -103,3 +103,26 @@ def test_nothing_to_export_or_unwritable_text_is_refused(tmp_path: Path) -> None
     with pytest.raises(PerfDeskError, match="控制字符"):
         export_docx([project], tmp_path / "bad.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sh2026_puts_the_explanation_first_on_pages_of_its_own(tmp_path: Path) -> None:
+    """As the forms are published and printed: 项目经费情况说明 under its title and its own
+    table, then a page break, then the form's title."""
+    from perfdesk.convert import conversion_target, convert
+
+    project = convert(sample_projects()[0], conversion_target())
+    path = tmp_path / "sh2026.docx"
+    export_docx([project, project], path)
+    body = docx.Document(str(path)).element.body
+    children = [c for c in body.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
+    blocks = [
+        "table" if c.tag == qn("w:tbl") else "".join(t.text or "" for t in c.iter(qn("w:t")))
+        for c in children
+    ]
+    breaks = [n for n, c in enumerate(children) if c.find(qn("w:r") + "/" + qn("w:br")) is not None]
+    title = project.spec.title
+    assert blocks[:2] == ["项目经费情况说明", "table"]
+    assert blocks[3] == title and breaks[0] == 2  # the form begins on a page of its own
+    second = blocks.index("项目经费情况说明", 1)
+    assert blocks[second + 1] == "table" and blocks[second + 3] == title
+    assert second - 1 in breaks

@@ -259,14 +259,17 @@ def test_the_header_starts_with_the_field_the_printed_form_starts_with(
     path = tmp_path / "header.xlsx"
     export_xlsx([project], path)
     sheet = openpyxl.load_workbook(path).worksheets[0]
-    labels = [c.value for row in sheet.iter_rows(min_row=3, max_row=3) for c in row if c.value]
-    assert labels[0].rstrip("：:") == first
+    title = next(c.row for c in sheet["A"] if c.value == get_layout(layout).title)
+    header = title + 2  # below the title and its caption
+    labels = [c.value for row in sheet.iter_rows(min_row=header, max_row=header) for c in row]
+    assert [label for label in labels if label][0].rstrip("：:") == first
     assert get_layout(layout).header_rows()[0] == (first,)
 
 
 def test_sh2026_sheet_follows_the_printed_form(tmp_path: Path) -> None:
-    """The budget before the narratives, 项目绩效目标 over its two goals, the 说明 under its
-    own heading, amounts with two decimals, no heading for an empty 待归类内容."""
+    """The 说明 first, under its own heading and on pages of its own, as published; then the
+    form: the budget before the narratives, 项目绩效目标 over its two goals; amounts with two
+    decimals, no heading for an empty 待归类内容; read back exactly."""
     from perfdesk.convert import conversion_target, convert
 
     project = convert(sample_projects()[0], conversion_target())
@@ -277,17 +280,21 @@ def test_sh2026_sheet_follows_the_printed_form(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path).worksheets[0]
     first_column = [str(row[0].value or "") for row in sheet.iter_rows()]
     order = [
+        "项目经费情况说明",
+        "一、项目概述",
+        "七、绩效目标",
+        spec.title,
         spec.budget_heading,
         "项目绩效目标",
         "项目总体目标",
         "年度总体目标",
-        "项目经费情况说明",
-        "一、项目概述",
-        "七、绩效目标",
         spec.targets_caption(project.year),
     ]
     positions = [first_column.index(text) for text in order]
     assert positions == sorted(positions)
+    assert positions[0] == 0
+    title_row = positions[3] + 1
+    assert title_row in {b.id + 1 for b in sheet.row_breaks.brk}  # the form starts a page
     assert spec.holding_section not in first_column
     amounts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]
     assert amounts and {c.number_format for c in amounts} == {"#,##0.00"}
