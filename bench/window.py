@@ -148,6 +148,7 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
     from perfdesk.store import check_in_background
 
     checked = check_in_background(db_path)  # as the launcher starts the window
+    from ui import jobs
     from ui.app import create_application
     from ui.backup_actions import open_or_offer_restore
     from ui.main_window import MainWindow
@@ -175,6 +176,7 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
         print(f"SEARCH {ms:.1f} {label}", flush=True)
     if only_search:
         window.close()
+        jobs.wait_for_all()  # as the program does before it exits
         store.close()
         lock.release()
         return 0
@@ -211,6 +213,7 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
     app.processEvents()
     print(f"RSS 关闭预览后 {rss_mb():.0f}", flush=True)
     window.close()
+    jobs.wait_for_all()
     store.close()
     lock.release()
     return 0

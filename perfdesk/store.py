@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -53,6 +53,8 @@ from perfdesk.values import clip, money_to_str
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from perfdesk.progress import Steps
 
 BUSY_TIMEOUT_SECONDS = 5.0  # how long a write waits for another program's transaction
 
@@ -932,6 +934,21 @@ class Store:
                 for position, node in enumerate(nodes_from_tree(project.indicators))
             ],
         )
+
+
+def read_projects(path: Path, ids: Sequence[int], steps: Steps) -> list[Project]:
+    """The projects ``ids`` of the database at ``path``, through a read-only connection of
+    their own (a worker's: in WAL mode it reads one snapshot while the window writes)."""
+    projects: list[Project] = []
+    store = Store(path, read_only=True, quick_check=False)
+    try:
+        for done, project_id in enumerate(ids):
+            steps(done, len(ids))
+            projects.append(store.get(project_id))
+    finally:
+        store.close()
+    steps(len(ids), len(ids))
+    return projects
 
 
 def values_to_text(values: tuple[str, ...]) -> str:

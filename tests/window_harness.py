@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from held_apart import HOLD_AT_MOST_S
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLineEdit, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
@@ -77,9 +78,6 @@ def finish_jobs(qtbot: QtBot, window: MainWindow, timeout_ms: int = 30_000) -> N
     officer would wait for the progress bar."""
     runner = jobs.runner(window)
     qtbot.waitUntil(lambda: not runner.jobs, timeout=timeout_ms)
-
-
-HOLD_AT_MOST_S = 30.0
 
 
 def held_until_cancelled(real: Callable[..., object], reached: list[str]) -> Callable[..., object]:

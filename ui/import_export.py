@@ -7,10 +7,9 @@ open one, the selected ones or all listed, written in a worker).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,16 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.exporting.stored import ExportKind, export_stored
 from perfdesk.importing import ImportResult, read_many
-from perfdesk.model import Project
 from perfdesk.progress import Steps
 from ui import dialogs, jobs
 from ui.import_dialog import ImportPreview
 
 if TYPE_CHECKING:
     from ui.surface import Window
-
-ExportWriter = Callable[..., None]  # (projects, path, *, progress, cancelled)
 
 
 def run_preview(preview: ImportPreview) -> bool:
@@ -214,13 +211,13 @@ def suggested_name(count: int, suffix: str) -> str:
     )
 
 
-def export_projects(
-    window: Window, title: str, suffix: str, filters: str, write: ExportWriter
-) -> jobs.Job | None:
-    """Ask which projects and where; then read and write them in a worker."""
+def export_projects(window: Window, title: str, kind: ExportKind, filters: str) -> jobs.Job | None:
+    """Ask which projects and where; then read and write them in a process of their own (a
+    large export would hold the interpreter for long stretches and stall the window)."""
     ids = ask_scope(window, title, ExportScope.LISTED)
     if not ids:
         return None
+    suffix = f".{kind}"
     path = dialogs.output_file(
         window.as_widget(), title, filters, suggested_name(len(ids), suffix), suffix
     )
@@ -229,10 +226,9 @@ def export_projects(
     database = window.store.path
 
     def work(steps: Steps) -> Path:
-        projects = jobs.read_projects(database, ids, steps.stage(0, 2))
-        writing = steps.stage(1, 2)
-        write(projects, path, progress=writing.progress, cancelled=writing.cancelled)
-        return path
+        from perfdesk.apart import run_apart
+
+        return run_apart(export_stored, kind, database, ids, path, steps=steps)
 
     def done(written: Path) -> None:
         jobs.runner(window.as_widget()).notify(
@@ -245,25 +241,12 @@ def export_projects(
     return jobs.runner(window.as_widget()).start(title, work, done=done)
 
 
-def _write_xlsx(projects: list[Project], path: Path, **progress: Any) -> None:
-    from perfdesk.exporting.xlsx import export_xlsx  # openpyxl loads in the worker
-
-    export_xlsx(projects, path, **progress)
-
-
-def _write_docx(projects: list[Project], path: Path, **progress: Any) -> None:
-    from perfdesk.exporting.docx import export_docx  # python-docx loads in the worker
-
-    export_docx(projects, path, **progress)
-
-
 def export_excel(window: Window) -> jobs.Job | None:
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Excel"),
-        ".xlsx",
+        ExportKind.XLSX,
         QCoreApplication.translate("import_export", "Excel 工作簿 (*.xlsx)"),
-        _write_xlsx,
     )
 
 
@@ -271,9 +254,8 @@ def export_word(window: Window) -> jobs.Job | None:
     return export_projects(
         window,
         QCoreApplication.translate("import_export", "导出Word"),
-        ".docx",
+        ExportKind.DOCX,
         QCoreApplication.translate("import_export", "Word 文档 (*.docx)"),
-        _write_docx,
     )
 
 

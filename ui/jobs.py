@@ -18,7 +18,7 @@ import gc
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.model import Project
 from perfdesk.progress import Cancelled, Steps
 from perfdesk.store import Store
 from ui import dialogs
@@ -83,17 +82,6 @@ def job_store(path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
-
-
-def read_projects(path: Path, ids: Sequence[int], steps: Steps) -> list[Project]:
-    """The projects ``ids`` from the database at ``path``, in a worker."""
-    projects: list[Project] = []
-    with job_store(path) as store:
-        for done, project_id in enumerate(ids):
-            steps(done, len(ids))
-            projects.append(store.get(project_id))
-    steps(len(ids), len(ids))
-    return projects
 
 
 class _Relay(QObject):

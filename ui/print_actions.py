@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
 from perfdesk.progress import Steps
 from perfdesk.store import Store
@@ -34,15 +33,14 @@ from ui.check_panel import confirm_printing
 from ui.import_export import ExportScope, ask_scope
 from ui.print_preview import (
     PrintPreview,
-    Rendered,
     font_warnings,
     open_pdf,
     preview,
-    render,
     suggested_file_name,
 )
 
 if TYPE_CHECKING:
+    from perfdesk.printing.rendering import Rendered
     from ui.surface import Window
 
 
@@ -55,26 +53,27 @@ def render_job(
     ids: Sequence[int] = (),
     write_to: Path | None = None,
 ) -> jobs.Job | None:
-    """Lay out ``projects`` (or those of ``ids``, read in the worker) with the print font in
-    a worker; ``done(rendered)`` afterwards. With ``write_to`` the PDF is written there in
-    the worker too (nothing is written when cancelled)."""
+    """Lay out ``projects`` in a worker, or the stored projects ``ids`` in a process of their
+    own (a batch would hold the interpreter for long stretches and stall the window); then
+    ``done(rendered)``. With ``ids`` and ``write_to`` the PDF is written there as well
+    (nothing is written when cancelled)."""
     window.flush()
     chosen = window.settings.get(settings.PRINT_FONT)
+    font = Path(chosen) if chosen else None
     database = window.store.path
     given, wanted = list(projects), list(ids)
 
     def work(steps: Steps) -> Rendered:
-        from perfdesk.printing import resolve_fonts  # the font is read here, not on screen
-
-        to_print, laying_out = given, steps
         if wanted:
-            to_print = jobs.read_projects(database, wanted, steps.stage(0, 2))
-            laying_out = steps.stage(1, 2)
-        rendered = render(to_print, resolve_fonts(Path(chosen) if chosen else None), laying_out)
-        if write_to is not None:
-            steps.check()
-            atomic_write(write_to, rendered.pdf)
-        return rendered
+            from perfdesk.apart import run_apart
+            from perfdesk.printing.rendering import render_stored
+
+            return run_apart(render_stored, database, wanted, font, write_to, steps=steps)
+        # the font is read here, not on the window's thread
+        from perfdesk.printing import resolve_fonts
+        from perfdesk.printing.rendering import render
+
+        return render(given, resolve_fonts(font), steps)
 
     return jobs.runner(window.as_widget()).start(title, work, done=done)
 

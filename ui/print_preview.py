@@ -13,7 +13,6 @@ import contextlib
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,37 +49,13 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
-from perfdesk.progress import Steps
 from ui import dialogs
 
 if TYPE_CHECKING:
-    from perfdesk.printing import FontSet, MissingCharacter
+    from perfdesk.printing.rendering import Rendered
 
 BAND_HEIGHT = 1024  # device pixels painted at a time when printing
 MAX_LISTED = 12  # missing characters listed one by one before "…等 N 处"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """Forms laid out as a PDF, with what their print font cannot draw."""
-
-    projects: list[Project]
-    pdf: bytes
-    fonts: FontSet
-    missing: list[tuple[str, MissingCharacter]]  # (project name, what is missing)
-
-
-def render(projects: Sequence[Project], fonts: FontSet, steps: Steps) -> Rendered:
-    """Lay out ``projects`` and look for characters the font lacks (in a worker: no Qt)."""
-    from perfdesk import printing  # ReportLab loads when first needed, not at start-up
-
-    pdf = printing.render_pdf(projects, fonts, progress=steps.progress, cancelled=steps.cancelled)
-    missing = [
-        (project.name, item)
-        for project in projects
-        for item in printing.find_missing_characters(project, fonts)
-    ]
-    return Rendered(list(projects), pdf, fonts, missing)
 
 
 def font_warnings(rendered: Rendered) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from held_apart import export_held
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from testdata import SEED_TEXT, sample_json
-from window_harness import WindowFactory, finish_jobs, held_until_cancelled
+from window_harness import WindowFactory, finish_jobs
 
 from perfdesk.exchange import project_to_json
 from perfdesk.exporting.xlsx import export_xlsx
@@ -319,18 +320,15 @@ def test_a_cancelled_export_writes_nothing_and_the_window_goes_on(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    import perfdesk.exporting.docx as docx
-
     window = open_window(db_path)
     window.project_actions.import_sample()
     choosing(monkeypatch, ExportScope.LISTED)
     target = tmp_path / "forms.docx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: target)
-    writing: list[str] = []
-    monkeypatch.setattr(docx, "export_docx", held_until_cancelled(docx.export_docx, writing))
+    monkeypatch.setattr(import_export, "export_stored", export_held)  # run in its process
     action(window, "exportWordAction").trigger()
-    qtbot.waitUntil(lambda: writing == ["started"])
     bar = jobs.runner(window).bar
+    qtbot.waitUntil(lambda: bar.bar.maximum() == 1, timeout=20_000)  # news from the child
     assert bar.isVisible() and bar.cancel_button.isVisible()
     # The window goes on meanwhile: an edit is stored while the export waits.
     project = window.current_project()

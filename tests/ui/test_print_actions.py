@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from held_apart import render_held
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from testdata import ZENHEI, needs_zenhei
-from window_harness import HOLD_AT_MOST_S, WindowFactory, finish_jobs
+from window_harness import WindowFactory, finish_jobs
 
 from perfdesk.model import Project
-from perfdesk.progress import Steps
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store
 from ui import dialogs, import_export, jobs, print_actions, settings
@@ -92,26 +91,19 @@ def test_a_batch_prints_the_ticked_projects_into_one_pdf(qtbot: QtBot, window: M
 def test_a_batch_print_can_be_cancelled(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = print_actions.render
-    laying_out: list[str] = []
+    from perfdesk.printing import rendering
 
-    def held_until_cancelled(projects: list[Project], fonts: object, steps: Steps) -> object:
-        laying_out.append("started")  # the officer's click lands while the pages are laid out
-        give_up = time.monotonic() + HOLD_AT_MOST_S  # a test that never cancels still ends
-        while not (steps.cancelled and steps.cancelled()) and time.monotonic() < give_up:
-            time.sleep(0.005)
-        return real(projects, fonts, steps)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(print_actions, "render", held_until_cancelled)
+    real = rendering.render_stored
+    monkeypatch.setattr(rendering, "render_stored", render_held)  # run in its own process
     print_actions.preview_projects(window, [s.id for s in window.store.list_projects()])
-    qtbot.waitUntil(lambda: laying_out == ["started"])
     bar = jobs.runner(window).bar
+    qtbot.waitUntil(lambda: bar.bar.maximum() == 1, timeout=20_000)  # news from the child
     qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
     finish_jobs(qtbot, window)
     assert open_previews(window) == []
     assert bar.label.text() == "已取消批量排版"
 
-    monkeypatch.setattr(print_actions, "render", real)  # and again, to the end
+    monkeypatch.setattr(rendering, "render_stored", real)  # and again, to the end
     print_actions.preview_projects(window, [s.id for s in window.store.list_projects()])
     finish_jobs(qtbot, window)
     assert len(open_previews(window)) == 1

@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from perfdesk.model import IndicatorRow
 from perfdesk.printing import FontSet, render_pdf, resolve_fonts
+from perfdesk.printing.rendering import render
 from perfdesk.progress import Steps
 from perfdesk.sample import sample_projects
 from ui import dialogs, print_preview
-from ui.print_preview import PrintPreview, page_bands, paint_pages, preview, render
+from ui.print_preview import PrintPreview, page_bands, paint_pages, preview
 
 A4_POINTS = (595.28, 841.89)
 

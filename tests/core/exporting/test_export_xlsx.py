@@ -262,7 +262,7 @@ def test_the_header_starts_with_the_field_the_printed_form_starts_with(
     title = next(c.row for c in sheet["A"] if c.value == get_layout(layout).title)
     header = title + 2  # below the title and its caption
     labels = [c.value for row in sheet.iter_rows(min_row=header, max_row=header) for c in row]
-    assert [label for label in labels if label][0].rstrip("：:") == first
+    assert next(label for label in labels if label).rstrip("：:") == first
     assert get_layout(layout).header_rows()[0] == (first,)
 
 
