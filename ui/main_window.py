@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import Location
 from perfdesk.errors import DatabaseInUseError, PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets
+from perfdesk.location import Location
 from perfdesk.model import Part, Project
 from perfdesk.store import ProjectSummary, Store
 from ui import dialogs, extensions, jobs, settings
