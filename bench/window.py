@@ -150,16 +150,16 @@ def child(db_path: Path, settings_dir: Path, only_search: bool) -> int:
     checked = check_in_background(db_path)  # as the launcher starts the window
     from ui import jobs
     from ui.app import create_application
-    from ui.backup_actions import open_or_offer_restore
+    from ui.backup_actions import open_while_checking
     from ui.main_window import MainWindow
     from ui.single_instance import DatabaseLock
 
     app = create_application(sys.argv[:1])
     lock = DatabaseLock(db_path)
     assert lock.acquire()
-    store = open_or_offer_restore(db_path, checked)
-    assert store is not None
-    window = MainWindow(store)
+    opened = open_while_checking(db_path, checked, MainWindow)  # as the program does
+    assert opened is not None
+    store, window = opened
     window.show()
     app.processEvents()  # the first paint
     print("SHOWN", flush=True)

@@ -8,12 +8,14 @@ its own, so the window stays responsive and saving goes on; this module only ask
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from perfdesk.backup import (
     AutoBackup,
@@ -235,6 +237,34 @@ def describe_backup(path: Path) -> str:
         .replace("%2", f"{manifest.created_at:%Y-%m-%d %H:%M}")
         .replace("%3", str(manifest.project_count))
     )
+
+
+def open_while_checking[W: QWidget](
+    path: Path, checked: Future[list[str]], build: Callable[[Store], W]
+) -> tuple[Store, W] | None:
+    """Open the database and ``build`` the window on it while the start-up quick check is
+    still reading the file; return them once the check has passed.
+
+    Building only reads, so nothing is written before the file is known to be sound, and the
+    window is ready the moment the check ends instead of being built after it. A damaged
+    file (or one that cannot be opened) goes the way of :func:`open_or_offer_restore`: the
+    window built on it is dropped unseen."""
+    store: Store | None = None
+    built: W | None = None
+    try:
+        store = Store(path, quick_check=False)
+        built = build(store)
+    except PerfDeskError:
+        pass  # said below, in the words open_or_offer_restore has for it
+    sound = checked.exception() is None and checked.result() == []
+    if store is not None and built is not None and sound:
+        return store, built
+    if built is not None:
+        built.deleteLater()  # never shown: nothing of it was written
+    if store is not None:
+        store.close()
+    store = open_or_offer_restore(path, checked)
+    return None if store is None else (store, build(store))
 
 
 def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) -> Store | None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
@@ -18,7 +19,7 @@ from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from perfdesk.store import Store, check_database, check_in_background
 from ui import backup_actions, dialogs, jobs
-from ui.backup_actions import BackupActions, open_or_offer_restore
+from ui.backup_actions import BackupActions, open_or_offer_restore, open_while_checking
 from ui.main_window import MainWindow
 
 
@@ -224,6 +225,73 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     checked = check_in_background(db_path) if checked_beside else None
     assert open_or_offer_restore(db_path, checked) is None
     assert file_digest(db_path) == digest
+
+
+def test_the_window_is_built_while_the_start_up_check_reads(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]]
+) -> None:
+    """A sound file: the window is built on it beside the check and handed back unshown,
+    with nothing written to the file before the check has passed."""
+    digest = file_digest(_filled(db_path))
+    checked = check_in_background(db_path)
+    built: list[MainWindow] = []
+
+    def build(store: Store) -> MainWindow:
+        built.append(MainWindow(store))
+        assert not checked.done() or checked.result() == []  # (or the check was quicker)
+        return built[-1]
+
+    opened = open_while_checking(db_path, checked, build)
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        assert built == [window] and not window.isVisible()
+        assert store.count() == 2 and checked.result() == []
+        assert file_digest(db_path) == digest
+        assert told == {"information": [], "warning": [], "error": []}
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
+
+
+@pytest.mark.parametrize("restore", [True, False], ids=["restored", "declined"])
+def test_a_window_built_on_a_damaged_file_is_dropped_unseen(
+    db_path: Path,
+    qtbot: QtBot,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    restore: bool,
+) -> None:
+    _damaged_after_a_backup(db_path)
+    digest = file_digest(db_path)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or restore
+    )
+    built: list[MainWindow] = []
+
+    def build(store: Store) -> MainWindow:
+        built.append(MainWindow(store))
+        return built[-1]
+
+    opened = open_while_checking(db_path, check_in_background(db_path), build)
+    assert "已损坏" in asked[0]
+    if not restore:
+        assert opened is None and file_digest(db_path) == digest
+        return
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        assert window is built[-1] and store.count() == 2 and check_database(db_path) == []
+        if len(built) == 2:  # the first was built on the damaged file (or failed to be)
+            qtbot.waitUntil(lambda: not shiboken6.isValid(built[0]))
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
 
 
 def test_without_a_good_backup_the_damage_is_explained(
