@@ -35,6 +35,7 @@ from perfdesk.errors import (
     DatabaseInUseError,
     InvalidValueError,
     NotFoundError,
+    PerfDeskError,
     ReadOnlyDatabaseError,
 )
 from perfdesk.fileio import make_folder
@@ -294,6 +295,16 @@ def read_search_texts(path: Path) -> dict[int, str]:
         conn.close()
 
 
+def closed_cleanly(path: Path) -> bool:
+    """Whether the last program to use the database closed it: SQLite removes the write-ahead
+    log when its last connection closes, so one left beside the file means a program was
+    killed or the power went (or another program has the file open now)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
 def check_in_background(path: str | Path) -> Future[list[str]]:
     """:func:`check_database` (the quick check) in a thread of its own.
 
@@ -497,6 +508,7 @@ class Store:
         """
         self.path = Path(path)
         self.read_only = read_only
+        self._refusal: PerfDeskError | None = None  # set by stop_writing
         if (read_only or not create) and not self.path.exists():
             raise DatabaseError(f"数据库 {self.path} 不存在")
         if not read_only:
@@ -589,6 +601,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def stop_writing(self, refusal: PerfDeskError) -> None:
+        """From now on every change is refused with ``refusal`` (the file was found damaged
+        while open: writing could spread the damage)."""
+        self._refusal = refusal
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One user-level change: all of it is stored, or none of it.
@@ -598,6 +615,8 @@ class Store:
         another writer got in between its first read and its first write. Nested, it is a
         savepoint of the outer transaction.
         """
+        if self._refusal is not None:
+            raise self._refusal
         if self.read_only:
             raise ReadOnlyDatabaseError(f"数据库 {self.path} 以只读方式打开，不能修改")
         conn = self.conn

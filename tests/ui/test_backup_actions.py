@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from window_harness import WindowFactory, finish_jobs, held_until_cancelled
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database, check_in_background
+from perfdesk.store import Store, check_database, check_in_background, closed_cleanly
 from ui import backup_actions, dialogs, jobs
 from ui.backup_actions import BackupActions, open_or_offer_restore, open_while_checking
 from ui.main_window import MainWindow
@@ -292,6 +295,72 @@ def test_a_window_built_on_a_damaged_file_is_dropped_unseen(
         window.close()
         jobs.wait_for_all()
         store.close()
+
+
+def test_damage_found_beside_a_window_opened_on_a_cleanly_closed_file_stops_its_writing(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file closed cleanly: the window comes back before the check ends; when the check then
+    reports damage, the officer is told and no change reaches the file any more."""
+    _filled(db_path)
+    assert closed_cleanly(db_path)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: errors.append(text))
+    checking: Future[list[str]] = Future()  # still reading
+    opened = open_while_checking(db_path, checking, MainWindow)
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        digest = file_digest(db_path)
+        checking.set_result(["完整性：第 7 页已损坏"])
+        qtbot.waitUntil(lambda: bool(told["warning"]))
+        assert "已损坏" in told["warning"][0] and "第 7 页" in told["warning"][0]
+        window.commit("改名", lambda p: p.set_field("项目名称", "不该写入"))
+        assert errors and "已损坏" in errors[0]
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert file_digest(db_path) == digest
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
+
+
+def test_after_an_unclean_end_the_window_waits_for_the_check(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]]
+) -> None:
+    """A write-ahead log left beside the file (a killed program): nothing is handed back, so
+    nothing can write, before the check has passed."""
+    _filled(db_path)
+    killed = (
+        "import os, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1])\n"
+        "conn.execute(\"UPDATE projects SET updated_at = '2026-01-01T08:00:00'\")\n"
+        "conn.commit()\n"
+        "os._exit(0)  # killed before it could close the file\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(db_path)], check=True)
+    assert not closed_cleanly(db_path)
+    checking: Future[list[str]] = Future()
+    passed_at: list[float] = []
+
+    def pass_the_check() -> None:
+        passed_at.append(time.monotonic())
+        checking.set_result([])
+
+    def build(store: Store) -> MainWindow:
+        threading.Timer(0.3, pass_the_check).start()
+        return MainWindow(store)
+
+    opened = open_while_checking(db_path, checking, build)
+    returned_at = time.monotonic()
+    assert opened is not None and passed_at and returned_at >= passed_at[0]
+    store, window = opened
+    qtbot.addWidget(window)
+    window.close()
+    jobs.wait_for_all()
+    store.close()
+    assert told["warning"] == []
 
 
 def test_without_a_good_backup_the_damage_is_explained(
