@@ -256,7 +256,7 @@ def open_while_checking[W: QWidget](
     store: Store | None = None
     built: W | None = None
     try:
-        store = Store(path, quick_check=False)
+        store = Store(path, quick_check=None)  # (a file to migrate is checked before that write)
         built = build(store)
     except PerfDeskError:
         pass  # said below, in the words open_or_offer_restore has for it
