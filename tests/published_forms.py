@@ -4,6 +4,7 @@ them. LibreOffice turns the workbook into a PDF we did not print ourselves."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ class PublishedProject:
     annual_goal: str
     rows: tuple[tuple[str, str, str, str], ...]  # 一级 (blank: as above), 二级, 三级, 指标值
     name_in_title: bool = True
+    # 一级 cells merged down over their rows, and every row as tall as its wrapped text (as
+    # real forms are printed); otherwise each row is one line high
+    merged_level1: bool = False
 
 
 def projects() -> list[PublishedProject]:
@@ -156,10 +160,46 @@ def _form(sheet: Worksheet, project: PublishedProject) -> None:
             _put(sheet, f"{column}{row}", value)
     for row in (11, 12):
         sheet.row_dimensions[row].height = 32  # LibreOffice keeps the heights it is given
+    if project.merged_level1:
+        _merge_level1(sheet, project.rows, first + 1)
+        _fit_heights(sheet, range(3, last + 1))
     for line in sheet.iter_rows(min_row=3, max_row=last, max_col=5):
         for cell in line:
             cell.border = _BOX
             cell.alignment = _WRAP
+
+
+def _merge_level1(sheet: Worksheet, rows: tuple[tuple[str, ...], ...], top: int) -> None:
+    """Each 一级 cell merged down over the rows below it that leave theirs blank."""
+    starts = [n for n, row in enumerate(rows) if row[0]] + [len(rows)]
+    for start, end in itertools.pairwise(starts):
+        if end - start > 1:
+            sheet.merge_cells(f"B{top + start}:B{top + end - 1}")
+
+
+_LINE = 14.0  # points a wrapped line takes in the form's font
+
+
+def _fit_heights(sheet: Worksheet, rows: range) -> None:
+    """Rows made as tall as their most wrapped cell (LibreOffice does not measure rows of a
+    workbook it did not write; a spreadsheet user's print has them fitted)."""
+    widths = {c: sheet.column_dimensions[c].width or 8.43 for c in "ABCDE"}
+    spans = {str(r).split(":")[0]: r for r in sheet.merged_cells.ranges}
+    for row in rows:
+        lines = 1
+        for cell in sheet[row]:
+            if not isinstance(cell.value, str) or cell.column_letter == "A":
+                continue
+            span = spans.get(cell.coordinate)
+            if span is not None and span.min_row != span.max_row:
+                continue  # a cell merged down has the height of all its rows
+            columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
+            width = sum(widths["ABCDE"[c - 1]] for c in columns) - 1
+            shown = [
+                sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) for part in cell.value.split("\n")
+            ]
+            lines = max(lines, sum(-(-int(n * 1.1) // int(width)) for n in shown))
+        sheet.row_dimensions[row].height = max(_LINE * lines + 2, 16)
 
 
 def _one_page_wide(sheet: Worksheet) -> None:

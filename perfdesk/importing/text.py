@@ -10,6 +10,7 @@ as the first one's value and rejoins the broken lines. Whatever cannot be placed
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -311,7 +312,10 @@ class _FormReader:
         if table_start is not None:
             table = _TableReader(grammar, self.warn)
             lines = text[table_start:].split("\n")
-            for line in rejoin_wrapped_names(lines, grammar.level_names):
+            lines = rejoin_wrapped_names(lines, grammar.level_names)
+            if not self.cells_known:
+                lines = centred_rows(lines, grammar)
+            for line in lines:
                 table.feed(line)
             project.set_rows(table.finish())
         return ImportedForm(project, self.warnings)
@@ -432,7 +436,8 @@ class _FormReader:
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
             else:
-                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
+                # a row label's line (项目 of 项目绩效目标) may follow the last amount
+                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(self._bare(raw)))
                 try:
                     project.type_budget(slot.key, value)
                 except InvalidValueError as exc:
@@ -574,6 +579,103 @@ def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
     return out
 
 
+@dataclass
+class _PrintedLine:
+    """A line of a table printed as plain text, taken apart as far as its words allow."""
+
+    text: str
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    value: str = ""
+    content: str = ""  # what follows the 一级/二级 names
+    above: int = 0  # fragment lines found above an incomplete row's line
+
+    @property
+    def row(self) -> bool:
+        """A row's line: its 二级 and something of its own."""
+        return bool(self.level2 and self.content)
+
+    @property
+    def incomplete(self) -> bool:
+        return self.row and not (self.name and self.value)
+
+
+def _printed_line(line: str, grammar: FormGrammar) -> _PrintedLine:
+    rest = without_row_label(line.strip(), grammar)
+    parsed = _PrintedLine(line)
+    if match := grammar.level1.match(rest):
+        parsed.level1, rest = _plain(match["name"]), rest[match.end() :].strip()
+    if match := grammar.any_level2.match(rest):
+        parsed.level2, rest = _plain(match["name"]), rest[match.end() :].strip()
+    parsed.content = rest
+    name, value = split_row(rest)
+    if value is None and looks_like_value(rest, alone=True):
+        name, value = "", rest
+    parsed.name, parsed.value = name, value or ""
+    return parsed
+
+
+def centred_rows(lines: list[str], grammar: FormGrammar) -> list[str]:
+    """A table's rows put back together where plain text extraction printed a cell's lines
+    round its row: a cell centred in its row and wrapped over an even number of lines leaves
+    the row's line without it, half its lines above and half below (``新建人行道…总长`` /
+    ``数量指标 ≥1.2公里`` / ``度（含路口）``). A row's line that lacks its 三级 name or its 指标值
+    takes as many of the plain lines below it as it took above; such rows are written with
+    their cells known (tab-separated). Rows with all their cells, and lines between them, are
+    left for the table reader as they are. Only a four-column table (一级, 二级, 三级, value)."""
+    if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
+        return lines
+    parsed = [_printed_line(line, grammar) for line in lines]
+    if not any(line.incomplete for line in parsed):
+        return lines
+    taken: dict[int, list[_PrintedLine]] = {}  # row line -> fragments, in print order
+    owner_of: dict[int, int] = {}  # fragment line -> its row line
+    rows = [n for n, line in enumerate(parsed) if line.row]
+    bounds = [-1, *rows, len(parsed)]
+    for above_row, below_row in itertools.pairwise(bounds):
+        gap = [
+            n
+            for n in range(above_row + 1, below_row)
+            if parsed[n].content
+            and not parsed[n].level2
+            and not (parsed[n].name and parsed[n].value)  # a row under a merged 二级
+        ]
+        if not gap:
+            continue
+        upper = parsed[above_row] if above_row >= 0 else None
+        lower = parsed[below_row] if below_row < len(parsed) else None
+        share = upper.above if upper is not None and upper.incomplete else 0
+        for n in gap[:share]:
+            owner_of[n] = above_row
+        above_lower = gap[share:]
+        # a value on a line of its own ends a row written cell by cell: not a centred cell
+        if any(looks_like_value(parsed[n].content, alone=True) for n in above_lower):
+            above_lower = []
+        if lower is not None and lower.incomplete and above_lower:
+            for n in above_lower:
+                owner_of[n] = below_row
+            lower.above = len(above_lower)
+    for n, row in owner_of.items():
+        taken.setdefault(row, []).append(parsed[n])
+    out: list[str] = []
+    for n, line in enumerate(parsed):
+        if n in owner_of:
+            continue
+        pieces = taken.get(n)
+        if pieces is None:
+            out.append(line.text)
+            continue
+        above = [p.content for p in pieces[: line.above]]
+        below = [p.content for p in pieces[line.above :]]
+        missing = join_lines("\n".join([*above, *below]))
+        name, value = (line.name, missing) if line.name else (missing, line.value)
+        out.append(CELL_SEPARATOR.join((line.level1, line.level2, name, value)))
+        # a merged 一级 printed beside a fragment names the rows it stands among
+        out += [p.level1 for p in pieces if p.level1]
+    return out
+
+
 def looks_like_value(text: str, alone: bool) -> bool:
     """Whether ``text`` reads as a whole 指标值 cell.
 
@@ -658,6 +760,9 @@ class _TableReader:
         self.values: list[str] = []  # the open row's 指标值 so far (more than one value column)
         self.value_count = len(grammar.layout.value_headings)
         self.warned_no_level = False
+        # The 一级 was taken from a 二级 name it owns: its merged cell prints its name lower
+        # down (the middle of its rows, or the next page); the first 二级 that led to it
+        self.level1_inferred_from = ""
 
     # -- structure -----------------------------------------------------------------------
 
@@ -688,7 +793,10 @@ class _TableReader:
         if level1:
             self._start_level1(_CONTINUED.sub("", level1))
         if level2:
-            self._start_level2(_CONTINUED.sub("", level2))
+            level2 = _CONTINUED.sub("", level2)
+            if not level1:
+                self._owner_of(_plain(level2))
+            self._start_level2(level2)
         if name or any(values):
             self.name_parts = [name]
             if any(values):
@@ -698,9 +806,11 @@ class _TableReader:
                 self._close_open_row()
 
     def _peel_levels(self, rest: str) -> str:
+        level1_here = False
         while rest:
             match = self.grammar.level1.match(rest)
             if match:
+                level1_here = True
                 self._start_level1(_plain(match["name"]))
                 rest = rest[match.end() :].strip()
                 continue
@@ -710,21 +820,33 @@ class _TableReader:
                 self._start_level2(_plain(match["name"]))
                 rest = rest[match.end() :].strip()
                 continue
-            if not self.level1:
-                match = self.grammar.any_level2.match(rest)
-                if match:
-                    name = _plain(match["name"])
-                    owner = self.grammar.level2_owner[name]
-                    self.warn(f"二级目标“{name}”前没有一级目标，归入“{owner}”", rest)
-                    self._start_level1(owner)
-                    self._start_level2(name)
-                    rest = rest[match.end() :].strip()
-                    continue
+            match = self.grammar.any_level2.match(rest)
+            if match:
+                name = _plain(match["name"])
+                if not level1_here:
+                    self._owner_of(name)
+                self._start_level2(name)
+                rest = rest[match.end() :].strip()
+                continue
             break
         return rest
 
+    def _owner_of(self, level2: str) -> None:
+        """A usual 二级 name that belongs to another 一级 than the current one starts that
+        一级: a merged 一级 cell prints its name in the middle of its rows (or on the next
+        page only), below rows that are already its own. Unless the name then turns up, the
+        rows are pointed out when the 一级 ends."""
+        owner = self.grammar.level2_owner.get(level2)
+        if owner is None or owner == self.level1:
+            return
+        if self.level1 and self.level1 not in self.grammar.layout.level1_names:
+            return  # a 一级 of the form's own naming holds whatever 二级 it was given
+        self._start_level1(owner)
+        self.level1_inferred_from = level2
+
     def _start_level1(self, name: str) -> None:
         if name == self.level1:
+            self.level1_inferred_from = ""  # its name, printed below its first rows
             return  # the same 一级 repeated (continued on a new page)
         self._close_group()
         self._close_level1()
@@ -748,6 +870,12 @@ class _TableReader:
             self.rows.append(IndicatorRow(self.level1, self.level2, "", ""))  # an empty 二级 group
 
     def _close_level1(self) -> None:
+        if self.level1_inferred_from:
+            self.warn(
+                f"没有找到一级目标“{self.level1}”，按二级目标归入该一级目标，请核对",
+                self.level1_inferred_from,
+            )
+            self.level1_inferred_from = ""
         if self.level1 and not self.level1_groups:
             self.warn("一级目标下没有二级目标", self.level1)
             self.rows.append(IndicatorRow(self.level1, "", "", ""))
