@@ -303,3 +303,50 @@ def placed(project: Project, want: PublishedProject) -> tuple[int, int]:
     hits += 4 * sum(1 for row in rows if row in have)
     extra = len(project.indicator_rows()) - len(rows)  # rows made up of stray text
     return hits - 4 * max(extra, 0), len(expected) + 4 * len(rows)
+
+
+def wrapped_project() -> PublishedProject:
+    """A form as tall as real ones: merged 一级 cells, a long unit name, a 三级 name and a
+    指标值 wrapped in their cells (centred, so text extraction prints them round the row)."""
+    return PublishedProject(
+        "东风路道路大修工程",
+        "某某区城市道路与桥梁设施养护管理事务中心（某某区道路管理所）",
+        "1,250,000.00",
+        "东风路建成已逾二十年。",
+        "完成东风路全线大修，改善通行条件，提升道路服务水平，保障市民出行安全，"
+        "延长道路使用寿命，降低后期养护成本。",
+        "2026年完成东风路大修3公里。",
+        (
+            ("产出指标", "数量指标", "大修道路长度", "≥3公里"),
+            ("", "数量指标", "新建人行道及无障碍设施改造的总长度（含路口）", "≥1.2公里"),
+            ("", "质量指标", "工程验收合格率", "100%"),
+            (
+                "效益指标",
+                "社会效益指标",
+                "道路通行能力提升",
+                "通行能力较改造前明显提升，高峰时段拥堵有效缓解",
+            ),
+            ("", "可持续影响指标", "设施使用年限", "≥15年"),
+            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
+        ),
+        merged_level1=True,
+    )
+
+
+def long_project(output_rows: int = 44) -> PublishedProject:
+    """So many 产出指标 rows that the merged 效益指标 cell crosses the page break: LibreOffice
+    prints its name (and the 绩效指标 row label) again for the part on the next page."""
+    rows = [("产出指标", "数量指标", "第1项数量", "≥1个")]
+    rows += [("", "数量指标", f"第{n}项数量", f"≥{n}个") for n in range(2, output_rows + 1)]
+    rows += [("效益指标", "社会效益指标", "效益1", "有效提升")]
+    rows += [("", "社会效益指标", f"效益{n}", "有效提升") for n in range(2, 8)]
+    return PublishedProject(
+        "东风路道路大修工程",
+        "某某区道路管理所",
+        "1,250,000.00",
+        "东风路建成已逾二十年。",
+        "完成东风路全线大修。",
+        "2026年完成东风路大修3公里。",
+        tuple(rows),
+        merged_level1=True,
+    )

@@ -314,7 +314,7 @@ class _FormReader:
             lines = text[table_start:].split("\n")
             lines = rejoin_wrapped_names(lines, grammar.level_names)
             if not self.cells_known:
-                lines = centred_rows(lines, grammar)
+                lines = centred_rows(lines, grammar, self.warn)
             for line in lines:
                 table.feed(line)
             project.set_rows(table.finish())
@@ -610,13 +610,11 @@ def _printed_line(line: str, grammar: FormGrammar) -> _PrintedLine:
         parsed.level2, rest = _plain(match["name"]), rest[match.end() :].strip()
     parsed.content = rest
     name, value = split_row(rest)
-    if value is None and looks_like_value(rest, alone=True):
-        name, value = "", rest
     parsed.name, parsed.value = name, value or ""
     return parsed
 
 
-def centred_rows(lines: list[str], grammar: FormGrammar) -> list[str]:
+def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str]:
     """A table's rows put back together where plain text extraction printed a cell's lines
     round its row: a cell centred in its row and wrapped over an even number of lines leaves
     the row's line without it, half its lines above and half below (``新建人行道…总长`` /
@@ -669,7 +667,14 @@ def centred_rows(lines: list[str], grammar: FormGrammar) -> list[str]:
         above = [p.content for p in pieces[: line.above]]
         below = [p.content for p in pieces[line.above :]]
         missing = join_lines("\n".join([*above, *below]))
-        name, value = (line.name, missing) if line.name else (missing, line.value)
+        name, value = line.name, missing
+        if line.value:
+            name, value = missing, line.value
+        elif looks_like_value(line.name, alone=True) and not looks_like_value(missing, False):
+            name, value = missing, line.name
+            if not parse_target(line.name).is_quantitative:
+                # a short word could be either cell; as elsewhere it is taken for the 指标值
+                warn("三级目标与指标值各在哪一栏无法确定，请核对", f"{line.name} {missing}")
         out.append(CELL_SEPARATOR.join((line.level1, line.level2, name, value)))
         # a merged 一级 printed beside a fragment names the rows it stands among
         out += [p.level1 for p in pieces if p.level1]

@@ -1,0 +1,322 @@
+"""Forms as plain text extraction prints a real form's table (pdfplumber's ``extract_text``):
+a row's cells share a line; a cell wrapped over several lines and centred in its row prints
+its first lines above the row's line; merged 一级 cells print their name in the middle of
+their rows; amounts run into the words beside them. And text repeated where a merged cell
+crosses a page break. Read in every extraction style: our PDF reader and pdfplumber's text of
+PDFs LibreOffice made, one cell per line, and texts written here."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from perfdesk.importing import read_any
+from perfdesk.importing.model import ImportResult
+from perfdesk.importing.text import read_text
+from perfdesk.model import Project
+from tests.published_forms import (
+    PublishedProject,
+    cell_per_line,
+    department_workbook,
+    libreoffice_pdf,
+    long_project,
+    placed,
+    wrapped_project,
+)
+
+WRAPPED = wrapped_project()
+LONG = long_project()
+
+
+def plumber_text(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return "\n".join(page.extract_text() or "" for page in document.pages)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Each made-up project as a workbook and LibreOffice's PDF of it."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+    out: dict[str, tuple[Path, Path]] = {}
+    for key, project in (("wrapped", WRAPPED), ("long", LONG)):
+        folder = tmp_path_factory.mktemp(key)
+        xlsx = department_workbook(folder / f"{key}.xlsx", [project])
+        out[key] = (xlsx, libreoffice_pdf(xlsx, folder))
+    return out
+
+
+def rows_of(project: Project) -> list[tuple[str, str, str, str]]:
+    return [(r.level1, r.level2, r.name, r.target) for r in project.indicator_rows()]
+
+
+def wanted_rows(want: PublishedProject) -> list[tuple[str, str, str, str]]:
+    level1, rows = "", []
+    for first, second, name, target in want.rows:
+        level1 = first or level1
+        rows.append((level1, second, name, target))
+    return rows
+
+
+def only_form(result: ImportResult) -> Project:
+    (form,) = result.forms
+    return form.project
+
+
+# ---------------------------------------------------------------------------------------------
+# a centred, wrapped form made by LibreOffice
+
+
+def test_our_pdf_reader_reads_the_wrapped_form_whole(made: dict[str, tuple[Path, Path]]) -> None:
+    result = read_any(made["wrapped"][1])
+    assert [str(w) for w in result.all_warnings()] == []
+    hits, total = placed(only_form(result), WRAPPED)
+    assert hits == total
+
+
+def test_one_cell_per_line_of_the_wrapped_form(made: dict[str, tuple[Path, Path]]) -> None:
+    result = read_text(cell_per_line(made["wrapped"][0]))
+    project = only_form(result)
+    rows = wanted_rows(WRAPPED)
+    got = rows_of(project)
+    assert [row for row in got if row in rows] == [row for row in rows if row != rows[3]]
+    # a 指标值 that reads as a sentence cannot be told from a wrapped 三级 name when each
+    # cell is on lines of its own: kept on the row, whole, and pointed out
+    level1, level2, name, value = rows[3]
+    assert (level1, level2, name + value, "") in got
+    (message,) = [str(w) for w in result.all_warnings()]
+    assert "三级目标没有指标值" in message
+
+
+def test_pdfplumber_text_of_the_wrapped_form(made: dict[str, tuple[Path, Path]]) -> None:
+    text = plumber_text(made["wrapped"][1])
+    # what makes the text hard: the wrapped cells' first lines above their rows' lines, the
+    # merged 效益指标 printed beside the second line of a value
+    assert "新建人行道及无障碍设施改造的总长\n产出指标 数量指标 ≥1.2公里\n度（含路口）" in text
+    assert "效益指标 高峰时段拥堵有效缓解" in text
+    result = read_text(text)
+    project = only_form(result)
+    assert rows_of(project) == wanted_rows(WRAPPED)
+    assert project.fields["实施单位"] == WRAPPED.unit
+    assert project.budget["年度其他资金"] == Decimal(0)
+    # the two goals, each centred in its own cell, print interleaved with nothing to tell
+    # which text is whose: kept whole for the officer and said, not guessed
+    messages = [str(w) for w in result.all_warnings()]
+    assert len(messages) == 1 and "并排" in messages[0]
+    holding = project.sections["待归类内容"]
+    assert project.sections["项目总体目标"] == project.sections["年度总体目标"] == ""
+    kept = Counter(holding)
+    kept.subtract(WRAPPED.goal + WRAPPED.annual_goal)
+    assert min(kept.values()) >= 0  # every character of both goals
+
+
+# ---------------------------------------------------------------------------------------------
+# made-up texts in pdfplumber's style
+
+_HEAD = (
+    "社区科普讲座项目经费情况说明\n一、项目概述\n开展科普讲座。\n二、立项依据\n某某办法。\n"
+    "三、实施主体\n某某区科学技术协会\n四、实施方案\n分季度实施。\n五、实施周期\n一年。\n"
+    "六、年度预算安排\n见下表。\n七、绩效目标\n详见单位的项目绩效目标表。\n"
+    "财政项目支出绩效目标申报表\n（2026年度）\n项目名称 社区科普讲座\n"
+    "项目性质 经常性项目 项目类别 其他运转类\n"
+    "主管部门 某某区科学技术委员会 实施单位 某某区科学技术协会\n"
+    "计划开始日期2026/1/1 计划完成日期 2026/12/31\n"
+)
+_BUDGET = (
+    "项目资金总额 1,250,000.00 年度资金申请总额 1,250,000.00\n"
+    "项目资金 其中：财政资金 1,250,000.00 其中：当年财政拨款 1,250,000.00\n"
+    "（元） 其他资金 0 上年结转资金 0\n"
+    "其他资金 0\n"
+)
+_GOALS = (
+    "项目总体目标\n年度总体目标\n项目 (2024年-2026年)\n绩效\n"
+    "目标 三年内开展科普讲座120场。 本年度开展科普讲座40场。\n"
+)
+_COLUMNS = "一级指标 二级指标 三级指标 年度指标值\n"
+
+
+def plumber_form(table: str, budget: str = _BUDGET, goals: str = _GOALS) -> str:
+    return _HEAD + budget + goals + _COLUMNS + table
+
+
+_TABLES = {
+    "a value wrapped round its row": (
+        "产出指标 数量指标 讲座场次 ≥40场\n"
+        "通行能力较改造前明显提升，\n"
+        "效益指标 社会效益指标 道路通行能力提升\n"
+        "高峰时段拥堵有效缓解\n"
+        "满意度指标 服务对象满意度指标 听众满意度 ≥90%\n",
+        [
+            ("产出指标", "数量指标", "讲座场次", "≥40场"),
+            (
+                "效益指标",
+                "社会效益指标",
+                "道路通行能力提升",
+                "通行能力较改造前明显提升，高峰时段拥堵有效缓解",
+            ),
+            ("满意度指标", "服务对象满意度指标", "听众满意度", "≥90%"),
+        ],
+    ),
+    "a name wrapped over four lines": (
+        "产出指标 数量指标 讲座场次 ≥40场\n"
+        "面向辖区中小学生\n和社区老年居民开展的\n"
+        "数量指标 ≥20场\n"
+        "专题科普讲座及科学\n实验展示活动场次\n"
+        "质量指标 讲座内容审核通过率 100%\n",
+        [
+            ("产出指标", "数量指标", "讲座场次", "≥40场"),
+            (
+                "产出指标",
+                "数量指标",
+                "面向辖区中小学生和社区老年居民开展的专题科普讲座及科学实验展示活动场次",
+                "≥20场",
+            ),
+            ("产出指标", "质量指标", "讲座内容审核通过率", "100%"),
+        ],
+    ),
+    "two wrapped rows in a row, the gap between them shared": (
+        "产出指标 数量指标 讲座场次 ≥40场\n"
+        "覆盖全区十二个街道和镇的\n"
+        "数量指标 科普站点覆盖街道数量\n"
+        "科普站点（含新建站点）\n"
+        "受众人数达到上年的\n"
+        "时效指标 ≥95%\n"
+        "一点二倍以上\n",
+        [
+            ("产出指标", "数量指标", "讲座场次", "≥40场"),
+            (
+                "产出指标",
+                "数量指标",
+                "科普站点覆盖街道数量",
+                "覆盖全区十二个街道和镇的科普站点（含新建站点）",
+            ),
+            ("产出指标", "时效指标", "受众人数达到上年的一点二倍以上", "≥95%"),
+        ],
+    ),
+    "merged 一级 names in the middle of their rows": (
+        "数量指标 讲座场次 ≥40场\n"
+        "产出指标 质量指标 讲座内容审核通过率 100%\n"
+        "时效指标 讲座按期完成率 ≥95%\n"
+        "社会效益指标 公众科学素质提升 有效提升\n"
+        "效益指标\n"
+        "可持续影响指标 科普阵地长效运行 长期\n"
+        "满意度指标 服务对象满意度指标 听众满意度 ≥90%\n",
+        [
+            ("产出指标", "数量指标", "讲座场次", "≥40场"),
+            ("产出指标", "质量指标", "讲座内容审核通过率", "100%"),
+            ("产出指标", "时效指标", "讲座按期完成率", "≥95%"),
+            ("效益指标", "社会效益指标", "公众科学素质提升", "有效提升"),
+            ("效益指标", "可持续影响指标", "科普阵地长效运行", "长期"),
+            ("满意度指标", "服务对象满意度指标", "听众满意度", "≥90%"),
+        ],
+    ),
+    "a merged 一级 beside the row label and a wrapped value": (
+        "产出指标 数量指标 讲座场次 ≥40场\n"
+        "绩效\n"
+        "公众科学素质较上年\n"
+        "社会效益指标 公众科学素质提升\n"
+        "指标 效益指标 明显提升\n"
+        "满意度指标 服务对象满意度指标 听众满意度 ≥90%\n",
+        [
+            ("产出指标", "数量指标", "讲座场次", "≥40场"),
+            ("效益指标", "社会效益指标", "公众科学素质提升", "公众科学素质较上年明显提升"),
+            ("满意度指标", "服务对象满意度指标", "听众满意度", "≥90%"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_TABLES))
+def test_made_up_tables_in_pdfplumber_style(case: str) -> None:
+    table, rows = _TABLES[case]
+    result = read_text(plumber_form(table))
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == rows
+
+
+def test_a_merged_level1_never_printed_is_pointed_out() -> None:
+    # the 二级 names say where the rows belong, but the 一级 itself is nowhere: said
+    table = (
+        "产出指标 数量指标 讲座场次 ≥40场\n"
+        "社会效益指标 公众科学素质提升 有效提升\n"
+        "满意度指标 服务对象满意度指标 听众满意度 ≥90%\n"
+    )
+    result = read_text(plumber_form(table))
+    assert rows_of(only_form(result))[1][:2] == ("效益指标", "社会效益指标")
+    (message,) = [str(w) for w in result.all_warnings()]
+    assert "没有找到一级目标“效益指标”" in message and "社会效益指标" in message
+
+
+def test_a_form_level1_of_its_own_keeps_its_rows() -> None:
+    # a 一级 the form names itself (read from a ruled table's cells) holds whatever 二级
+    # follow it in its merged cell: nothing is moved out
+    table = "待归类\t数量指标\t讲座场次\t≥40场\n\t社会效益指标\t公众科学素质提升\t有效提升\n"
+    result = read_text(plumber_form(table))
+    assert [row[0] for row in rows_of(only_form(result))] == ["待归类", "待归类"]
+
+
+@pytest.mark.parametrize(
+    ("budget", "goals"),
+    [
+        # the unit of the row label printed after the amounts
+        (
+            "项目资金总额 1,250,000.00（元） 年度资金申请总额 1,250,000.00\n"
+            "项目资金 其中：财政资金 1,250,000.00 其中：当年财政拨款 1,250,000.00\n"
+            "其他资金 0 上年结转资金 0\n其他资金 0\n",
+            _GOALS,
+        ),
+        # the last amount runs into the goal's label, and the row label into the amount
+        (
+            "项目资金总额 1,250,000.00 年度资金申请总额 1,250,000.00\n"
+            "项目资金 其中：财政资金 1,250,000.00 其中：当年财政拨款 1,250,000.00\n"
+            "（元） 其他资金 0 上年结转资金 0\n其他资金 0项目总目标\n",
+            "年度总体目标\n(2024年-2026年)\n"
+            "绩效 三年内开展科普讲座120场。 本年度开展科普讲座40场。\n",
+        ),
+        (
+            _BUDGET.replace("其他资金 0\n", "其他资金 0\n项目\n"),
+            "项目总体目标 年度总体目标\n绩效\n"
+            "目标 三年内开展科普讲座120场。 本年度开展科普讲座40场。\n",
+        ),
+    ],
+)
+def test_amounts_run_into_words_beside_them(budget: str, goals: str) -> None:
+    table = "产出指标 数量指标 讲座场次 ≥40场\n"
+    result = read_text(plumber_form(table, budget, goals))
+    project = only_form(result)
+    assert [str(w) for w in result.all_warnings()] == []
+    assert project.budget["项目资金总额"] == Decimal("1250000.00")
+    assert project.budget["年度其他资金"] == Decimal(0)
+    assert project.sections["项目总体目标"] == "三年内开展科普讲座120场。"
+    assert project.sections["年度总体目标"] == "本年度开展科普讲座40场。"
+
+
+def test_a_row_written_cell_by_cell_is_not_taken_for_a_centred_one() -> None:
+    # one cell per line: the value under its name ends the row; nothing is regrouped
+    table = "产出指标\n数量指标 讲座场次\n≥40场\n质量指标 讲座内容审核通过率\n100%\n"
+    result = read_text(plumber_form(table))
+    assert rows_of(only_form(result)) == [
+        ("产出指标", "数量指标", "讲座场次", "≥40场"),
+        ("产出指标", "质量指标", "讲座内容审核通过率", "100%"),
+    ]
+    assert [str(w) for w in result.all_warnings()] == []
+
+
+def test_a_short_word_that_could_be_either_cell_is_pointed_out() -> None:
+    # 覆盖街道数 could be the 三级 name (its value wrapped round it) or a worded 指标值 (its
+    # name wrapped round it): read as the value, the way short words are, and said
+    table = "产出指标 数量指标 讲座场次 ≥40场\n覆盖全区十二个街道和镇的\n数量指标 覆盖街道数\n科普站点\n"
+    result = read_text(plumber_form(table))
+    assert rows_of(only_form(result))[1] == (
+        "产出指标",
+        "数量指标",
+        "覆盖全区十二个街道和镇的科普站点",
+        "覆盖街道数",
+    )
+    (message,) = [str(w) for w in result.all_warnings()]
+    assert "无法确定" in message and "覆盖街道数" in message
