@@ -350,3 +350,46 @@ def long_project(output_rows: int = 44) -> PublishedProject:
         tuple(rows),
         merged_level1=True,
     )
+
+
+def word_form_with_a_row_across_pages(path: Path, rows_before: int = 20) -> Path:
+    """A form typed in a Word table (one table, ruled) whose one 三级 name is longer than a
+    page: Writer breaks its row across the page, as Word does, and prints the rest of the
+    cell at the top of the next page."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("财政项目支出绩效目标申报表")
+    document.add_paragraph("（2026年度）")
+    table = document.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    for cells in (
+        ("项目名称", "社区科普讲座"),
+        ("项目性质", "经常性项目", "项目类别", "其他运转类"),
+        ("主管部门", "某某区科学技术委员会", "实施单位", "某某区科学技术协会"),
+        ("计划开始日期", "2026/1/1", "计划完成日期", "2026/12/31"),
+        ("项目资金总额", "240,000.00", "年度资金申请总额", "240,000.00"),
+        ("其中：财政资金", "240,000.00", "其中：当年财政拨款", "240,000.00"),
+        ("其他资金", "0", "上年结转资金", "0"),
+        ("", "", "其他资金", "0"),
+        ("项目总体目标", "全年举办讲座12场。"),
+        ("年度总体目标", "受众1200人次以上。"),
+        ("一级指标", "二级指标", "三级指标", "年度指标值"),
+        *[("产出指标", "数量指标", f"第{n}项讲座场次", f"≥{n}场") for n in range(1, rows_before)],
+        ("产出指标", "质量指标", LONG_NAME, "100%"),
+        ("效益指标", "社会效益指标", "居民科学素质", "提高"),
+    ):
+        row = table.add_row().cells
+        for cell, text in zip(row, cells, strict=False):
+            cell.text = text
+    document.save(str(path))
+    return path
+
+
+# Taller than a page in a quarter-page-wide cell
+LONG_NAME = "讲座内容" + "".join(f"经第{n}位专家审核并通过科学性与准确性检查" for n in range(1, 40))
+
+
+def writer_pdf(document: Path, out_dir: Path) -> Path:
+    """A Word document printed to PDF by LibreOffice Writer."""
+    return libreoffice_pdf(document, out_dir)

@@ -37,6 +37,9 @@ CELL_SEPARATOR = "\t"
 # A paragraph break inside a table cell written on a row's one line (a side-by-side text's
 # numbered items); it becomes a line break where the cell is read as a section's text.
 CELL_PARAGRAPH = "\v"
+# In front of a table row that starts a page and may continue the previous page's last row
+# (a PDF's table cut by a page break); it counts as white space everywhere else.
+CELL_CONTINUED = "\x1e"
 _CONTINUED = re.compile(r"\s*[（(]续[）)]$")
 
 # A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
@@ -311,7 +314,8 @@ class _FormReader:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
         if table_start is not None:
             table = _TableReader(grammar, self.warn)
-            lines = text[table_start:].split("\n")
+            # the column headings printed again at the top of a page, one cell a line or not
+            lines = grammar.columns.sub("", text[table_start:]).split("\n")
             lines = rejoin_wrapped_names(lines, grammar.level_names)
             if not self.cells_known:
                 lines = centred_rows(lines, grammar, self.warn)
@@ -768,6 +772,8 @@ class _TableReader:
         # The 一级 was taken from a 二级 name it owns: its merged cell prints its name lower
         # down (the middle of its rows, or the next page); the first 二级 that led to it
         self.level1_inferred_from = ""
+        # the last row was closed by a worded 指标值 on a line of its own (合理, 通过率 …)
+        self.closed_by_word = False
 
     # -- structure -----------------------------------------------------------------------
 
@@ -779,7 +785,9 @@ class _TableReader:
             return
         cells = line.split(CELL_SEPARATOR)
         if len(cells) == len(self.grammar.layout.table_columns):
-            self._cells(*(cell.strip() for cell in cells))
+            texts = [cell.strip() for cell in cells]
+            if not (line.startswith(CELL_CONTINUED) and self._continue_row(*texts)):
+                self._cells(*texts)
             return
         rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
         if rest and self.need_level2:
@@ -794,6 +802,7 @@ class _TableReader:
     def _cells(self, level1: str, level2: str, name: str, *values: str) -> None:
         """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
         covered by the merged cell above."""
+        self.closed_by_word = False
         self._close_open_row()
         if level1:
             self._start_level1(_CONTINUED.sub("", level1))
@@ -809,6 +818,24 @@ class _TableReader:
                 self.name_parts = []
             else:
                 self._close_open_row()
+
+    def _continue_row(self, level1: str, level2: str, name: str, *values: str) -> bool:
+        """A row at the top of a page, after the previous page's last row: without 一级 and
+        二级 and with only its 三级 name or only its 指标值, it is that row's text running
+        on (a new row would have both); it is added to it. With both it is read as a row of
+        its own, and said."""
+        if level1 or level2 or not self.rows or not self.group_rows or self.value_count != 1:
+            return False
+        (value,) = values
+        last = self.rows[-1]
+        if name and value:
+            self.warn("分页处的一行可能是上一行的续行，按新的一行读入，请核对", f"{name} {value}")
+            return False
+        if name:
+            self.rows[-1] = replace(last, name=join_lines(f"{last.name}\n{name}"))
+        elif value:
+            self.rows[-1] = replace(last, target=join_lines(f"{last.target}\n{value}"))
+        return True
 
     def _peel_levels(self, rest: str) -> str:
         level1_here = False
@@ -850,6 +877,7 @@ class _TableReader:
         self.level1_inferred_from = level2
 
     def _start_level1(self, name: str) -> None:
+        self.closed_by_word = False
         if name == self.level1:
             self.level1_inferred_from = ""  # its name, printed below its first rows
             return  # the same 一级 repeated (continued on a new page)
@@ -860,6 +888,7 @@ class _TableReader:
         self.level1_groups = 0
 
     def _start_level2(self, name: str) -> None:
+        self.closed_by_word = False
         if name == self.level2 and not self.need_level2:
             return  # the same 二级 repeated (continued on a new page)
         self._close_group()
@@ -905,12 +934,26 @@ class _TableReader:
                 self.name_parts.append(rest)  # 发布信息1400 / 条: the name wrapped at its unit
             elif looks_like_value(rest, alone=True):
                 self._close_row(rest)
+                self.closed_by_word = not parse_target(rest).is_quantitative
+                return
             else:
                 self.name_parts.append(rest)
         elif self._continues_value(rest):
             self.rows[-1] = replace(self.rows[-1], target=self.rows[-1].target + rest)
+        elif self.closed_by_word and self._is_number_value(rest):
+            # the short word that closed the last row was the end of its name: 讲座内容审核 /
+            # 通过率 / 100%, the name broken (at a page break, say) before a word
+            last = self.rows[-1]
+            self.rows[-1] = replace(
+                last, name=join_lines(f"{last.name}\n{last.target}"), target=rest
+            )
         else:
             self.name_parts.append(rest)
+        self.closed_by_word = False
+
+    @staticmethod
+    def _is_number_value(text: str) -> bool:
+        return looks_like_value(text, alone=True) and parse_target(text).is_quantitative
 
     def _content_of_many(self, rest: str) -> None:
         """A line of a table with several value columns: a row ends with its last value."""

@@ -20,13 +20,16 @@ from perfdesk.importing.model import ImportResult
 from perfdesk.importing.text import read_text
 from perfdesk.model import Project
 from tests.published_forms import (
+    LONG_NAME,
     PublishedProject,
     cell_per_line,
     department_workbook,
     libreoffice_pdf,
     long_project,
     placed,
+    word_form_with_a_row_across_pages,
     wrapped_project,
+    writer_pdf,
 )
 
 WRAPPED = wrapped_project()
@@ -320,3 +323,163 @@ def test_a_short_word_that_could_be_either_cell_is_pointed_out() -> None:
     )
     (message,) = [str(w) for w in result.all_warnings()]
     assert "无法确定" in message and "覆盖街道数" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# a merged cell across a page break (LibreOffice prints its text again on the next page)
+
+
+def test_a_merged_level1_across_a_page_break_in_our_pdf_reader(
+    made: dict[str, tuple[Path, Path]],
+) -> None:
+    result = read_any(made["long"][1])
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == wanted_rows(LONG)
+
+
+def test_a_merged_level1_across_a_page_break_in_pdfplumber_text(
+    made: dict[str, tuple[Path, Path]],
+) -> None:
+    text = plumber_text(made["long"][1])
+    # the merged 效益指标 cell prints its name on both pages, the row label on the second
+    # page again, and the first page's rows of 效益指标 stand above any 效益指标
+    lines = text.split("\n")
+    named = [n for n, line in enumerate(lines) if line.startswith("效益指标")]
+    assert len(named) == 2
+    assert next(n for n, line in enumerate(lines) if "效益1 " in line) < named[0]
+    result = read_text(text)
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == wanted_rows(LONG)
+
+
+def test_a_merged_level1_across_a_page_break_one_cell_per_line(
+    made: dict[str, tuple[Path, Path]],
+) -> None:
+    result = read_text(cell_per_line(made["long"][0]))
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == wanted_rows(LONG)
+
+
+@pytest.fixture(scope="module")
+def word_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-writer-nogui)")
+    folder = tmp_path_factory.mktemp("word")
+    return writer_pdf(word_form_with_a_row_across_pages(folder / "form.docx"), folder)
+
+
+def test_a_row_broken_across_pages_is_one_row_in_our_pdf_reader(word_pdf: Path) -> None:
+    with pdfplumber.open(word_pdf) as document:
+        assert len(document.pages) == 3  # the long name's cell runs over two page breaks
+    result = read_any(word_pdf)
+    rows = rows_of(only_form(result))
+    assert rows[-2:] == [
+        ("产出指标", "质量指标", LONG_NAME, "100%"),
+        ("效益指标", "社会效益指标", "居民科学素质", "提高"),
+    ]
+    assert len(rows) == 21
+    assert not any("指标" in str(w) for w in result.all_warnings())
+
+
+def test_a_row_broken_across_pages_in_pdfplumber_text_is_kept_and_reported(
+    word_pdf: Path,
+) -> None:
+    # top-aligned cells: the name's first line shares the row's line with its value, the
+    # rest follows over the page breaks; it cannot be told from a row of its own without
+    # a value: kept whole on such a row, and said
+    result = read_text(plumber_text(word_pdf))
+    rows = rows_of(only_form(result))
+    first, rest = rows[-3], rows[-2]
+    assert first[:2] == ("产出指标", "质量指标") and first[3] == "100%"
+    assert first[2] + rest[2] == LONG_NAME and rest[3] == ""
+    assert any("三级目标没有指标值" in str(w) for w in result.all_warnings())
+
+
+_CONTINUED_ROWS = {
+    "the name runs on": (
+        "\x1e\t\t并通过科学性检查的比例\t\n",
+        [("产出指标", "质量指标", "讲座内容经专家审核并通过科学性检查的比例", "100%")],
+        [],
+    ),
+    "the value runs on": (
+        "\x1e\t\t\t（按场次计）\n",
+        [("产出指标", "质量指标", "讲座内容经专家审核", "100%（按场次计）")],
+        [],
+    ),
+    "both cells: a row of its own, said": (
+        "\x1e\t\t讲座按期完成率\t≥95%\n",
+        [
+            ("产出指标", "质量指标", "讲座内容经专家审核", "100%"),
+            ("产出指标", "质量指标", "讲座按期完成率", "≥95%"),
+        ],
+        ["分页处的一行可能是上一行的续行"],
+    ),
+    "a row with its 二级 repeated": (
+        "\x1e\t质量指标\t讲座按期完成率\t≥95%\n",
+        [
+            ("产出指标", "质量指标", "讲座内容经专家审核", "100%"),
+            ("产出指标", "质量指标", "讲座按期完成率", "≥95%"),
+        ],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_CONTINUED_ROWS))
+def test_a_row_marked_as_starting_a_page_in_table_text(case: str) -> None:
+    # what our PDF reader writes for a table row at the top of a page that follows a row
+    table, rows, said = _CONTINUED_ROWS[case]
+    text = plumber_form(
+        "产出指标\t数量指标\t讲座场次\t≥40场\n\t质量指标\t讲座内容经专家审核\t100%\n" + table
+    )
+    result = read_text(text)
+    assert rows_of(only_form(result))[1:] == rows
+    messages = [str(w) for w in result.all_warnings()]
+    assert len(messages) == len(said)
+    assert all(want in message for want, message in zip(said, messages, strict=True))
+
+
+_PAGE_TOP = "一级指标 二级指标 三级指标 年度指标值\n"
+_REPEATED = {
+    # one cell per line: the merged 一级 and the row label printed again on the next page,
+    # and the column headings repeated
+    "cells: 一级 and row label again": (
+        "产出指标\n\n数量指标\n\n讲座场次\n\n≥40场\n\n质量指标\n\n讲座内容审核通过率\n\n100%\n\n"
+        "绩效\n\n指标\n\n" + _PAGE_TOP.replace(" ", "\n\n") + "\n产出指标\n\n"
+        "时效指标\n\n讲座按期完成率\n\n≥95%\n"
+    ),
+    # one cell per line: a 三级 name overflowing the page, continued under the headings
+    "cells: a name continued": (
+        "产出指标\n\n数量指标\n\n讲座场次\n\n≥40场\n\n质量指标\n\n讲座内容审核\n\n"
+        + _PAGE_TOP.replace(" ", "\n\n")
+        + "\n通过率\n\n100%\n\n时效指标\n\n讲座按期完成率\n\n≥95%\n"
+    ),
+    # pdfplumber text: the merged 一级 printed at the foot of the page and again at the top
+    # of the next, with the row label
+    "plumber: 一级 on both pages": (
+        "数量指标 讲座场次 ≥40场\n质量指标 讲座内容审核通过率 100%\n产出指标\n"
+        "绩效\n指标\n产出指标 时效指标 讲座按期完成率 ≥95%\n"
+    ),
+    # pdfplumber text: only the next page names the 一级
+    "plumber: 一级 on the next page only": (
+        "数量指标 讲座场次 ≥40场\n质量指标 讲座内容审核通过率 100%\n"
+        + _PAGE_TOP
+        + "绩效\n产出指标 时效指标 讲座按期完成率 ≥95%\n指标\n"
+    ),
+    # our PDF reader: the 一级 cell's part on the first page is empty
+    "table: 一级 on the next page only": (
+        "\t数量指标\t讲座场次\t≥40场\n\t质量指标\t讲座内容审核通过率\t100%\n"
+        "产出指标\t时效指标\t讲座按期完成率\t≥95%\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_REPEATED))
+def test_text_repeated_at_a_page_break(case: str) -> None:
+    result = read_text(plumber_form(_REPEATED[case]))
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == [
+        ("产出指标", "数量指标", "讲座场次", "≥40场"),
+        ("产出指标", "质量指标", "讲座内容审核通过率", "100%"),
+        ("产出指标", "时效指标", "讲座按期完成率", "≥95%"),
+    ]
