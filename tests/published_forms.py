@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -305,10 +305,12 @@ def placed(project: Project, want: PublishedProject) -> tuple[int, int]:
     return hits - 4 * max(extra, 0), len(expected) + 4 * len(rows)
 
 
-def wrapped_project() -> PublishedProject:
+def wrapped_project(long_goals: bool = False) -> PublishedProject:
     """A form as tall as real ones: merged 一级 cells, a long unit name, a 三级 name and a
-    指标值 wrapped in their cells (centred, so text extraction prints them round the row)."""
-    return PublishedProject(
+    指标值 wrapped in their cells (centred, so text extraction prints them round the row).
+    ``long_goals``: the overall goal wraps over three lines beside an annual goal of one,
+    so that the two share the middle line."""
+    project = PublishedProject(
         "东风路道路大修工程",
         "某某区城市道路与桥梁设施养护管理事务中心（某某区道路管理所）",
         "1,250,000.00",
@@ -330,6 +332,13 @@ def wrapped_project() -> PublishedProject:
             ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
         ),
         merged_level1=True,
+    )
+    if not long_goals:
+        return project
+    return replace(
+        project,
+        goal=project.goal.removesuffix("。") + "，改善周边居民出行条件，带动区域发展。",
+        annual_goal="2026年完成东风路大修3公里，路面平整度达标。",
     )
 
 

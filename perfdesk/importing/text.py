@@ -491,13 +491,80 @@ def split_side_by_side(text: str) -> tuple[str, str] | None:
     blocks = [block for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
     if len(blocks) == 2:
         return blocks[0], blocks[1]
-    lines = [line for line in text.strip().split("\n") if line.strip()]
-    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line.strip())]
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line)]
     if len(gaps) == 1 and len(lines) == 1:
-        pair = _TWO_SENTENCES.match(lines[0].strip())
+        pair = _TWO_SENTENCES.match(lines[0])
         assert pair is not None
         return pair[1], pair[2]
-    return None
+    return _centred_pair(lines)
+
+
+_MAX_CENTRED_LINES = 16
+
+
+def _centred_pair(lines: list[str]) -> tuple[str, str] | None:
+    """Two cells side by side, each wrapped and centred in the same row, as plain text
+    extraction prints them: line by line from the top, a line shared by both cells where
+    their lines sit at one height (left part first, a space, the right part). Every way the
+    two cells' line counts could give these lines is tried; the texts are returned when
+    exactly one way fits — wrapped lines as wide as each other, the last no wider — and
+    leaves the fewest spaces inside a cell's line (where two cells' lines meet)."""
+    if not 2 <= len(lines) <= _MAX_CENTRED_LINES:
+        return None
+    found: dict[int, set[tuple[str, str]]] = {}
+    for left_count in range(1, 2 * len(lines) + 1):
+        for right_count in range(1, 2 * len(lines) + 1):
+            fit = _centred_cells(lines, left_count, right_count)
+            if fit is not None:
+                found.setdefault(fit[0], set()).add(fit[1])
+    best = found[min(found)] if found else set()
+    return best.pop() if len(best) == 1 else None
+
+
+def _centred_cells(
+    lines: list[str], left: int, right: int
+) -> tuple[int, tuple[str, str]] | None:
+    """The two cells' texts if they wrapped into ``left`` and ``right`` lines, with the
+    number of lines given to one cell that hold a space."""
+    # heights in half lines from the row's middle
+    left_at = [2 * i - (left - 1) for i in range(left)]
+    right_at = [2 * j - (right - 1) for j in range(right)]
+    heights = sorted(set(left_at) | set(right_at))
+    if len(heights) != len(lines):
+        return None
+    left_lines: list[str] = []
+    right_lines: list[str] = []
+    spaced = 0
+    for height, line in zip(heights, lines, strict=True):
+        if height in left_at and height in right_at:
+            parts = line.split()
+            if len(parts) != 2:
+                return None
+            left_lines.append(parts[0])
+            right_lines.append(parts[1])
+            continue
+        spaced += len(line.split()) > 1
+        (left_lines if height in left_at else right_lines).append(line)
+    if not (_wrapped_evenly(left_lines) and _wrapped_evenly(right_lines)):
+        return None
+    return spaced, (join_lines("\n".join(left_lines)), join_lines("\n".join(right_lines)))
+
+
+_WIDTH_SLACK = 4  # half-width characters: a line may end early before a closing mark
+
+
+def _wrapped_evenly(lines: list[str]) -> bool:
+    """Lines a cell's text wrapped into: all but the last equally wide, the last no wider."""
+    if len(lines) < 2:
+        return True
+    widths = [_width(line) for line in lines]
+    full = widths[:-1]
+    return max(full) - min(full) <= _WIDTH_SLACK and widths[-1] <= max(full) + _WIDTH_SLACK
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:

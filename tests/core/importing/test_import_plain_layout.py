@@ -33,6 +33,7 @@ from tests.published_forms import (
 )
 
 WRAPPED = wrapped_project()
+LONG_GOALS = wrapped_project(long_goals=True)
 LONG = long_project()
 
 
@@ -47,7 +48,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
     out: dict[str, tuple[Path, Path]] = {}
-    for key, project in (("wrapped", WRAPPED), ("long", LONG)):
+    for key, project in (("wrapped", WRAPPED), ("long goals", LONG_GOALS), ("long", LONG)):
         folder = tmp_path_factory.mktemp(key)
         xlsx = department_workbook(folder / f"{key}.xlsx", [project])
         out[key] = (xlsx, libreoffice_pdf(xlsx, folder))
@@ -116,6 +117,16 @@ def test_pdfplumber_text_of_the_wrapped_form(made: dict[str, tuple[Path, Path]])
     kept = Counter(holding)
     kept.subtract(WRAPPED.goal + WRAPPED.annual_goal)
     assert min(kept.values()) >= 0  # every character of both goals
+
+
+def test_pdfplumber_text_of_goals_that_share_a_line(made: dict[str, tuple[Path, Path]]) -> None:
+    # three lines of the overall goal beside one of the annual goal: the middle lines meet
+    text = plumber_text(made["long goals"][1])
+    assert "降低后期养护成本，改善周边居民出 2026年完成东风路大修3公里" in text
+    result = read_text(text)
+    assert [str(w) for w in result.all_warnings()] == []
+    hits, total = placed(only_form(result), LONG_GOALS)
+    assert hits == total
 
 
 # ---------------------------------------------------------------------------------------------
@@ -483,3 +494,53 @@ def test_text_repeated_at_a_page_break(case: str) -> None:
         ("产出指标", "质量指标", "讲座内容审核通过率", "100%"),
         ("产出指标", "时效指标", "讲座按期完成率", "≥95%"),
     ]
+
+
+_GOAL = "三年内在全区开展科普讲座一百二十场，覆盖全部街道和镇，提高居民科学素质。"
+_ANNUAL = "本年度开展科普讲座四十场，受众一千二百人次。"
+_LABELS = "项目总体目标\n年度总体目标\n项目 (2024年-2026年)\n"
+_CENTRED_GOALS = {
+    # three lines beside one: the middle one shared
+    "3 beside 1": (
+        "绩效 三年内在全区开展科普讲座一百二十\n"
+        "目标 场，覆盖全部街道和镇，提高居民科 本年度开展科普讲座四十场，受众一千二百人次。\n"
+        "学素质。\n"
+    ),
+    # two beside two: both lines shared
+    "2 beside 2": (
+        "绩效 三年内在全区开展科普讲座一百二十场，覆盖全部 本年度开展科普讲座四十场，\n"
+        "目标 街道和镇，提高居民科学素质。 受众一千二百人次。\n"
+    ),
+    # four beside two: the middle two shared
+    "4 beside 2": (
+        "绩效 三年内在全区开展科普\n"
+        "讲座一百二十场，覆盖 本年度开展科普讲座四十场，受\n"
+        "目标 全部街道和镇，提高居 众一千二百人次。\n"
+        "民科学素质。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_CENTRED_GOALS))
+def test_made_up_goals_centred_side_by_side(case: str) -> None:
+    result = read_text(
+        plumber_form("产出指标 数量指标 讲座场次 ≥40场\n", goals=_LABELS + _CENTRED_GOALS[case])
+    )
+    assert [str(w) for w in result.all_warnings()] == []
+    project = only_form(result)
+    assert (project.sections["项目总体目标"], project.sections["年度总体目标"]) == (_GOAL, _ANNUAL)
+
+
+def test_goals_whose_lines_fit_either_way_are_kept_and_reported() -> None:
+    # two lines round one: which text is the overall goal cannot be told
+    goals = _LABELS + (
+        "绩效 三年内在全区开展科普讲座一百二十场，覆盖\n"
+        "目标 本年度开展科普讲座四十场，受众一千二百人次。\n"
+        "全部街道和镇，提高居民科学素质。\n"
+    )
+    result = read_text(plumber_form("产出指标 数量指标 讲座场次 ≥40场\n", goals=goals))
+    project = only_form(result)
+    assert project.sections["项目总体目标"] == project.sections["年度总体目标"] == ""
+    assert "本年度开展科普讲座四十场" in project.sections["待归类内容"]
+    (message,) = [str(w) for w in result.all_warnings()]
+    assert "并排" in message
