@@ -31,6 +31,7 @@ class PublishedProject:
     # 一级 cells merged down over their rows, and every row as tall as its wrapped text (as
     # real forms are printed); otherwise each row is one line high
     merged_level1: bool = False
+    merged_level2: bool = False  # 二级 cells merged down over their runs of rows too
 
 
 def projects() -> list[PublishedProject]:
@@ -160,6 +161,8 @@ def _form(sheet: Worksheet, project: PublishedProject) -> None:
             _put(sheet, f"{column}{row}", value)
     for row in (11, 12):
         sheet.row_dimensions[row].height = 32  # LibreOffice keeps the heights it is given
+    if project.merged_level2:
+        _merge_level2(sheet, project.rows, first + 1)
     if project.merged_level1:
         _merge_level1(sheet, project.rows, first + 1)
         _fit_heights(sheet, range(3, last + 1))
@@ -175,6 +178,16 @@ def _merge_level1(sheet: Worksheet, rows: tuple[tuple[str, ...], ...], top: int)
     for start, end in itertools.pairwise(starts):
         if end - start > 1:
             sheet.merge_cells(f"B{top + start}:B{top + end - 1}")
+
+
+def _merge_level2(sheet: Worksheet, rows: tuple[tuple[str, ...], ...], top: int) -> None:
+    """Each run of rows with one 二级 under one 一级 merged into one 二级 cell."""
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or rows[end][0] or rows[end][1] != rows[start][1]:
+            if end - start > 1:
+                sheet.merge_cells(f"C{top + start}:C{top + end - 1}")
+            start = end
 
 
 _LINE = 14.0  # points a wrapped line takes in the form's font
@@ -342,9 +355,11 @@ def wrapped_project(long_goals: bool = False) -> PublishedProject:
     )
 
 
-def long_project(output_rows: int = 44) -> PublishedProject:
+def long_project(output_rows: int = 44, merged_level2: bool = False) -> PublishedProject:
     """So many 产出指标 rows that the merged 效益指标 cell crosses the page break: LibreOffice
-    prints its name (and the 绩效指标 row label) again for the part on the next page."""
+    prints its name (and the 绩效指标 row label) again for the part on the next page.
+    ``merged_level2``: the 二级 cells are merged too, their names printed in the middle of
+    their rows (数量指标 after its 22nd row)."""
     rows = [("产出指标", "数量指标", "第1项数量", "≥1个")]
     rows += [("", "数量指标", f"第{n}项数量", f"≥{n}个") for n in range(2, output_rows + 1)]
     rows += [("效益指标", "社会效益指标", "效益1", "有效提升")]
@@ -358,6 +373,7 @@ def long_project(output_rows: int = 44) -> PublishedProject:
         "2026年完成东风路大修3公里。",
         tuple(rows),
         merged_level1=True,
+        merged_level2=merged_level2,
     )
 
 

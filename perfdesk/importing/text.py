@@ -522,9 +522,7 @@ def _centred_pair(lines: list[str]) -> tuple[str, str] | None:
     return best.pop() if len(best) == 1 else None
 
 
-def _centred_cells(
-    lines: list[str], left: int, right: int
-) -> tuple[int, tuple[str, str]] | None:
+def _centred_cells(lines: list[str], left: int, right: int) -> tuple[int, tuple[str, str]] | None:
     """The two cells' texts if they wrapped into ``left`` and ``right`` lines, with the
     number of lines given to one cell that hold a space."""
     # heights in half lines from the row's middle
@@ -835,7 +833,15 @@ class _TableReader:
         self.name_parts: list[str] = []  # the open row's 三级 name so far
         self.values: list[str] = []  # the open row's 指标值 so far (more than one value column)
         self.value_count = len(grammar.layout.value_headings)
-        self.warned_no_level = False
+        # Rows before any 一级 or 二级: in plain text a merged cell prints its name in the
+        # middle of its rows, so the first names met are theirs
+        self.unlabelled: list[int] = []
+        self.unlabelled_in_cells = False  # ... but a ruled table's blank cell is blank
+        self.centred = False  # the table began with such rows: its merged names are centred
+        self.since_label: list[int] = []  # rows since the last name, without one of their own
+        self.last_row_tabbed = False  # the last row came from a ruled table's line
+        self.line_tabbed = False  # ... and the line being read
+        self.row_labelled = False  # a name was met since the last row
         # The 一级 was taken from a 二级 name it owns: its merged cell prints its name lower
         # down (the middle of its rows, or the next page); the first 二级 that led to it
         self.level1_inferred_from = ""
@@ -851,12 +857,19 @@ class _TableReader:
         if self.grammar.targets_heading.fullmatch(rest):
             return
         cells = line.split(CELL_SEPARATOR)
+        self.line_tabbed = len(cells) > 1
         if len(cells) == len(self.grammar.layout.table_columns):
             texts = [cell.strip() for cell in cells]
+            self.row_labelled |= bool(texts[0] or texts[1])
             if not (line.startswith(CELL_CONTINUED) and self._continue_row(*texts)):
                 self._cells(*texts)
             return
+        group = (self.level1, self.level2)
+        rows_before = len(self.rows)
         rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
+        if (self.level1, self.level2) != group:
+            self._label_met(rest, tabbed=self.line_tabbed, rows_before=rows_before)
+            self.row_labelled = True
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
@@ -865,6 +878,23 @@ class _TableReader:
             rest = rest[token.end() :].strip()
         if rest:
             self._content(rest)
+
+    def _label_met(self, rest: str, tabbed: bool, rows_before: int) -> None:
+        """A 一级/二级 name began a new group. Printed alone where its cell is merged and
+        centred — in the middle of its rows (a table that began with rows above any name), or
+        outside its table where a page break cut the cell — it may own rows above it that
+        stand under the group before: those are pointed out, not moved on a guess."""
+        unnamed = [i for i in self.since_label if i < rows_before]
+        self.since_label = []
+        escaped = self.last_row_tabbed and not tabbed
+        if rest or not unnamed or not (self.centred or escaped):
+            return
+        rows = [self.rows[i] for i in unnamed]
+        self.warn(
+            f"“{self.level2 or self.level1}”印在合并单元格中，其上方归入“"
+            f"{rows[-1].level2 or rows[-1].level1}”的 {len(rows)} 行中可能有属于它的，请核对",
+            ("…" if len(rows) > 3 else "") + "、".join(row.name for row in rows[-3:]),
+        )
 
     def _cells(self, level1: str, level2: str, name: str, *values: str) -> None:
         """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
@@ -879,6 +909,7 @@ class _TableReader:
                 self._owner_of(_plain(level2))
             self._start_level2(level2)
         if name or any(values):
+            self.unlabelled_in_cells |= not (self.level1 or self.level2)
             self.name_parts = [name]
             if any(values):
                 self._add_row(join_lines(name), *values)
@@ -953,6 +984,8 @@ class _TableReader:
         self.level1, self.level2 = name, ""
         self.need_level2 = True
         self.level1_groups = 0
+        for index in self.unlabelled:
+            self.rows[index] = replace(self.rows[index], level1=name)
 
     def _start_level2(self, name: str) -> None:
         self.closed_by_word = False
@@ -963,6 +996,16 @@ class _TableReader:
         self.need_level2 = False
         self.level1_groups += 1
         self.group_rows = 0
+        if self.unlabelled:
+            first = self.rows[self.unlabelled[0]]
+            self.centred = not self.unlabelled_in_cells
+            if self.unlabelled_in_cells:
+                self.warn(f"绩效指标前没有一级、二级目标，归入“{name}”，请核对", first.name)
+            for index in self.unlabelled:
+                self.rows[index] = replace(self.rows[index], level2=name)
+            self.group_rows = len(self.unlabelled)
+            self.unlabelled = []
+            self.since_label = []  # placed: nothing above the first names
 
     def _close_group(self) -> None:
         self._close_open_row()
@@ -984,6 +1027,8 @@ class _TableReader:
     def finish(self) -> list[IndicatorRow]:
         self._close_group()
         self._close_level1()
+        if self.unlabelled:
+            self.warn("绩效指标前没有一级、二级目标", self.rows[self.unlabelled[0]].name)
         return self.rows
 
     # -- rows ----------------------------------------------------------------------------
@@ -1062,9 +1107,14 @@ class _TableReader:
     def _add_row(self, name: str, *values: str) -> None:
         """A row with its values in print order (one per value column, blanks at the end
         left out)."""
-        if not self.level1 and not self.warned_no_level:
-            self.warn("绩效指标前没有一级、二级目标", " ".join((name, *values)))
-            self.warned_no_level = True
+        if not self.level1 and not self.level2:
+            self.unlabelled.append(len(self.rows))
+        if self.row_labelled:
+            self.since_label = []
+        else:
+            self.since_label.append(len(self.rows))
+        self.row_labelled = False
+        self.last_row_tabbed = self.line_tabbed
         layout = self.grammar.layout
         padded = (*values, *[""] * len(layout.value_headings))[: len(layout.value_headings)]
         target, others = layout.split_values(padded)

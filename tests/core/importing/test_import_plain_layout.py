@@ -35,6 +35,7 @@ from tests.published_forms import (
 WRAPPED = wrapped_project()
 LONG_GOALS = wrapped_project(long_goals=True)
 LONG = long_project()
+LONG_MERGED = long_project(merged_level2=True)
 
 
 def plumber_text(pdf: Path) -> str:
@@ -48,7 +49,12 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
     out: dict[str, tuple[Path, Path]] = {}
-    for key, project in (("wrapped", WRAPPED), ("long goals", LONG_GOALS), ("long", LONG)):
+    for key, project in (
+        ("wrapped", WRAPPED),
+        ("long goals", LONG_GOALS),
+        ("long", LONG),
+        ("long merged", LONG_MERGED),
+    ):
         folder = tmp_path_factory.mktemp(key)
         xlsx = department_workbook(folder / f"{key}.xlsx", [project])
         out[key] = (xlsx, libreoffice_pdf(xlsx, folder))
@@ -340,12 +346,41 @@ def test_a_short_word_that_could_be_either_cell_is_pointed_out() -> None:
 # a merged cell across a page break (LibreOffice prints its text again on the next page)
 
 
-def test_a_merged_level1_across_a_page_break_in_our_pdf_reader(
+def test_merged_cells_across_a_page_break_in_our_pdf_reader(
     made: dict[str, tuple[Path, Path]],
 ) -> None:
     result = read_any(made["long"][1])
     assert [str(w) for w in result.all_warnings()] == []
     assert rows_of(only_form(result)) == wanted_rows(LONG)
+
+
+def test_merged_level2_cells_one_cell_per_line(made: dict[str, tuple[Path, Path]]) -> None:
+    result = read_text(cell_per_line(made["long merged"][0]))
+    assert [str(w) for w in result.all_warnings()] == []
+    assert rows_of(only_form(result)) == wanted_rows(LONG)
+
+
+@pytest.mark.parametrize("style", ["ours", "plumber"])
+def test_merged_level2_cells_cut_by_a_page_break_are_pointed_out(
+    made: dict[str, tuple[Path, Path]], style: str
+) -> None:
+    # 效益指标 and 社会效益指标 are merged over 效益1 … 效益7, cut by the page break after
+    # 效益2; their names print below the first page's part. Which of the rows above them
+    # are theirs the text cannot say (the first rows of the table can only be the first
+    # names'): the rows stay where they stand and the nearest are named in a warning
+    pdf = made["long merged"][1]
+    if style == "plumber":
+        text = plumber_text(pdf)
+        assert text.split("年度指标值\n")[1].startswith("第1项数量 ≥1个\n")
+        result = read_text(text)
+    else:
+        result = read_any(pdf)
+    rows = rows_of(only_form(result))
+    assert sorted(row[2:] for row in rows) == sorted(row[2:] for row in wanted_rows(LONG))
+    assert rows[:44] == wanted_rows(LONG)[:44]
+    assert rows[46:] == wanted_rows(LONG)[46:]
+    (message,) = [str(w) for w in result.all_warnings()]
+    assert "“社会效益指标”印在合并单元格中" in message and "效益1、效益2" in message
 
 
 def test_a_merged_level1_across_a_page_break_in_pdfplumber_text(
