@@ -579,3 +579,37 @@ def test_goals_whose_lines_fit_either_way_are_kept_and_reported() -> None:
     assert "本年度开展科普讲座四十场" in project.sections["待归类内容"]
     (message,) = [str(w) for w in result.all_warnings()]
     assert "并排" in message
+
+
+def test_our_pdf_reader_reads_goals_that_share_a_line(made: dict[str, tuple[Path, Path]]) -> None:
+    result = read_any(made["long goals"][1])
+    assert [str(w) for w in result.all_warnings()] == []
+    hits, total = placed(only_form(result), LONG_GOALS)
+    assert hits == total
+
+
+@pytest.mark.parametrize(
+    "budget",
+    [
+        # a ruled table's cells, with the unit written after the amounts
+        "项目资金（元）\t项目资金总额\t1,250,000.00（元）\t年度资金申请总额\t1,250,000.00元\n"
+        "\t其中：财政资金\t1,250,000.00\t其中：当年财政拨款\t1,250,000.00\n"
+        "\t其他资金\t0\t上年结转资金\t0\n\t\t\t其他资金\t0\n",
+        # the row label's unit wrapped into the amount cells' line
+        "项目资金\t项目资金总额\t1,250,000.00\t年度资金申请总额\t1,250,000.00\n"
+        "（元）\t其中：财政资金\t1,250,000.00\t其中：当年财政拨款\t1,250,000.00\n"
+        "\t其他资金\t0\t上年结转资金\t0\n\t\t\t其他资金\t0\n",
+    ],
+)
+def test_amounts_with_units_in_table_text(budget: str) -> None:
+    goals = "项目总体目标(2024年-2026年)\t年度总体目标\n三年内开展科普讲座120场。\t本年度开展科普讲座40场。\n"
+    result = read_text(plumber_form("产出指标\t数量指标\t讲座场次\t≥40场\n", budget, goals))
+    project = only_form(result)
+    assert [str(w) for w in result.all_warnings()] == []
+    assert (
+        project.budget["项目资金总额"]
+        == project.budget["年度资金申请总额"]
+        == Decimal("1250000.00")
+    )
+    assert project.budget["年度其他资金"] == Decimal(0)
+    assert project.sections["年度总体目标"] == "本年度开展科普讲座40场。"
