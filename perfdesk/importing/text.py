@@ -671,6 +671,7 @@ class _PrintedLine:
 
 
 def _printed_line(line: str, grammar: FormGrammar) -> _PrintedLine:
+    """The line's names; its 三级 name and 指标值 only once :func:`_split` is called."""
     rest = without_row_label(line.strip(), grammar)
     parsed = _PrintedLine(line)
     if match := grammar.level1.match(rest):
@@ -678,7 +679,11 @@ def _printed_line(line: str, grammar: FormGrammar) -> _PrintedLine:
     if match := grammar.any_level2.match(rest):
         parsed.level2, rest = _plain(match["name"]), rest[match.end() :].strip()
     parsed.content = rest
-    name, value = split_row(rest)
+    return parsed
+
+
+def _split(parsed: _PrintedLine) -> _PrintedLine:
+    name, value = split_row(parsed.content)
     parsed.name, parsed.value = name, value or ""
     return parsed
 
@@ -694,8 +699,11 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
     if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
         return lines
     parsed = [_printed_line(line, grammar) for line in lines]
-    if not any(line.incomplete for line in parsed):
+    if not any(_split(line).incomplete for line in parsed if line.row):
         return lines
+    for line in parsed:
+        if not line.row:
+            _split(line)
     taken: dict[int, list[_PrintedLine]] = {}  # row line -> fragments, in print order
     owner_of: dict[int, int] = {}  # fragment line -> its row line
     rows = [n for n, line in enumerate(parsed) if line.row]
