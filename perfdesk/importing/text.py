@@ -699,7 +699,8 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
     if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
         return lines
     parsed = [_printed_line(line, grammar) for line in lines]
-    if not any(_split(line).incomplete for line in parsed if line.row):
+    # a list, so that every row line is split before any is looked at
+    if not any([_split(line).incomplete for line in parsed if line.row]):
         return lines
     for line in parsed:
         if not line.row:
