@@ -365,12 +365,12 @@ def long_project(output_rows: int = 44, merged_level2: bool = False) -> Publishe
     rows += [("效益指标", "社会效益指标", "效益1", "有效提升")]
     rows += [("", "社会效益指标", f"效益{n}", "有效提升") for n in range(2, 8)]
     return PublishedProject(
-        "东风路道路大修工程",
-        "某某区道路管理所",
+        "西湖路道路大修工程",
+        "某某区西湖路养护所",
         "1,250,000.00",
-        "东风路建成已逾二十年。",
-        "完成东风路全线大修。",
-        "2026年完成东风路大修3公里。",
+        "西湖路建成已逾十五年。",
+        "完成西湖路全线大修。",
+        "2026年完成西湖路大修2公里。",
         tuple(rows),
         merged_level1=True,
         merged_level2=merged_level2,

@@ -907,7 +907,8 @@ class _TableReader:
 
     def _cells(self, level1: str, level2: str, name: str, *values: str) -> None:
         """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
-        covered by the merged cell above."""
+        covered by the merged cell above — unless the row's 二级 belongs to another 一级,
+        whose merged cell names it lower down (see :meth:`_owner_of`)."""
         self.closed_by_word = False
         self._close_open_row()
         if level1:

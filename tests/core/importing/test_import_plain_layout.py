@@ -613,3 +613,30 @@ def test_amounts_with_units_in_table_text(budget: str) -> None:
     )
     assert project.budget["年度其他资金"] == Decimal(0)
     assert project.sections["年度总体目标"] == "本年度开展科普讲座40场。"
+
+
+@pytest.fixture(scope="module")
+def hard_department(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+    folder = tmp_path_factory.mktemp("hard department")
+    xlsx = department_workbook(folder / "部门.xlsx", [LONG_GOALS, LONG, WRAPPED])
+    return libreoffice_pdf(xlsx, folder)
+
+
+@pytest.mark.parametrize("style", ["ours", "plumber"])
+def test_a_department_of_tall_forms(hard_department: Path, style: str) -> None:
+    # narrative, form, narrative, form …: each form's rows and narrative stay its own
+    result = (
+        read_any(hard_department) if style == "ours" else read_text(plumber_text(hard_department))
+    )
+    assert len(result.forms) == 3
+    for form, want in zip(result.forms, (LONG_GOALS, LONG, WRAPPED), strict=True):
+        assert rows_of(form.project) == wanted_rows(want)
+        assert form.project.sections["一、项目概述"] == want.overview
+        assert form.project.fields["实施单位"] == want.unit
+    messages = [str(w) for w in result.all_warnings()]
+    # only the two goals plumber's text interleaves beyond telling apart (see above)
+    assert messages == ([] if style == "ours" else [messages[0]])
+    if style == "plumber":
+        assert "第 3 张表" in messages[0] and "并排" in messages[0]
