@@ -692,10 +692,12 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
     """A table's rows put back together where plain text extraction printed a cell's lines
     round its row: a cell centred in its row and wrapped over an even number of lines leaves
     the row's line without it, half its lines above and half below (``新建人行道…总长`` /
-    ``数量指标 ≥1.2公里`` / ``度（含路口）``). A row's line that lacks its 三级 name or its 指标值
-    takes as many of the plain lines below it as it took above; such rows are written with
-    their cells known (tab-separated). Rows with all their cells, and lines between them, are
-    left for the table reader as they are. Only a four-column table (一级, 二级, 三级, value)."""
+    ``数量指标 ≥1.2公里`` / ``度（含路口）``); wrapped over an odd number, its middle line
+    is on the row's. Only a table with such a row's line, one that lacks its 三级 name or its
+    指标值, is taken for centred; there a row takes the plain lines above its line (back to
+    the previous row's share) and as many below; such rows are written with their cells
+    known (tab-separated). Other lines are left for the table reader as they are. Only a
+    four-column table (一级, 二级, 三级, value)."""
     if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
         return lines
     parsed = [_printed_line(line, grammar) for line in lines]
@@ -721,14 +723,14 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
             continue
         upper = parsed[above_row] if above_row >= 0 else None
         lower = parsed[below_row] if below_row < len(parsed) else None
-        share = upper.above if upper is not None and upper.incomplete else 0
+        share = upper.above if upper is not None else 0
         for n in gap[:share]:
             owner_of[n] = above_row
         above_lower = gap[share:]
         # a value on a line of its own ends a row written cell by cell: not a centred cell
         if any(looks_like_value(parsed[n].content, alone=True) for n in above_lower):
             above_lower = []
-        if lower is not None and lower.incomplete and above_lower:
+        if lower is not None and above_lower:
             for n in above_lower:
                 owner_of[n] = below_row
             lower.above = len(above_lower)
@@ -746,7 +748,13 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
         below = [p.content for p in pieces[line.above :]]
         missing = join_lines("\n".join([*above, *below]))
         name, value = line.name, missing
-        if line.value:
+        if line.name and line.value:
+            # a cell wrapped over an odd number of lines: its middle one on the row's line
+            name = join_lines("\n".join([*above, line.name, *below]))
+            value = line.value
+            if not looks_like_value(line.value, alone=True):
+                warn("三级目标与指标值哪一栏换了行无法确定，按三级目标读入，请核对", name)
+        elif line.value:
             name, value = missing, line.value
         elif looks_like_value(line.name, alone=True) and not looks_like_value(missing, False):
             name, value = missing, line.name
