@@ -32,6 +32,7 @@ class PublishedProject:
     # real forms are printed); otherwise each row is one line high
     merged_level1: bool = False
     merged_level2: bool = False  # 二级 cells merged down over their runs of rows too
+    department: str = "某某区建设管理委员会"
 
 
 def projects() -> list[PublishedProject]:
@@ -127,7 +128,7 @@ def _form(sheet: Worksheet, project: PublishedProject) -> None:
     _put(sheet, "C4", "项目类别")
     _put(sheet, "D4", "其他运转类", "E4")
     _put(sheet, "A5", "主管部门")
-    _put(sheet, "B5", "某某区建设管理委员会")
+    _put(sheet, "B5", project.department)
     _put(sheet, "C5", "实施单位")
     _put(sheet, "D5", project.unit, "E5")
     _put(sheet, "A6", "计划开始日期")
@@ -286,7 +287,7 @@ def placed(project: Project, want: PublishedProject) -> tuple[int, int]:
         ("field", "计划完成日期"): "2026-12-31",
         ("field", "项目性质"): "经常性项目",
         ("field", "项目类别"): "其他运转类",
-        ("field", "主管部门"): "某某区建设管理委员会",
+        ("field", "主管部门"): want.department,
         ("section", "项目总体目标"): want.goal,
         ("section", "年度总体目标"): want.annual_goal,
         ("section", "一、项目概述"): want.overview,
@@ -351,6 +352,7 @@ def wrapped_project(long_goals: bool = False) -> PublishedProject:
             ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
         ),
         merged_level1=True,
+        department="上海市某某区建设和管理委员会（交通委员会）",  # wraps in its narrow cell
     )
     if not long_goals:
         return project

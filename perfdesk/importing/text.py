@@ -269,6 +269,8 @@ class _FormReader:
         self.layout = grammar.layout
         self.text = unstack_label_rows(text, grammar.slots).replace(CELL_PARAGRAPH, "")
         self.cells_known = CELL_SEPARATOR in text  # a ruled table: no two cells run together
+        if not self.cells_known:
+            self.text = centred_fields(self.text, grammar)
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -646,6 +648,62 @@ def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def centred_fields(text: str, grammar: FormGrammar) -> str:
+    """A field's value wrapped over two (or four …) lines and centred in its cell, as plain
+    text extraction prints a row of several cells: half its lines above the row's line,
+    half below, and nothing after its label (``上海市某某区建设和管理委员`` / ``主管部门
+    实施单位 某某区…`` / ``会（交通委员会）``). Where a line holds several labels, exactly one
+    field's label with nothing after it, and as many lines without any label above it as
+    below it, those lines are put back after that label."""
+    lines = text.split("\n")
+    fields = [slot for slot in grammar.slots if slot.kind is SlotKind.FIELD]
+
+    def labels(line: str) -> list[re.Match[str]]:
+        found = [m for slot in grammar.slots for m in slot.pattern.finditer(line)]
+        return sorted(found, key=lambda m: m.start())
+
+    def loose(line: str) -> bool:  # a line of text with no label (nor only a row label)
+        return bool(without_row_label(line, grammar).strip()) and not labels(line)
+
+    out = list(lines)
+    taken: set[int] = set()
+    for number, line in enumerate(lines):
+        found = labels(line)
+        if len(found) < 2:
+            continue
+        empty = [
+            m
+            for m, after in zip(found, [*found[1:], None], strict=True)
+            if any(slot.pattern.fullmatch(m[0]) for slot in fields)
+            and not line[m.end() : after.start() if after else len(line)].strip()
+        ]
+        if len(empty) != 1:
+            continue
+        above = _run(lines, number, -1, loose)
+        below = _run(lines, number, 1, loose)
+        if not above or len(below) < len(above) or taken & set(above):
+            continue
+        below = below[: len(above)]
+        moved = join_lines("\n".join(lines[n] for n in [*above, *below]))
+        label = empty[0]
+        out[number] = f"{line[: label.end()]} {moved} {line[label.end() :].strip()}"
+        for n in [*above, *below]:
+            out[n] = ""
+        taken |= {*above, *below}
+    return "\n".join(out)
+
+
+def _run(lines: list[str], start: int, step: int, loose: Callable[[str], bool]) -> list[int]:
+    """The loose lines next to line ``start`` going by ``step``, nearest first; stops at a
+    blank line or a line with a label."""
+    run: list[int] = []
+    n = start + step
+    while 0 <= n < len(lines) and loose(lines[n]):
+        run.append(n)
+        n += step
+    return sorted(run)
 
 
 @dataclass

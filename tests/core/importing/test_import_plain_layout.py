@@ -117,6 +117,7 @@ def test_pdfplumber_text_of_the_wrapped_form(made: dict[str, tuple[Path, Path]])
     project = only_form(result)
     assert rows_of(project) == wanted_rows(WRAPPED)
     assert project.fields["实施单位"] == WRAPPED.unit
+    assert project.fields["主管部门"] == WRAPPED.department  # printed round its label's line
     assert project.budget["年度其他资金"] == Decimal(0)
     # the two goals, each centred in its own cell, print interleaved with nothing to tell
     # which text is whose: kept whole for the officer and said, not guessed
@@ -667,3 +668,35 @@ def test_a_department_of_tall_forms(hard_department: Path, style: str) -> None:
     assert messages == ([] if style == "ours" else [messages[0]])
     if style == "plumber":
         assert "第 3 张表" in messages[0] and "并排" in messages[0]
+
+
+_FIELD_ROWS = {
+    "the first field's value round the line": (
+        "上海市某某区科学技术\n主管部门 实施单位 某某区科学技术协会\n委员会（科普工作处）\n",
+        "上海市某某区科学技术委员会（科普工作处）",
+        "某某区科学技术协会",
+    ),
+    "the second field's value round the line": (
+        "某某区科学技术协会青少年\n主管部门 某某区科学技术委员会 实施单位\n科技教育中心\n",
+        "某某区科学技术委员会",
+        "某某区科学技术协会青少年科技教育中心",
+    ),
+    "four lines, two above and two below": (
+        "上海市某某区\n科学技术委员会\n主管部门 实施单位 某某区科学技术协会\n"
+        "（科普工作处）\n（第二办公室）\n",
+        "上海市某某区科学技术委员会（科普工作处）（第二办公室）",
+        "某某区科学技术协会",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_FIELD_ROWS))
+def test_made_up_field_values_centred_round_their_labels(case: str) -> None:
+    row, department, unit = _FIELD_ROWS[case]
+    head = _HEAD.replace("主管部门 某某区科学技术委员会 实施单位 某某区科学技术协会\n", row)
+    text = head + _BUDGET + _GOALS + _COLUMNS + "产出指标 数量指标 讲座场次 ≥40场\n"
+    result = read_text(text)
+    assert [str(w) for w in result.all_warnings()] == []
+    project = only_form(result)
+    assert (project.fields["主管部门"], project.fields["实施单位"]) == (department, unit)
+    assert project.fields["项目类别"] == "其他运转类"
