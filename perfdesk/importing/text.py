@@ -657,6 +657,8 @@ def centred_fields(text: str, grammar: FormGrammar) -> str:
     实施单位 某某区…`` / ``会（交通委员会）``). Where a line holds several labels, exactly one
     field's label with nothing after it, and as many lines without any label above it as
     below it, those lines are put back after that label."""
+    columns = grammar.columns.search(text)  # the header is above the indicator table
+    header_end = text.count("\n", 0, columns.start()) if columns else text.count("\n")
     lines = text.split("\n")
     fields = [slot for slot in grammar.slots if slot.kind is SlotKind.FIELD]
 
@@ -669,7 +671,9 @@ def centred_fields(text: str, grammar: FormGrammar) -> str:
 
     out = list(lines)
     taken: set[int] = set()
-    for number, line in enumerate(lines):
+    for number, line in enumerate(lines[:header_end]):
+        if len(line.split()) < 2 or not any(slot.pattern.search(line) for slot in fields):
+            continue  # several cells on a line are apart by spaces
         found = labels(line)
         if len(found) < 2:
             continue
@@ -758,6 +762,8 @@ def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str
     four-column table (一级, 二级, 三级, value)."""
     if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
         return lines
+    if not any(len(line.split()) > 1 for line in lines):
+        return lines  # one cell a line: no row's line
     parsed = [_printed_line(line, grammar) for line in lines]
     # a list, so that every row line is split before any is looked at
     if not any([_split(line).incomplete for line in parsed if line.row]):
