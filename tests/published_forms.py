@@ -4,9 +4,10 @@ them. LibreOffice turns the workbook into a PDF we did not print ourselves."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +28,11 @@ class PublishedProject:
     annual_goal: str
     rows: tuple[tuple[str, str, str, str], ...]  # 一级 (blank: as above), 二级, 三级, 指标值
     name_in_title: bool = True
+    # 一级 cells merged down over their rows, and every row as tall as its wrapped text (as
+    # real forms are printed); otherwise each row is one line high
+    merged_level1: bool = False
+    merged_level2: bool = False  # 二级 cells merged down over their runs of rows too
+    department: str = "某某区建设管理委员会"
 
 
 def projects() -> list[PublishedProject]:
@@ -122,7 +128,7 @@ def _form(sheet: Worksheet, project: PublishedProject) -> None:
     _put(sheet, "C4", "项目类别")
     _put(sheet, "D4", "其他运转类", "E4")
     _put(sheet, "A5", "主管部门")
-    _put(sheet, "B5", "某某区建设管理委员会")
+    _put(sheet, "B5", project.department)
     _put(sheet, "C5", "实施单位")
     _put(sheet, "D5", project.unit, "E5")
     _put(sheet, "A6", "计划开始日期")
@@ -156,10 +162,58 @@ def _form(sheet: Worksheet, project: PublishedProject) -> None:
             _put(sheet, f"{column}{row}", value)
     for row in (11, 12):
         sheet.row_dimensions[row].height = 32  # LibreOffice keeps the heights it is given
+    if project.merged_level2:
+        _merge_level2(sheet, project.rows, first + 1)
+    if project.merged_level1:
+        _merge_level1(sheet, project.rows, first + 1)
+        _fit_heights(sheet, range(3, last + 1))
     for line in sheet.iter_rows(min_row=3, max_row=last, max_col=5):
         for cell in line:
             cell.border = _BOX
             cell.alignment = _WRAP
+
+
+def _merge_level1(sheet: Worksheet, rows: tuple[tuple[str, ...], ...], top: int) -> None:
+    """Each 一级 cell merged down over the rows below it that leave theirs blank."""
+    starts = [n for n, row in enumerate(rows) if row[0]] + [len(rows)]
+    for start, end in itertools.pairwise(starts):
+        if end - start > 1:
+            sheet.merge_cells(f"B{top + start}:B{top + end - 1}")
+
+
+def _merge_level2(sheet: Worksheet, rows: tuple[tuple[str, ...], ...], top: int) -> None:
+    """Each run of rows with one 二级 under one 一级 merged into one 二级 cell."""
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or rows[end][0] or rows[end][1] != rows[start][1]:
+            if end - start > 1:
+                sheet.merge_cells(f"C{top + start}:C{top + end - 1}")
+            start = end
+
+
+_LINE = 14.0  # points a wrapped line takes in the form's font
+
+
+def _fit_heights(sheet: Worksheet, rows: range) -> None:
+    """Rows made as tall as their most wrapped cell (LibreOffice does not measure rows of a
+    workbook it did not write; a spreadsheet user's print has them fitted)."""
+    widths = {c: sheet.column_dimensions[c].width or 8.43 for c in "ABCDE"}
+    spans = {str(r).split(":")[0]: r for r in sheet.merged_cells.ranges}
+    for row in rows:
+        lines = 1
+        for cell in sheet[row]:
+            if not isinstance(cell.value, str) or cell.column_letter == "A":
+                continue
+            span = spans.get(cell.coordinate)
+            if span is not None and span.min_row != span.max_row:
+                continue  # a cell merged down has the height of all its rows
+            columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
+            width = sum(widths["ABCDE"[c - 1]] for c in columns) - 1
+            shown = [
+                sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) for part in cell.value.split("\n")
+            ]
+            lines = max(lines, sum(-(-int(n * 1.1) // int(width)) for n in shown))
+        sheet.row_dimensions[row].height = max(_LINE * lines + 2, 16)
 
 
 def _one_page_wide(sheet: Worksheet) -> None:
@@ -233,7 +287,7 @@ def placed(project: Project, want: PublishedProject) -> tuple[int, int]:
         ("field", "计划完成日期"): "2026-12-31",
         ("field", "项目性质"): "经常性项目",
         ("field", "项目类别"): "其他运转类",
-        ("field", "主管部门"): "某某区建设管理委员会",
+        ("field", "主管部门"): want.department,
         ("section", "项目总体目标"): want.goal,
         ("section", "年度总体目标"): want.annual_goal,
         ("section", "一、项目概述"): want.overview,
@@ -263,3 +317,112 @@ def placed(project: Project, want: PublishedProject) -> tuple[int, int]:
     hits += 4 * sum(1 for row in rows if row in have)
     extra = len(project.indicator_rows()) - len(rows)  # rows made up of stray text
     return hits - 4 * max(extra, 0), len(expected) + 4 * len(rows)
+
+
+def wrapped_project(long_goals: bool = False) -> PublishedProject:
+    """A form as tall as real ones: merged 一级 cells, a long unit name, a 三级 name and a
+    指标值 wrapped in their cells (centred, so text extraction prints them round the row).
+    ``long_goals``: the overall goal wraps over three lines beside an annual goal of one,
+    so that the two share the middle line."""
+    project = PublishedProject(
+        "东风路道路大修工程",
+        "某某区城市道路与桥梁设施养护管理事务中心（某某区道路管理所）",
+        "1,250,000.00",
+        "东风路建成已逾二十年。",
+        "完成东风路全线大修，改善通行条件，提升道路服务水平，保障市民出行安全，"
+        "延长道路使用寿命，降低后期养护成本。",
+        "2026年完成东风路大修3公里。",
+        (
+            ("产出指标", "数量指标", "大修道路长度", "≥3公里"),
+            ("", "数量指标", "新建人行道及无障碍设施改造的总长度（含路口）", "≥1.2公里"),
+            ("", "质量指标", "工程验收合格率", "100%"),
+            (
+                "",
+                "时效指标",
+                "沿线公交站点及交通标志标线同步改造并恢复使用且经交管部门验收合格的按期完成率",
+                "≥95%",
+            ),
+            (
+                "效益指标",
+                "社会效益指标",
+                "道路通行能力提升",
+                "通行能力较改造前明显提升，高峰时段拥堵有效缓解",
+            ),
+            ("", "可持续影响指标", "设施使用年限", "≥15年"),
+            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
+        ),
+        merged_level1=True,
+        department="上海市某某区建设和管理委员会（交通委员会）",  # wraps in its narrow cell
+    )
+    if not long_goals:
+        return project
+    return replace(
+        project,
+        goal=project.goal.removesuffix("。") + "，改善周边居民出行条件，带动区域发展。",
+        annual_goal="2026年完成东风路大修3公里，路面平整度达标。",
+    )
+
+
+def long_project(output_rows: int = 44, merged_level2: bool = False) -> PublishedProject:
+    """So many 产出指标 rows that the merged 效益指标 cell crosses the page break: LibreOffice
+    prints its name (and the 绩效指标 row label) again for the part on the next page.
+    ``merged_level2``: the 二级 cells are merged too, their names printed in the middle of
+    their rows (数量指标 after its 22nd row)."""
+    rows = [("产出指标", "数量指标", "第1项数量", "≥1个")]
+    rows += [("", "数量指标", f"第{n}项数量", f"≥{n}个") for n in range(2, output_rows + 1)]
+    rows += [("效益指标", "社会效益指标", "效益1", "有效提升")]
+    rows += [("", "社会效益指标", f"效益{n}", "有效提升") for n in range(2, 8)]
+    return PublishedProject(
+        "西湖路道路大修工程",
+        "某某区西湖路养护所",
+        "1,250,000.00",
+        "西湖路建成已逾十五年。",
+        "完成西湖路全线大修。",
+        "2026年完成西湖路大修2公里。",
+        tuple(rows),
+        merged_level1=True,
+        merged_level2=merged_level2,
+    )
+
+
+def word_form_with_a_row_across_pages(path: Path, rows_before: int = 20) -> Path:
+    """A form typed in a Word table (one table, ruled) whose one 三级 name is longer than a
+    page: Writer breaks its row across the page, as Word does, and prints the rest of the
+    cell at the top of the next page."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("财政项目支出绩效目标申报表")
+    document.add_paragraph("（2026年度）")
+    table = document.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    for cells in (
+        ("项目名称", "社区科普讲座"),
+        ("项目性质", "经常性项目", "项目类别", "其他运转类"),
+        ("主管部门", "某某区科学技术委员会", "实施单位", "某某区科学技术协会"),
+        ("计划开始日期", "2026/1/1", "计划完成日期", "2026/12/31"),
+        ("项目资金总额", "240,000.00", "年度资金申请总额", "240,000.00"),
+        ("其中：财政资金", "240,000.00", "其中：当年财政拨款", "240,000.00"),
+        ("其他资金", "0", "上年结转资金", "0"),
+        ("", "", "其他资金", "0"),
+        ("项目总体目标", "全年举办讲座12场。"),
+        ("年度总体目标", "受众1200人次以上。"),
+        ("一级指标", "二级指标", "三级指标", "年度指标值"),
+        *[("产出指标", "数量指标", f"第{n}项讲座场次", f"≥{n}场") for n in range(1, rows_before)],
+        ("产出指标", "质量指标", LONG_NAME, "100%"),
+        ("效益指标", "社会效益指标", "居民科学素质", "提高"),
+    ):
+        row = table.add_row().cells
+        for cell, text in zip(row, cells, strict=False):
+            cell.text = text
+    document.save(str(path))
+    return path
+
+
+# Taller than a page in a quarter-page-wide cell
+LONG_NAME = "讲座内容" + "".join(f"经第{n}位专家审核并通过科学性与准确性检查" for n in range(1, 40))
+
+
+def writer_pdf(document: Path, out_dir: Path) -> Path:
+    """A Word document printed to PDF by LibreOffice Writer."""
+    return libreoffice_pdf(document, out_dir)

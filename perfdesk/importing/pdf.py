@@ -18,7 +18,7 @@ from typing import Any
 
 from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import describe_os_error
-from perfdesk.importing.text import CELL_PARAGRAPH, CELL_SEPARATOR, join_lines
+from perfdesk.importing.text import CELL_CONTINUED, CELL_PARAGRAPH, CELL_SEPARATOR, join_lines
 
 # Page furniture that is no part of any form: "第 1 页", "第1页 共3页", "- 2 -", "1/3".
 _PAGE_NUMBER = re.compile(
@@ -59,7 +59,36 @@ def pdf_text(path: Path, *, pdfium: bool = True) -> str:
         raise PerfDeskError(f"{path} 不是有效的 PDF 文件（{exc.__class__.__name__}）") from None
     except OSError as exc:
         raise PerfDeskError(f"无法读取 {path}：{describe_os_error(exc)}") from None
-    return _PAGE_NUMBER.sub("", "\n".join(pages))
+    return _PAGE_NUMBER.sub("", "\n".join(_mark_continued_rows(pages)))
+
+
+def _mark_continued_rows(pages: list[str]) -> list[str]:
+    """A table row that a page break cut in two: the page's first line is a row of the
+    table the previous page ended with (as many cells) with nothing in its first cell, so
+    it may continue that page's last row (a cell's text running on) rather than start a row
+    of its own. It is marked for the reader, who knows which cells say which."""
+    marked = list(pages)
+    for number in range(1, len(pages)):
+        before = _content_lines(pages[number - 1])
+        after = _content_lines(pages[number])
+        if not before or not after:
+            continue
+        last, (index, first) = before[-1][1], after[0]
+        cells = first.count(CELL_SEPARATOR)
+        if cells and cells == last.count(CELL_SEPARATOR) and first.startswith(CELL_SEPARATOR):
+            lines = pages[number].split("\n")
+            lines[index] = CELL_CONTINUED + lines[index]
+            marked[number] = "\n".join(lines)
+    return marked
+
+
+def _content_lines(page: str) -> list[tuple[int, str]]:
+    """The page's lines with their index, without blank lines and page numbers."""
+    return [
+        (index, line)
+        for index, line in enumerate(page.split("\n"))
+        if line.strip(" ") and not _PAGE_NUMBER.fullmatch(line)
+    ]
 
 
 @contextmanager

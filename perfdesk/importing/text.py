@@ -10,6 +10,7 @@ as the first one's value and rejoins the broken lines. Whatever cannot be placed
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -36,6 +37,9 @@ CELL_SEPARATOR = "\t"
 # A paragraph break inside a table cell written on a row's one line (a side-by-side text's
 # numbered items); it becomes a line break where the cell is read as a section's text.
 CELL_PARAGRAPH = "\v"
+# In front of a table row that starts a page and may continue the previous page's last row
+# (a PDF's table cut by a page break); it counts as white space everywhere else.
+CELL_CONTINUED = "\x1e"
 _CONTINUED = re.compile(r"\s*[（(]续[）)]$")
 
 # A paragraph of a narrative that starts with a number: 2、 (二) 三、 (3) 4.
@@ -265,6 +269,8 @@ class _FormReader:
         self.layout = grammar.layout
         self.text = unstack_label_rows(text, grammar.slots).replace(CELL_PARAGRAPH, "")
         self.cells_known = CELL_SEPARATOR in text  # a ruled table: no two cells run together
+        if not self.cells_known:
+            self.text = centred_fields(self.text, grammar)
         self.title = title
         self.where = where
         self.warnings: list[ImportWarning] = []
@@ -310,8 +316,12 @@ class _FormReader:
             self.warn(f"没有找到“{self.layout.targets_caption(year)}”表，未导入任何绩效指标")
         if table_start is not None:
             table = _TableReader(grammar, self.warn)
-            lines = text[table_start:].split("\n")
-            for line in rejoin_wrapped_names(lines, grammar.level_names):
+            # the column headings printed again at the top of a page, one cell a line or not
+            lines = grammar.columns.sub("", text[table_start:]).split("\n")
+            lines = rejoin_wrapped_names(lines, grammar.level_names)
+            if not self.cells_known:
+                lines = centred_rows(lines, grammar, self.warn)
+            for line in lines:
                 table.feed(line)
             project.set_rows(table.finish())
         return ImportedForm(project, self.warnings)
@@ -432,7 +442,8 @@ class _FormReader:
                 except InvalidValueError as exc:
                     self.warn(f"{slot.key}：{exc}，未导入", value)
             else:
-                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(raw))
+                # a row label's line (项目 of 项目绩效目标) may follow the last amount
+                value = _UNIT_AFTER_AMOUNT.sub("", join_lines(self._bare(raw)))
                 try:
                     project.type_budget(slot.key, value)
                 except InvalidValueError as exc:
@@ -482,13 +493,78 @@ def split_side_by_side(text: str) -> tuple[str, str] | None:
     blocks = [block for block in re.split(r"\n[ \t]*\n", text.strip()) if block.strip()]
     if len(blocks) == 2:
         return blocks[0], blocks[1]
-    lines = [line for line in text.strip().split("\n") if line.strip()]
-    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line.strip())]
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    gaps = [n for n, line in enumerate(lines) if _TWO_SENTENCES.match(line)]
     if len(gaps) == 1 and len(lines) == 1:
-        pair = _TWO_SENTENCES.match(lines[0].strip())
+        pair = _TWO_SENTENCES.match(lines[0])
         assert pair is not None
         return pair[1], pair[2]
-    return None
+    return _centred_pair(lines)
+
+
+_MAX_CENTRED_LINES = 16
+
+
+def _centred_pair(lines: list[str]) -> tuple[str, str] | None:
+    """Two cells side by side, each wrapped and centred in the same row, as plain text
+    extraction prints them: line by line from the top, a line shared by both cells where
+    their lines sit at one height (left part first, a space, the right part). Every way the
+    two cells' line counts could give these lines is tried; the texts are returned when
+    exactly one way fits — wrapped lines as wide as each other, the last no wider — and
+    leaves the fewest spaces inside a cell's line (where two cells' lines meet)."""
+    if not 2 <= len(lines) <= _MAX_CENTRED_LINES:
+        return None
+    found: dict[int, set[tuple[str, str]]] = {}
+    for left_count in range(1, 2 * len(lines) + 1):
+        for right_count in range(1, 2 * len(lines) + 1):
+            fit = _centred_cells(lines, left_count, right_count)
+            if fit is not None:
+                found.setdefault(fit[0], set()).add(fit[1])
+    best = found[min(found)] if found else set()
+    return best.pop() if len(best) == 1 else None
+
+
+def _centred_cells(lines: list[str], left: int, right: int) -> tuple[int, tuple[str, str]] | None:
+    """The two cells' texts if they wrapped into ``left`` and ``right`` lines, with the
+    number of lines given to one cell that hold a space."""
+    # heights in half lines from the row's middle
+    left_at = [2 * i - (left - 1) for i in range(left)]
+    right_at = [2 * j - (right - 1) for j in range(right)]
+    heights = sorted(set(left_at) | set(right_at))
+    if len(heights) != len(lines):
+        return None
+    left_lines: list[str] = []
+    right_lines: list[str] = []
+    spaced = 0
+    for height, line in zip(heights, lines, strict=True):
+        if height in left_at and height in right_at:
+            parts = line.split()
+            if len(parts) != 2:
+                return None
+            left_lines.append(parts[0])
+            right_lines.append(parts[1])
+            continue
+        spaced += len(line.split()) > 1
+        (left_lines if height in left_at else right_lines).append(line)
+    if not (_wrapped_evenly(left_lines) and _wrapped_evenly(right_lines)):
+        return None
+    return spaced, (join_lines("\n".join(left_lines)), join_lines("\n".join(right_lines)))
+
+
+_WIDTH_SLACK = 4  # half-width characters: a line may end early before a closing mark
+
+
+def _wrapped_evenly(lines: list[str]) -> bool:
+    """Lines a cell's text wrapped into: all but the last equally wide, the last no wider."""
+    if len(lines) < 2:
+        return True
+    widths = [_width(line) for line in lines]
+    full = widths[:-1]
+    return max(full) - min(full) <= _WIDTH_SLACK and widths[-1] <= max(full) + _WIDTH_SLACK
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def unstack_label_rows(text: str, slots: tuple[Slot, ...]) -> str:
@@ -571,6 +647,187 @@ def rejoin_wrapped_names(lines: list[str], names: frozenset[str]) -> list[str]:
         out.append(line)
     if pending:
         out.append(pending)
+    return out
+
+
+def centred_fields(text: str, grammar: FormGrammar) -> str:
+    """A field's value wrapped over two (or four …) lines and centred in its cell, as plain
+    text extraction prints a row of several cells: half its lines above the row's line,
+    half below, and nothing after its label (``上海市某某区建设和管理委员`` / ``主管部门
+    实施单位 某某区…`` / ``会（交通委员会）``). Where a line holds several labels, exactly one
+    field's label with nothing after it, and as many lines without any label above it as
+    below it, those lines are put back after that label."""
+    columns = grammar.columns.search(text)  # the header is above the indicator table
+    header_end = text.count("\n", 0, columns.start()) if columns else text.count("\n")
+    lines = text.split("\n")
+    fields = [slot for slot in grammar.slots if slot.kind is SlotKind.FIELD]
+
+    def labels(line: str) -> list[re.Match[str]]:
+        found = [m for slot in grammar.slots for m in slot.pattern.finditer(line)]
+        return sorted(found, key=lambda m: m.start())
+
+    def loose(line: str) -> bool:  # a line of text with no label (nor only a row label)
+        return bool(without_row_label(line, grammar).strip()) and not labels(line)
+
+    out = list(lines)
+    taken: set[int] = set()
+    for number, line in enumerate(lines[:header_end]):
+        if len(line.split()) < 2 or not any(slot.pattern.search(line) for slot in fields):
+            continue  # several cells on a line are apart by spaces
+        found = labels(line)
+        if len(found) < 2:
+            continue
+        empty = [
+            m
+            for m, after in zip(found, [*found[1:], None], strict=True)
+            if any(slot.pattern.fullmatch(m[0]) for slot in fields)
+            and not line[m.end() : after.start() if after else len(line)].strip()
+        ]
+        if len(empty) != 1:
+            continue
+        above = _run(lines, number, -1, loose)
+        below = _run(lines, number, 1, loose)
+        if not above or len(below) < len(above) or taken & set(above):
+            continue
+        below = below[: len(above)]
+        moved = join_lines("\n".join(lines[n] for n in [*above, *below]))
+        label = empty[0]
+        out[number] = f"{line[: label.end()]} {moved} {line[label.end() :].strip()}"
+        for n in [*above, *below]:
+            out[n] = ""
+        taken |= {*above, *below}
+    return "\n".join(out)
+
+
+def _run(lines: list[str], start: int, step: int, loose: Callable[[str], bool]) -> list[int]:
+    """The loose lines next to line ``start`` going by ``step``, nearest first; stops at a
+    blank line or a line with a label."""
+    run: list[int] = []
+    n = start + step
+    while 0 <= n < len(lines) and loose(lines[n]):
+        run.append(n)
+        n += step
+    return sorted(run)
+
+
+@dataclass
+class _PrintedLine:
+    """A line of a table printed as plain text, taken apart as far as its words allow."""
+
+    text: str
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    value: str = ""
+    content: str = ""  # what follows the 一级/二级 names
+    above: int = 0  # fragment lines found above an incomplete row's line
+
+    @property
+    def row(self) -> bool:
+        """A row's line: its 二级 and something of its own."""
+        return bool(self.level2 and self.content)
+
+    @property
+    def incomplete(self) -> bool:
+        return self.row and not (self.name and self.value)
+
+
+def _printed_line(line: str, grammar: FormGrammar) -> _PrintedLine:
+    """The line's names; its 三级 name and 指标值 only once :func:`_split` is called."""
+    rest = without_row_label(line.strip(), grammar)
+    parsed = _PrintedLine(line)
+    if match := grammar.level1.match(rest):
+        parsed.level1, rest = _plain(match["name"]), rest[match.end() :].strip()
+    if match := grammar.any_level2.match(rest):
+        parsed.level2, rest = _plain(match["name"]), rest[match.end() :].strip()
+    parsed.content = rest
+    return parsed
+
+
+def _split(parsed: _PrintedLine) -> _PrintedLine:
+    name, value = split_row(parsed.content)
+    parsed.name, parsed.value = name, value or ""
+    return parsed
+
+
+def centred_rows(lines: list[str], grammar: FormGrammar, warn: Warn) -> list[str]:
+    """A table's rows put back together where plain text extraction printed a cell's lines
+    round its row: a cell centred in its row and wrapped over an even number of lines leaves
+    the row's line without it, half its lines above and half below (``新建人行道…总长`` /
+    ``数量指标 ≥1.2公里`` / ``度（含路口）``); wrapped over an odd number, its middle line
+    is on the row's. Only a table with such a row's line, one that lacks its 三级 name or its
+    指标值, is taken for centred; there a row takes the plain lines above its line (back to
+    the previous row's share) and as many below; such rows are written with their cells
+    known (tab-separated). Other lines are left for the table reader as they are. Only a
+    four-column table (一级, 二级, 三级, value)."""
+    if len(grammar.layout.table_columns) != 4 or len(grammar.layout.value_headings) != 1:
+        return lines
+    if not any(len(line.split()) > 1 for line in lines):
+        return lines  # one cell a line: no row's line
+    parsed = [_printed_line(line, grammar) for line in lines]
+    # a list, so that every row line is split before any is looked at
+    if not any([_split(line).incomplete for line in parsed if line.row]):
+        return lines
+    for line in parsed:
+        if not line.row:
+            _split(line)
+    taken: dict[int, list[_PrintedLine]] = {}  # row line -> fragments, in print order
+    owner_of: dict[int, int] = {}  # fragment line -> its row line
+    rows = [n for n, line in enumerate(parsed) if line.row]
+    bounds = [-1, *rows, len(parsed)]
+    for above_row, below_row in itertools.pairwise(bounds):
+        gap = [
+            n
+            for n in range(above_row + 1, below_row)
+            if parsed[n].content
+            and not parsed[n].level2
+            and not (parsed[n].name and parsed[n].value)  # a row under a merged 二级
+        ]
+        if not gap:
+            continue
+        upper = parsed[above_row] if above_row >= 0 else None
+        lower = parsed[below_row] if below_row < len(parsed) else None
+        share = upper.above if upper is not None else 0
+        for n in gap[:share]:
+            owner_of[n] = above_row
+        above_lower = gap[share:]
+        # a value on a line of its own ends a row written cell by cell: not a centred cell
+        if any(looks_like_value(parsed[n].content, alone=True) for n in above_lower):
+            above_lower = []
+        if lower is not None and above_lower:
+            for n in above_lower:
+                owner_of[n] = below_row
+            lower.above = len(above_lower)
+    for n, row in owner_of.items():
+        taken.setdefault(row, []).append(parsed[n])
+    out: list[str] = []
+    for n, line in enumerate(parsed):
+        if n in owner_of:
+            continue
+        pieces = taken.get(n)
+        if pieces is None:
+            out.append(line.text)
+            continue
+        above = [p.content for p in pieces[: line.above]]
+        below = [p.content for p in pieces[line.above :]]
+        missing = join_lines("\n".join([*above, *below]))
+        name, value = line.name, missing
+        if line.name and line.value:
+            # a cell wrapped over an odd number of lines: its middle one on the row's line
+            name = join_lines("\n".join([*above, line.name, *below]))
+            value = line.value
+            if not looks_like_value(line.value, alone=True):
+                warn("三级目标与指标值哪一栏换了行无法确定，按三级目标读入，请核对", name)
+        elif line.value:
+            name, value = missing, line.value
+        elif looks_like_value(line.name, alone=True) and not looks_like_value(missing, False):
+            name, value = missing, line.name
+            if not parse_target(line.name).is_quantitative:
+                # a short word could be either cell; as elsewhere it is taken for the 指标值
+                warn("三级目标与指标值各在哪一栏无法确定，请核对", f"{line.name} {missing}")
+        out.append(CELL_SEPARATOR.join((line.level1, line.level2, name, value)))
+        # a merged 一级 printed beside a fragment names the rows it stands among
+        out += [p.level1 for p in pieces if p.level1]
     return out
 
 
@@ -657,7 +914,20 @@ class _TableReader:
         self.name_parts: list[str] = []  # the open row's 三级 name so far
         self.values: list[str] = []  # the open row's 指标值 so far (more than one value column)
         self.value_count = len(grammar.layout.value_headings)
-        self.warned_no_level = False
+        # Rows before any 一级 or 二级: in plain text a merged cell prints its name in the
+        # middle of its rows, so the first names met are theirs
+        self.unlabelled: list[int] = []
+        self.unlabelled_in_cells = False  # ... but a ruled table's blank cell is blank
+        self.centred = False  # the table began with such rows: its merged names are centred
+        self.since_label: list[int] = []  # rows since the last name, without one of their own
+        self.last_row_tabbed = False  # the last row came from a ruled table's line
+        self.line_tabbed = False  # ... and the line being read
+        self.row_labelled = False  # a name was met since the last row
+        # The 一级 was taken from a 二级 name it owns: its merged cell prints its name lower
+        # down (the middle of its rows, or the next page); the first 二级 that led to it
+        self.level1_inferred_from = ""
+        # the last row was closed by a worded 指标值 on a line of its own (合理, 通过率 …)
+        self.closed_by_word = False
 
     # -- structure -----------------------------------------------------------------------
 
@@ -668,10 +938,19 @@ class _TableReader:
         if self.grammar.targets_heading.fullmatch(rest):
             return
         cells = line.split(CELL_SEPARATOR)
+        self.line_tabbed = len(cells) > 1
         if len(cells) == len(self.grammar.layout.table_columns):
-            self._cells(*(cell.strip() for cell in cells))
+            texts = [cell.strip() for cell in cells]
+            self.row_labelled |= bool(texts[0] or texts[1])
+            if not (line.startswith(CELL_CONTINUED) and self._continue_row(*texts)):
+                self._cells(*texts)
             return
+        group = (self.level1, self.level2)
+        rows_before = len(self.rows)
         rest = self._peel_levels(without_row_label(rest.replace(CELL_SEPARATOR, " "), self.grammar))
+        if (self.level1, self.level2) != group:
+            self._label_met(rest, tabbed=self.line_tabbed, rows_before=rows_before)
+            self.row_labelled = True
         if rest and self.need_level2:
             token = re.match(r"\S+", rest)
             assert token is not None
@@ -681,15 +960,38 @@ class _TableReader:
         if rest:
             self._content(rest)
 
+    def _label_met(self, rest: str, tabbed: bool, rows_before: int) -> None:
+        """A 一级/二级 name began a new group. Printed alone where its cell is merged and
+        centred — in the middle of its rows (a table that began with rows above any name), or
+        outside its table where a page break cut the cell — it may own rows above it that
+        stand under the group before: those are pointed out, not moved on a guess."""
+        unnamed = [i for i in self.since_label if i < rows_before]
+        self.since_label = []
+        escaped = self.last_row_tabbed and not tabbed
+        if rest or not unnamed or not (self.centred or escaped):
+            return
+        rows = [self.rows[i] for i in unnamed]
+        self.warn(
+            f"“{self.level2 or self.level1}”印在合并单元格中，其上方归入“"
+            f"{rows[-1].level2 or rows[-1].level1}”的 {len(rows)} 行中可能有属于它的，请核对",
+            ("…" if len(rows) > 3 else "") + "、".join(row.name for row in rows[-3:]),
+        )
+
     def _cells(self, level1: str, level2: str, name: str, *values: str) -> None:
         """A row whose cells are known: nothing to guess. An empty 一级/二级 cell is one
-        covered by the merged cell above."""
+        covered by the merged cell above — unless the row's 二级 belongs to another 一级,
+        whose merged cell names it lower down (see :meth:`_owner_of`)."""
+        self.closed_by_word = False
         self._close_open_row()
         if level1:
             self._start_level1(_CONTINUED.sub("", level1))
         if level2:
-            self._start_level2(_CONTINUED.sub("", level2))
+            level2 = _CONTINUED.sub("", level2)
+            if not level1:
+                self._owner_of(_plain(level2))
+            self._start_level2(level2)
         if name or any(values):
+            self.unlabelled_in_cells |= not (self.level1 or self.level2)
             self.name_parts = [name]
             if any(values):
                 self._add_row(join_lines(name), *values)
@@ -697,10 +999,30 @@ class _TableReader:
             else:
                 self._close_open_row()
 
+    def _continue_row(self, level1: str, level2: str, name: str, *values: str) -> bool:
+        """A row at the top of a page, after the previous page's last row: without 一级 and
+        二级 and with only its 三级 name or only its 指标值, it is that row's text running
+        on (a new row would have both); it is added to it. With both it is read as a row of
+        its own, and said."""
+        if level1 or level2 or not self.rows or not self.group_rows or self.value_count != 1:
+            return False
+        (value,) = values
+        last = self.rows[-1]
+        if name and value:
+            self.warn("分页处的一行可能是上一行的续行，按新的一行读入，请核对", f"{name} {value}")
+            return False
+        if name:
+            self.rows[-1] = replace(last, name=join_lines(f"{last.name}\n{name}"))
+        elif value:
+            self.rows[-1] = replace(last, target=join_lines(f"{last.target}\n{value}"))
+        return True
+
     def _peel_levels(self, rest: str) -> str:
+        level1_here = False
         while rest:
             match = self.grammar.level1.match(rest)
             if match:
+                level1_here = True
                 self._start_level1(_plain(match["name"]))
                 rest = rest[match.end() :].strip()
                 continue
@@ -710,29 +1032,45 @@ class _TableReader:
                 self._start_level2(_plain(match["name"]))
                 rest = rest[match.end() :].strip()
                 continue
-            if not self.level1:
-                match = self.grammar.any_level2.match(rest)
-                if match:
-                    name = _plain(match["name"])
-                    owner = self.grammar.level2_owner[name]
-                    self.warn(f"二级目标“{name}”前没有一级目标，归入“{owner}”", rest)
-                    self._start_level1(owner)
-                    self._start_level2(name)
-                    rest = rest[match.end() :].strip()
-                    continue
+            match = self.grammar.any_level2.match(rest)
+            if match:
+                name = _plain(match["name"])
+                if not level1_here:
+                    self._owner_of(name)
+                self._start_level2(name)
+                rest = rest[match.end() :].strip()
+                continue
             break
         return rest
 
+    def _owner_of(self, level2: str) -> None:
+        """A usual 二级 name that belongs to another 一级 than the current one starts that
+        一级: a merged 一级 cell prints its name in the middle of its rows (or on the next
+        page only), below rows that are already its own. Unless the name then turns up, the
+        rows are pointed out when the 一级 ends."""
+        owner = self.grammar.level2_owner.get(level2)
+        if owner is None or owner == self.level1:
+            return
+        if self.level1 and self.level1 not in self.grammar.layout.level1_names:
+            return  # a 一级 of the form's own naming holds whatever 二级 it was given
+        self._start_level1(owner)
+        self.level1_inferred_from = level2
+
     def _start_level1(self, name: str) -> None:
+        self.closed_by_word = False
         if name == self.level1:
+            self.level1_inferred_from = ""  # its name, printed below its first rows
             return  # the same 一级 repeated (continued on a new page)
         self._close_group()
         self._close_level1()
         self.level1, self.level2 = name, ""
         self.need_level2 = True
         self.level1_groups = 0
+        for index in self.unlabelled:
+            self.rows[index] = replace(self.rows[index], level1=name)
 
     def _start_level2(self, name: str) -> None:
+        self.closed_by_word = False
         if name == self.level2 and not self.need_level2:
             return  # the same 二级 repeated (continued on a new page)
         self._close_group()
@@ -740,6 +1078,16 @@ class _TableReader:
         self.need_level2 = False
         self.level1_groups += 1
         self.group_rows = 0
+        if self.unlabelled:
+            first = self.rows[self.unlabelled[0]]
+            self.centred = not self.unlabelled_in_cells
+            if self.unlabelled_in_cells:
+                self.warn(f"绩效指标前没有一级、二级目标，归入“{name}”，请核对", first.name)
+            for index in self.unlabelled:
+                self.rows[index] = replace(self.rows[index], level2=name)
+            self.group_rows = len(self.unlabelled)
+            self.unlabelled = []
+            self.since_label = []  # placed: nothing above the first names
 
     def _close_group(self) -> None:
         self._close_open_row()
@@ -748,6 +1096,12 @@ class _TableReader:
             self.rows.append(IndicatorRow(self.level1, self.level2, "", ""))  # an empty 二级 group
 
     def _close_level1(self) -> None:
+        if self.level1_inferred_from:
+            self.warn(
+                f"没有找到一级目标“{self.level1}”，按二级目标归入该一级目标，请核对",
+                self.level1_inferred_from,
+            )
+            self.level1_inferred_from = ""
         if self.level1 and not self.level1_groups:
             self.warn("一级目标下没有二级目标", self.level1)
             self.rows.append(IndicatorRow(self.level1, "", "", ""))
@@ -755,6 +1109,8 @@ class _TableReader:
     def finish(self) -> list[IndicatorRow]:
         self._close_group()
         self._close_level1()
+        if self.unlabelled:
+            self.warn("绩效指标前没有一级、二级目标", self.rows[self.unlabelled[0]].name)
         return self.rows
 
     # -- rows ----------------------------------------------------------------------------
@@ -772,12 +1128,26 @@ class _TableReader:
                 self.name_parts.append(rest)  # 发布信息1400 / 条: the name wrapped at its unit
             elif looks_like_value(rest, alone=True):
                 self._close_row(rest)
+                self.closed_by_word = not parse_target(rest).is_quantitative
+                return
             else:
                 self.name_parts.append(rest)
         elif self._continues_value(rest):
             self.rows[-1] = replace(self.rows[-1], target=self.rows[-1].target + rest)
+        elif self.closed_by_word and self._is_number_value(rest):
+            # the short word that closed the last row was the end of its name: 讲座内容审核 /
+            # 通过率 / 100%, the name broken (at a page break, say) before a word
+            last = self.rows[-1]
+            self.rows[-1] = replace(
+                last, name=join_lines(f"{last.name}\n{last.target}"), target=rest
+            )
         else:
             self.name_parts.append(rest)
+        self.closed_by_word = False
+
+    @staticmethod
+    def _is_number_value(text: str) -> bool:
+        return looks_like_value(text, alone=True) and parse_target(text).is_quantitative
 
     def _content_of_many(self, rest: str) -> None:
         """A line of a table with several value columns: a row ends with its last value."""
@@ -819,9 +1189,14 @@ class _TableReader:
     def _add_row(self, name: str, *values: str) -> None:
         """A row with its values in print order (one per value column, blanks at the end
         left out)."""
-        if not self.level1 and not self.warned_no_level:
-            self.warn("绩效指标前没有一级、二级目标", " ".join((name, *values)))
-            self.warned_no_level = True
+        if not self.level1 and not self.level2:
+            self.unlabelled.append(len(self.rows))
+        if self.row_labelled:
+            self.since_label = []
+        else:
+            self.since_label.append(len(self.rows))
+        self.row_labelled = False
+        self.last_row_tabbed = self.line_tabbed
         layout = self.grammar.layout
         padded = (*values, *[""] * len(layout.value_headings))[: len(layout.value_headings)]
         target, others = layout.split_values(padded)

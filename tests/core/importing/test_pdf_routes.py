@@ -21,7 +21,14 @@ from perfdesk.importing.pdf import pdf_text
 from perfdesk.model import IndicatorRow
 from perfdesk.sample import sample_projects
 from tests.core.importing.test_import_pdf import text_pdf
-from tests.published_forms import department_workbook, libreoffice_pdf, projects
+from tests.published_forms import (
+    department_workbook,
+    libreoffice_pdf,
+    long_project,
+    projects,
+    word_form_with_a_row_across_pages,
+    writer_pdf,
+)
 
 pytestmark = needs_cjk_font
 
@@ -90,6 +97,16 @@ def libreoffice_department(path: Path) -> None:
     made.rename(path)
 
 
+def libreoffice_merged_cell_across_pages(path: Path) -> None:
+    xlsx = department_workbook(path.with_suffix(".xlsx"), [long_project()])
+    libreoffice_pdf(xlsx, path.parent).rename(path)
+
+
+def writer_row_across_pages(path: Path) -> None:
+    document = word_form_with_a_row_across_pages(path.with_suffix(".docx"))
+    writer_pdf(document, path.parent).rename(path)
+
+
 MAKERS: dict[str, Callable[[Path], None]] = {
     "seed set line by line": seed_set_line_by_line,
     "printed sample projects": printed_sample_projects,
@@ -97,6 +114,8 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "printed long form": printed_long_form,
     "drawn grid": drawn_grid,
     "LibreOffice department": libreoffice_department,
+    "LibreOffice merged cell across pages": libreoffice_merged_cell_across_pages,
+    "Writer row across pages": writer_row_across_pages,
 }
 
 
