@@ -190,9 +190,11 @@ cp "$smoke/installed/smoke.pdf" "$OUTDIR/smoke.pdf"
 wine_run reg add 'HKCU\Software\Wine\Explorer' /v Desktop /d Default /f >/dev/null
 wine_run reg add 'HKCU\Software\Wine\Explorer\Desktops' /v Default /d 1366x768 /f >/dev/null
 
-wait_for_window() {  # TITLE-PATTERN SECONDS: the id of a visible window whose title matches
-    local pattern="$1" seconds="$2" found
+wait_for_window() {  # TITLE-PATTERN SECONDS STATUS-FILE: the id of a visible window whose
+    # title matches; gives up at once when the program has ended (its STATUS-FILE exists)
+    local pattern="$1" seconds="$2" status_file="$3" found
     for _ in $(seq "$seconds"); do
+        [ ! -f "$status_file" ] || return 1
         found="$(xdotool search --onlyvisible --name "$pattern" 2>/dev/null | head -1)"
         if [ -n "$found" ]; then
             printf '%s' "$found"
@@ -209,6 +211,13 @@ screenshot() {  # PNG: the whole virtual screen (Pillow of the project's own env
         "$DISPLAY" "$1")
 }
 
+window_failed() {  # COPY MESSAGE: the screen and the program's errors, then fail
+    local copy="$1" message="$2"
+    screenshot "$logs/$copy-window-failed.png" || true
+    sed "s/^/    $copy-window: /" "$logs/$copy-window.out" "$logs/$copy-window.err" >&2
+    die "$copy: $message (the screen: $logs/$copy-window-failed.png)"
+}
+
 window_test() {  # COPY PNG
     local copy="$1" png="$2" status_file="$logs/$copy-window.status" lock
     lock="${db_file[$copy]}.lock"
@@ -219,19 +228,15 @@ window_test() {  # COPY PNG
             >"$logs/$copy-window.out" 2>"$logs/$copy-window.err" || status=$?
         echo "$status" >"$status_file"
     ) &
-    wait_for_window '绩效目标表（已自动保存）' 120 >/dev/null || {
-        screenshot "$logs/$copy-window-failed.png" || true
-        die "$copy: the window did not open (see $logs/$copy-window-failed.png)"
-    }
+    wait_for_window '绩效目标表（已自动保存）' 120 "$status_file" >/dev/null \
+        || window_failed "$copy" "the window did not open"
     [ -f "$lock" ] || die "$copy: the window holds no lock on its database"
     sleep 3
     xdotool mousemove 683 10 click 1  # the title bar: activates the window, changes nothing
     sleep 1
     xdotool key ctrl+p
-    wait_for_window '^打印预览' 90 >/dev/null || {
-        screenshot "$logs/$copy-preview-failed.png" || true
-        die "$copy: Ctrl+P opened no print preview (see $logs/$copy-preview-failed.png)"
-    }
+    wait_for_window '^打印预览' 90 "$status_file" >/dev/null \
+        || window_failed "$copy" "Ctrl+P opened no print preview"
     sleep 5  # the preview draws its pages in the background
     screenshot "$png" || die "$copy: no screenshot"
     xdotool key Escape
