@@ -183,6 +183,9 @@ for copy in "${copies[@]}"; do
     [ "$(grep -c '上海科技报社' "$logs/$copy-list-imported.out")" -eq 4 ] \
         || die "$copy: the two forms of the PDF were not imported"
     check "$copy: check found errors" perfdesk "$copy" check check
+    check "$copy: review failed" perfdesk "$copy" review review --all
+    [ "$(grep -c '科普资源平台建设' "$logs/$copy-review.out")" -eq 2 ] \
+        || die "$copy: review did not grade the 4 projects"
 done
 cp "$smoke/installed/smoke.pdf" "$OUTDIR/smoke.pdf"
 
@@ -250,6 +253,10 @@ window_test() {  # COPY PNG
     [ -f "$status_file" ] || die "$copy: the window did not close"
     [ "$(cat "$status_file")" = 0 ] || die "$copy: the window exited with $(cat "$status_file")"
     [ ! -e "$lock" ] || die "$copy: the window left its lock $lock"
+    if grep -q Traceback "$logs/$copy-window.err" || [ -e "$local_appdata/PerfDesk/perfdesk-error.log" ]; then
+        sed "s/^/    $copy-window: /" "$logs/$copy-window.err" >&2
+        die "$copy: the window met a program error"
+    fi
 }
 
 for copy in "${copies[@]}"; do
