@@ -50,6 +50,20 @@ def _under_wine() -> bool:
 UNDER_WINE = _under_wine()
 
 
+def make_symlink(link: Path, target: Path, *, directory: bool = False) -> None:
+    """``link`` leading to ``target``; on Windows, where only Developer Mode or administrator
+    rights allow symbolic links (and Wine reports one made but makes none), the test is skipped
+    when none can be made."""
+    try:
+        link.symlink_to(target, target_is_directory=directory)
+    except OSError as error:
+        if sys.platform != "win32":
+            raise
+        pytest.skip(f"this Windows account may not make symbolic links ({error})")
+    if not link.is_symlink():
+        pytest.skip("this system reports a symbolic link made but made none (Wine)")
+
+
 def perfdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run ``python main.py ARGS`` as a user runs it: a real process, output captured."""
     return subprocess.run(
