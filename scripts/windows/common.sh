@@ -97,9 +97,12 @@ stop_prefix() {
 }
 
 # Run a Windows program with its standard streams as pipes; its exit status is returned.
+# With WINE_TIME_LIMIT set (seconds), a program still running then is ended with what it
+# started (status 124).
 wine_run() {
     local status=0
-    { LC_ALL=$WINE_LOCALE wine "$@" < <(:) 2> >(cat >&2) | cat; } || status=$?
+    { LC_ALL=$WINE_LOCALE ${WINE_TIME_LIMIT:+timeout --kill-after=30 "$WINE_TIME_LIMIT"} \
+        wine "$@" < <(:) 2> >(cat >&2) | cat; } || status=$?
     return "$status"
 }
 
