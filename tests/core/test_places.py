@@ -81,8 +81,9 @@ def test_this_test_folder_is_local(tmp_path: Path) -> None:
     assert network_reason(tmp_path / "perfdesk.db") is None
 
 
-def test_lock_file_sits_beside_the_database() -> None:
-    assert lock_path(Path("/data/perfdesk.db")) == Path("/data/perfdesk.db.lock")
+def test_lock_file_sits_beside_the_database(tmp_path: Path) -> None:
+    db = tmp_path.resolve() / "perfdesk.db"
+    assert lock_path(db) == db.with_name("perfdesk.db.lock")
 
 
 def _lock(db: Path, pid: int, host: str) -> None:
