@@ -54,7 +54,7 @@ def run_apart[T](work: Callable[..., T], *args: Any, steps: Steps) -> T:
                 kind, payload = receiving.recv()
             except EOFError:
                 raise PerfDeskError(
-                    "后台处理进程意外退出（可能是内存不足），什么也没有写入。请重试。"
+                    "后台处理进程意外退出（可能是内存不足），文件没有写成。请重试。"
                 ) from None
             if kind == "progress":
                 done, total = payload

@@ -15,28 +15,16 @@ from typing import Literal
 
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import FieldKind, Layout
+from perfdesk.location import Location
 from perfdesk.model import IndicatorRow, Project, row_paths
+from perfdesk.paper import FontRole, indicator_where, printed_pieces
 from perfdesk.target_value import parse_target
 from perfdesk.values import parse_date
 
 Severity = Literal["error", "warning"]
-LocationKind = Literal["field", "section", "budget", "indicator", "year"]
 
 ERROR: Severity = "error"
 WARNING: Severity = "warning"
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a finding is.
-
-    ``key`` is a field, section or amount label; for an indicator the (一级, 二级, 三级) names,
-    with ``row`` its position in :meth:`Project.rows` (a missing 一级 group has ``row`` None).
-    """
-
-    kind: LocationKind
-    key: str | tuple[str, str, str] = ""
-    row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,14 +65,14 @@ PARTS_ABOVE_TOTAL = "parts_above_total"
 PARTS_DIFFER = "parts_differ"
 UNPLACED_CONTENT = "unplaced_content"
 
-FontCheck = Callable[[str], bool]
+FontCheck = Callable[[FontRole, str], bool]  # whether the face of a role draws a character
 
 
 def check(project: Project, *, font_can_draw: FontCheck | None = None) -> list[Finding]:
     """Every finding for ``project``, errors first, each group in form order.
 
-    ``font_can_draw(ch)`` tells whether the print font has a glyph for ``ch``; without it the
-    font is not checked.
+    ``font_can_draw(role, ch)`` tells whether the print font's face for ``role`` has a glyph
+    for ``ch``; without it the font is not checked.
     """
     spec = project.spec
     findings = [
@@ -94,7 +82,7 @@ def check(project: Project, *, font_can_draw: FontCheck | None = None) -> list[F
         *_holding(project, spec),
     ]
     if font_can_draw is not None:
-        findings += _font(project, spec, font_can_draw)
+        findings += missing_characters(project, font_can_draw)
     return sorted(findings, key=lambda f: not f.is_error)  # stable: form order kept
 
 
@@ -246,11 +234,6 @@ def _row_location(row: IndicatorRow, index: int) -> Location:
     return Location("indicator", (row.level1, row.level2, row.name), index)
 
 
-def _where(row: IndicatorRow) -> str:
-    names = [n for n in (row.level1, row.level2, row.name) if n]
-    return " / ".join(names) if names else "（无名称的指标）"
-
-
 def _indicators(project: Project, spec: Layout) -> Iterator[Finding]:
     rows = project.rows()
     used_level1 = {row.level1 for row in rows if not row.is_placeholder}
@@ -280,7 +263,7 @@ def _indicators(project: Project, spec: Layout) -> Iterator[Finding]:
             )
         if row.is_placeholder:
             continue
-        where = _where(row)
+        where = indicator_where(row)
         if not row.level1 or not row.level2:
             missing = "一级指标" if not row.level1 else "二级指标"
             yield Finding(
@@ -308,7 +291,7 @@ def _indicators(project: Project, spec: Layout) -> Iterator[Finding]:
 
 
 def _target(row: IndicatorRow, index: int, text: str, heading: str) -> Iterator[Finding]:
-    where = _where(row)
+    where = indicator_where(row)
     if not text.strip():
         yield Finding(ERROR, MISSING_TARGET, f"{where}：没有{heading}", _row_location(row, index))
         return
@@ -350,29 +333,20 @@ def _holding(project: Project, spec: Layout) -> Iterator[Finding]:
         )
 
 
-def _font(project: Project, spec: Layout, can_draw: FontCheck) -> Iterator[Finding]:
-    def missing(text: str) -> str:
-        found = dict.fromkeys(ch for ch in text if not ch.isspace() and not can_draw(ch))
-        return "".join(found)
-
-    def finding(text: str, place: str, location: Location) -> Iterator[Finding]:
-        chars = missing(text)
+def missing_characters(project: Project, can_draw: FontCheck) -> Iterator[Finding]:
+    """What the print font cannot draw (ReportLab would leave it out silently), once per
+    place, read from what the paper shows: the check, the print warning and ``perfdesk
+    print`` all say it this way."""
+    missing: dict[tuple[str, Location], dict[str, None]] = {}
+    for piece in printed_pieces(project):
+        chars = [ch for ch in piece.text if not ch.isspace() and not can_draw(piece.role, ch)]
         if chars:
-            yield Finding(
-                WARNING,
-                UNDRAWABLE,
-                f"{place}中的字符“{chars}”打印字体中没有，打印出来会缺字",
-                location,
-            )
-
-    for label in spec.field_labels:
-        yield from finding(project.fields.get(label, ""), f"“{label}”", Location("field", label))
-    printed = {s for part in spec.parts for s in part.sections}
-    for label in spec.sections:
-        if label in printed:
-            yield from finding(
-                project.sections.get(label, ""), f"“{label}”", Location("section", label)
-            )
-    for index, row in enumerate(project.rows()):
-        text = "".join((row.level1, row.level2, row.name, row.target, *row.other_values))
-        yield from finding(text, _where(row), _row_location(row, index))
+            missing.setdefault((piece.where, piece.location), {}).update(dict.fromkeys(chars))
+    for (where, location), found in missing.items():
+        codes = "、".join(f"U+{ord(ch):04X}" for ch in found)
+        yield Finding(
+            WARNING,
+            UNDRAWABLE,
+            f"{where}中的字符“{''.join(found)}”（{codes}）打印字体中没有，打印出来会缺字",
+            location,
+        )

@@ -308,7 +308,7 @@ def cmd_export_document(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from perfdesk import printing  # ReportLab loads only when printing
-    from perfdesk.checks import check
+    from perfdesk.checks import check, missing_characters
 
     output = output_path(args)
     with read_store(args) as store:
@@ -318,11 +318,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         if note:
             print(f"警告：{note}", file=sys.stderr)
     for project in projects:
-        for missing in printing.find_missing_characters(project, fonts):
-            print(
-                f"警告：项目 {project.id}“{project.name}”{missing} 无法用所选字体打印，将缺失",
-                file=sys.stderr,
-            )
+        for missing in missing_characters(project, fonts.draws):
+            print(f"警告：项目 {project.id}“{project.name}”：{missing.message}", file=sys.stderr)
         errors = [f for f in check(project) if f.is_error]
         if errors:  # no one to ask here: say it, and print anyway
             print(
@@ -342,9 +339,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     fonts = resolve_fonts()
 
-    def can_draw(char: str) -> bool:
-        return fonts.can_draw(fonts.regular, char)
-
     path = database_path(args)
     # Read-only first, so that a damaged database is reported, never written to.
     problems = check_database(path)
@@ -358,7 +352,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         projects = store.get_all()
     errors = warnings = 0
     for project in projects:
-        findings = check(project, font_can_draw=can_draw)
+        findings = check(project, font_can_draw=fonts.draws)
         if not findings:
             continue
         print(

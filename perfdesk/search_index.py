@@ -1,18 +1,11 @@
-"""Search as you type over thousands of projects, from memory.
+"""Search as you type over tens of thousands of projects.
 
-Chinese is searched by substrings of one or two characters (科普, 宣传) that the trigram index
-cannot serve, so :meth:`Store.list_projects` scans every project's text for such terms. This
-index keeps the summaries and the same search text (:meth:`Project.search_text`) in memory and
-answers the same questions in a few milliseconds. Whoever changes the store tells the index
-(:meth:`refresh` for one project, :meth:`reload` after a bulk change).
-
-Reading the texts takes a tenth of a second at 10,000 projects, so a window reads them in
-another thread (:meth:`read_texts`, through a connection of its own) and hands them over
-(:meth:`take_texts`); what changed meanwhile is read again then.
-
-Matching is as in the store: every whitespace-separated term must occur; letters match
-regardless of case (the store folds case for terms of three characters or more only; here
-always).
+The window's list keeps every project's summary in memory and asks the store only which
+projects hold the typed terms (:meth:`Store.matching_ids`, through its full-text indexes: a few
+milliseconds at 10,000 projects), so a keystroke's search is one query and one pass over the
+summaries, and no project's text is held in memory. The answers are the store's own
+(:meth:`Store.list_projects`). Whoever changes the store tells the index (:meth:`refresh` for
+one project, :meth:`reload` after a bulk change).
 """
 
 from __future__ import annotations
@@ -20,92 +13,43 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
-from perfdesk.store import ProjectSummary, Store, read_search_texts
+from perfdesk.store import ProjectSummary, Store
 
 
 class SearchIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._summaries: dict[int, ProjectSummary] = {}
-        self._texts: dict[int, str] | None = None
-        self._changed_while_reading: set[int] = set()
-        self._reloaded_while_reading = False
-        self._ordered: list[tuple[ProjectSummary, str]] | None = None  # (built when searched)
-        self.reload_summaries()
-
-    @property
-    def has_texts(self) -> bool:
-        return self._texts is not None
-
-    def reload_summaries(self) -> None:
-        self._summaries = {s.id: s for s in self.store.list_projects()}
-        self._ordered = None
-
-    def load_texts(self) -> None:
-        """Read every project's search text here and now."""
-        self.take_texts(self.read_texts())
-
-    def read_texts(self) -> dict[int, str]:
-        """Every project's search text, lower-cased; safe to call from another thread."""
-        self._changed_while_reading.clear()
-        self._reloaded_while_reading = False
-        return read_search_texts(self.store.path)
-
-    def take_texts(self, texts: dict[int, str]) -> bool:
-        """Search from ``texts`` (from :meth:`read_texts`), brought up to date with the
-        projects changed since; False (nothing taken) if everything changed meanwhile."""
-        if self._reloaded_while_reading:
-            return False
-        self._texts = texts
-        self._ordered = None
-        for project_id in self._changed_while_reading:
-            self.refresh(project_id)
-        self._changed_while_reading.clear()
-        return True
+        self._ordered: list[ProjectSummary] | None = None  # in id order (built when listed)
+        self.reload()
 
     def reload(self) -> None:
-        self.reload_summaries()
-        if self._texts is not None:
-            self.load_texts()
-        else:
-            self._reloaded_while_reading = True
+        self._summaries = {s.id: s for s in self.store.list_projects()}
+        self._ordered = None
 
     def refresh(self, project_id: int) -> None:
         """Take one project's current state (or its absence) from the store."""
         row = self.store.execute(
-            "SELECT p.id, p.layout, p.year, p.unit, p.name, s.body FROM projects p "
-            "LEFT JOIN project_search s ON s.rowid = p.id WHERE p.id = ?",
-            [project_id],
+            "SELECT id, layout, year, unit, name FROM projects WHERE id = ?", [project_id]
         ).fetchone()
-        if self._texts is None:
-            self._changed_while_reading.add(project_id)
-        if row is None:
+        summary = None if row is None else ProjectSummary(*row)
+        if summary is None:
             self._summaries.pop(project_id, None)
-            if self._texts is not None:
-                self._texts.pop(project_id, None)
-            self._replace_ordered(project_id, None)
-            return
-        summary = ProjectSummary(*row[:5])
-        self._summaries[project_id] = summary
-        text = (row[5] or "").lower()
-        if self._texts is not None:
-            self._texts[project_id] = text
-        self._replace_ordered(project_id, (summary, text))
-
-    def _replace_ordered(self, project_id: int, pair: tuple[ProjectSummary, str] | None) -> None:
-        """One project changed in the id-ordered pairs, in place (an edit costs no rebuild)."""
+        else:
+            self._summaries[project_id] = summary
         ordered = self._ordered
         if ordered is None:
             return
-        at = bisect_left(ordered, project_id, key=_pair_id)
-        here = at < len(ordered) and ordered[at][0].id == project_id
-        if pair is None:
+        # in place: an edit costs no rebuild
+        at = bisect_left(ordered, project_id, key=_by_id)
+        here = at < len(ordered) and ordered[at].id == project_id
+        if summary is None:
             if here:
                 del ordered[at]
         elif here:
-            ordered[at] = pair
+            ordered[at] = summary
         else:
-            ordered.insert(at, pair)
+            ordered.insert(at, summary)
 
     def count(self) -> int:
         return len(self._summaries)
@@ -114,32 +58,18 @@ class SearchIndex:
         self, *, year: int | None = None, unit: str | None = None, search: str | None = None
     ) -> list[ProjectSummary]:
         """As :meth:`Store.list_projects`: projects in id order, filtered."""
-        terms = [term.lower() for term in (search or "").split()]
-        if terms and self._texts is None:
-            return self.store.list_projects(year=year, unit=unit, search=search)
-        # (summary, text) pairs in id order, narrowed filter by filter: at 50,000 projects
-        # each pass is one list comprehension, a keystroke's search a few of them.
-        found = self._in_id_order()
-        if year is not None:
-            found = [pair for pair in found if pair[0].year == year]
-        if unit is not None:
-            found = [pair for pair in found if pair[0].unit == unit]
-        for term in terms:
-            found = [pair for pair in found if term in pair[1]]
-        return [summary for summary, _text in found]
-
-    def _in_id_order(self) -> list[tuple[ProjectSummary, str]]:
         if self._ordered is None:
-            texts = self._texts or {}
-            self._ordered = [
-                (summary, texts.get(summary.id, ""))
-                for summary in sorted(self._summaries.values(), key=_by_id)
-            ]
-        return self._ordered
+            self._ordered = sorted(self._summaries.values(), key=_by_id)
+        # at 50,000 projects each pass is one list comprehension
+        found = self._ordered
+        if year is not None:
+            found = [s for s in found if s.year == year]
+        if unit is not None:
+            found = [s for s in found if s.unit == unit]
+        if search and search.split():
+            holding = self.store.matching_ids(search)
+            found = [s for s in found if s.id in holding]
+        return list(found)
 
 
 _by_id = attrgetter("id")
-
-
-def _pair_id(pair: tuple[ProjectSummary, str]) -> int:
-    return pair[0].id

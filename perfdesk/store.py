@@ -35,6 +35,7 @@ from perfdesk.errors import (
     DatabaseInUseError,
     InvalidValueError,
     NotFoundError,
+    PerfDeskError,
     ReadOnlyDatabaseError,
 )
 from perfdesk.fileio import make_folder
@@ -281,17 +282,14 @@ def check_database(path: str | Path, *, quick: bool = False) -> list[str]:
         conn.close()
 
 
-def read_search_texts(path: Path) -> dict[int, str]:
-    """Every project's search text, lower-cased, by id — through a read-only connection of its
-    own, so a thread may read while the window's connection writes."""
-    conn = _connect(path, read_only=True)
+def closed_cleanly(path: Path) -> bool:
+    """Whether the last program to use the database closed it: SQLite removes the write-ahead
+    log when its last connection closes, so one left beside the file means a program was
+    killed or the power went (or another program has the file open now)."""
     try:
-        rows = conn.execute("SELECT rowid, body FROM project_search")
-        return {int(rowid): (body or "").lower() for rowid, body in rows}
-    except sqlite3.Error as exc:
-        raise database_error(exc, path) from exc
-    finally:
-        conn.close()
+        return path.with_name(path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def check_in_background(path: str | Path) -> Future[list[str]]:
@@ -497,6 +495,7 @@ class Store:
         """
         self.path = Path(path)
         self.read_only = read_only
+        self._refusal: PerfDeskError | None = None  # set by stop_writing
         if (read_only or not create) and not self.path.exists():
             raise DatabaseError(f"数据库 {self.path} 不存在")
         if not read_only:
@@ -589,6 +588,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def stop_writing(self, refusal: PerfDeskError) -> None:
+        """From now on every change is refused with ``refusal`` (the file was found damaged
+        while open: writing could spread the damage)."""
+        self._refusal = refusal
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One user-level change: all of it is stored, or none of it.
@@ -598,6 +602,8 @@ class Store:
         another writer got in between its first read and its first write. Nested, it is a
         savepoint of the outer transaction.
         """
+        if self._refusal is not None:
+            raise self._refusal
         if self.read_only:
             raise ReadOnlyDatabaseError(f"数据库 {self.path} 以只读方式打开，不能修改")
         conn = self.conn
@@ -644,8 +650,8 @@ class Store:
             where.append("unit = ?")
             params.append(unit)
         for term in (search or "").split():
-            condition, value = self._search_condition(term)
-            where.append(condition)
+            holding, value = self._holding(term)
+            where.append(f"id IN ({holding})")
             params.append(value)
         sql = "SELECT id, layout, year, unit, name FROM projects"
         if where:
@@ -892,17 +898,30 @@ class Store:
                 [project_id, spaced_characters(text)],
             )
 
-    def _search_condition(self, term: str) -> tuple[str, str]:
-        """A term of three characters or more uses the trigram index (a phrase query matches
-        any substring), a shorter one the index of single characters (a phrase of one or two
-        of them); without these indexes the text is scanned."""
+    def matching_ids(self, search: str) -> set[int]:
+        """The ids of the projects whose text holds every term of ``search``, as
+        :meth:`list_projects` searches (the window filters its list by them)."""
+        found: set[int] | None = None
+        for term in search.split():
+            holding, value = self._holding(term)
+            ids = {row[0] for row in self.conn.execute(holding, [value])}
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        return set() if found is None else found
+
+    def _holding(self, term: str) -> tuple[str, str]:
+        """The query of the ids of the projects holding ``term``, and its parameter. A term of
+        three characters or more uses the trigram index (a phrase query matches any
+        substring), a shorter one the index of single characters (a phrase of one or two of
+        them); without these indexes the text is scanned."""
         if self._indexed and len(term) >= 3:
             phrase = '"' + term.replace('"', '""') + '"'
-            return "id IN (SELECT rowid FROM project_search WHERE project_search MATCH ?)", phrase
+            return "SELECT rowid FROM project_search WHERE project_search MATCH ?", phrase
         if self._short_terms_indexed and len(term) <= 2:
             phrase = '"' + spaced_characters(term).replace('"', '""') + '"'
-            return "id IN (SELECT rowid FROM project_chars WHERE project_chars MATCH ?)", phrase
-        return "id IN (SELECT rowid FROM project_search WHERE instr(body, ?) > 0)", term
+            return "SELECT rowid FROM project_chars WHERE project_chars MATCH ?", phrase
+        return "SELECT rowid FROM project_search WHERE instr(body, ?) > 0", term
 
     def _write_children(self, project: Project) -> None:
         conn = self.conn

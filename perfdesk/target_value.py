@@ -84,8 +84,25 @@ _FOLD.update(
         0xFEFF: None,  # byte-order mark / zero-width no-break space
     }
 )
+
+
+def _character_class(codepoints: Iterable[int]) -> str:
+    """A regular expression class of ``codepoints``, runs written as ranges (a class of a
+    hundred single characters takes ten milliseconds to compile, at every start)."""
+    runs: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    parts = (
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
+    return "[" + "".join(parts) + "]"
+
+
 # Most text has nothing to fold; a search is far quicker than str.translate over a long text.
-_TO_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _FOLD) + "]")
+_TO_FOLD = re.compile(_character_class(_FOLD))
 _TWO_CHAR_OPERATORS = {">=": "≥", "<=": "≤"}
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])[。．](?=[0-9])")
 _DASHES = "-~—–―‒〜"
@@ -186,10 +203,12 @@ _UNIT_WORDS = (
 # Characters that follow a number without being its unit (以上, 左右, 至, 余, (含) …).
 _NOT_UNIT = "以及至到或和与左右上下内之不的且等余多约含共计为达是每"
 _HAN_UNIT = rf"[万亿千]?(?:{_alternation(_UNIT_WORDS)}|(?![{_NOT_UNIT}]){_HAN})"
-_UNIT_TOKEN = rf"(?:[%‰‱℃㎡㎞㎏]|°C?|[A-Za-z]+[²³]?|{_HAN_UNIT})"
-_UNIT = rf"{_UNIT_TOKEN}(?:/{_UNIT_TOKEN})?"
-_GLUED_UNIT = re.compile(rf"[ \t]*({_UNIT})")
-_BRACKETED_UNIT = re.compile(rf"[ \t]*[(\[【〔][ \t]*({_UNIT})[ \t]*[)\]】〕]")
+# One token, matched twice for 人/天 and once more inside brackets: each copy of a class of
+# CJK characters in a pattern costs milliseconds to compile, at every start.
+_UNIT_TOKEN = re.compile(rf"(?:[%‰‱℃㎡㎞㎏]|°C?|[A-Za-z]+[²³]?|{_HAN_UNIT})")
+_BLANKS = re.compile(r"[ \t]*")
+_OPENING_BRACKET = re.compile(r"[ \t]*[(\[【〔][ \t]*")
+_CLOSING_BRACKET = re.compile(r"[ \t]*[)\]】〕]")
 _RANGE_SEPARATOR = re.compile(rf"[ \t]*(?:[{_DASHES}]+|至(?![少多])|到)[ \t]*")
 
 
@@ -222,8 +241,24 @@ def _first_number(s: str) -> _Number | None:
 
 def _unit_at(s: str, pos: int) -> tuple[str, int]:
     """The unit starting at ``pos`` (glued or bracketed) and where it ends; ("", pos) if none."""
-    match = _BRACKETED_UNIT.match(s, pos) or _GLUED_UNIT.match(s, pos)
-    return (match[1], match.end()) if match else ("", pos)
+    opening = _OPENING_BRACKET.match(s, pos)
+    if opening is not None:
+        end = _unit_end(s, opening.end())
+        closing = None if end is None else _CLOSING_BRACKET.match(s, end)
+        if closing is not None:
+            return s[opening.end() : end], closing.end()
+    start = _BLANKS.match(s, pos).end()  # type: ignore[union-attr]  # (matches always)
+    end = _unit_end(s, start)
+    return (s[start:end], end) if end is not None else ("", pos)
+
+
+def _unit_end(s: str, pos: int) -> int | None:
+    """Where a unit (one token, or two as ``人/天``) starting at ``pos`` ends; None if none."""
+    first = _UNIT_TOKEN.match(s, pos)
+    if first is None:
+        return None
+    per = _UNIT_TOKEN.match(s, first.end() + 1) if s.startswith("/", first.end()) else None
+    return (per or first).end()
 
 
 def _find_number(s: str) -> tuple[Operator | None, _Number] | None:

@@ -16,7 +16,7 @@ from perfdesk.errors import PerfDeskError
 from perfdesk.fileio import remove_leftovers
 from perfdesk.paths import RESOURCES, default_database
 from ui import dialogs, jobs, settings
-from ui.backup_actions import open_or_offer_restore
+from ui.backup_actions import open_or_offer_restore, open_while_checking
 from ui.fonts import apply_ui_font
 from ui.single_instance import DatabaseLock, ask_to_raise, serve
 
@@ -111,15 +111,19 @@ def run(db_path: Path | None, checked: Future[list[str]] | None = None) -> int:
         return 1
     try:
         remove_leftovers(path)  # what a killed backup or restore left (the commands do it too)
-        # A damaged database is not opened for writing; the newest good backup is offered.
-        store = open_or_offer_restore(path, checked)
-        if store is None:
-            return 2
         from ui.main_window import MainWindow
 
         sys.excepthook = _report_bug
+        # A damaged database is not opened for writing; the newest good backup is offered.
+        if checked is not None:
+            opened = open_while_checking(path, checked, MainWindow)
+        else:
+            store = open_or_offer_restore(path)
+            opened = None if store is None else (store, MainWindow(store))
+        if opened is None:
+            return 2
+        store, window = opened
         try:
-            window = MainWindow(store)
             window.show()
             server = serve(window, path)
             try:

@@ -8,12 +8,14 @@ its own, so the window stays responsive and saving goes on; this module only ask
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from perfdesk.backup import (
     AutoBackup,
@@ -28,13 +30,14 @@ from perfdesk.backup import (
 from perfdesk.errors import DamagedDatabaseError, PerfDeskError
 from perfdesk.paths import backup_dir
 from perfdesk.progress import Steps
-from perfdesk.store import Store, damaged_message
+from perfdesk.store import Store, closed_cleanly, damaged_message
 from ui import dialogs, jobs, settings
 
 if TYPE_CHECKING:
     from ui.surface import Window
 
 TICK_MS = 60_000  # how often to see whether an automatic backup is due
+CHECK_POLL_MS = 50  # how often a window opened beside the start-up check looks for its end
 
 
 class BackupActions(QObject):
@@ -235,6 +238,65 @@ def describe_backup(path: Path) -> str:
         .replace("%2", f"{manifest.created_at:%Y-%m-%d %H:%M}")
         .replace("%3", str(manifest.project_count))
     )
+
+
+def open_while_checking[W: QWidget](
+    path: Path, checked: Future[list[str]], build: Callable[[Store], W]
+) -> tuple[Store, W] | None:
+    """Open the database and ``build`` the window on it while the start-up quick check is
+    still reading the file.
+
+    Building only reads. After an unclean end (a killed program, a power cut) the window is
+    returned once the check has passed, so nothing is written before the file is known to be
+    sound. A file closed cleanly is returned at once and the check goes on beside the window:
+    should it find damage, the store stops writing and the officer is told
+    (:func:`_stop_writing_if_damaged`). A damaged file (or one that cannot be opened) goes
+    the way of :func:`open_or_offer_restore`: the window built on it is dropped unseen."""
+    clean = closed_cleanly(path)  # asked first: opening the file starts a write-ahead log
+    store: Store | None = None
+    built: W | None = None
+    try:
+        store = Store(path, quick_check=None)  # (a file to migrate is checked before that write)
+        built = build(store)
+    except PerfDeskError:
+        pass  # said below, in the words open_or_offer_restore has for it
+    if store is not None and built is not None and clean and not checked.done():
+        _stop_writing_if_damaged(built, store, checked)
+        return store, built
+    sound = checked.exception() is None and checked.result() == []
+    if store is not None and built is not None and sound:
+        return store, built
+    if built is not None:
+        built.deleteLater()  # never shown: nothing of it was written
+    if store is not None:
+        store.close()
+    store = open_or_offer_restore(path, checked)
+    return None if store is None else (store, build(store))
+
+
+def _stop_writing_if_damaged(window: QWidget, store: Store, checked: Future[list[str]]) -> None:
+    """When the quick check beside ``window`` ends: on damage, no more writing to ``store``
+    (every change is refused in words) and the damage is told, with the way to a backup."""
+    timer = QTimer(window)
+    timer.setInterval(CHECK_POLL_MS)
+
+    def poll() -> None:
+        if not checked.done():
+            return
+        timer.stop()
+        timer.deleteLater()
+        try:
+            problems = checked.result()
+        except PerfDeskError as exc:
+            dialogs.explain(exc)  # logged (another program held the file): the window goes on
+            return
+        if problems:
+            damage = damaged_message(store.path, problems)
+            store.stop_writing(DamagedDatabaseError(damage))
+            dialogs.warning(window, "PerfDesk", damage)
+
+    timer.timeout.connect(poll)
+    timer.start()
 
 
 def open_or_offer_restore(path: Path, checked: Future[list[str]] | None = None) -> Store | None:

@@ -167,7 +167,7 @@ def print_font_check(prefs: settings.Settings) -> FontCheck:
     """Whether the font the forms are printed with (the one picked in the settings, or the
     system's) draws a character."""
     fonts = print_fonts(prefs)
-    return lambda ch: bool(fonts.can_draw(fonts.regular, ch))
+    return fonts.draws
 
 
 # Reading the print font means loading ReportLab and parsing a CJK font file of many megabytes:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import Location, tree_path
+from perfdesk.checks import tree_path
 from perfdesk.indicator_tree import with_standard_block
+from perfdesk.location import Location
 from perfdesk.model import Part, Project
 from ui.editor import BudgetForm, Commit, HeaderForm, PendingEdits, SectionTabs, WheelGuard
 from ui.indicator_model import IndicatorModel
@@ -293,6 +294,8 @@ class ProjectForm(QWidget):
             view.setCurrentIndex(index)
             view.scrollTo(index)
             return True
+        if location.kind == "layout":
+            return False  # the form's own words: nothing to edit (another print font helps)
         prefix = {"field": "field:", "budget": "budget:", "section": "section:"}[location.kind]
         widget = self.findChild(QWidget, f"{prefix}{location.key}")
         if widget is None:

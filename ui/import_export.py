@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.exporting.stored import ExportKind, export_stored
-from perfdesk.importing import ImportResult, read_many
 from perfdesk.progress import Steps
 from ui import dialogs, jobs
 from ui.import_dialog import ImportPreview
 
 if TYPE_CHECKING:
+    from perfdesk.importing import ImportResult
     from ui.surface import Window
 
 
@@ -44,6 +44,8 @@ def import_files(window: Window, paths: list[Path]) -> jobs.Job | None:
     title = QCoreApplication.translate("import_export", "导入")
 
     def work(steps: Steps) -> ImportResult:
+        from perfdesk.importing import read_many  # the readers load here, not at start
+
         # every file read first: a bad file imports nothing
         return read_many(paths, progress=steps.progress, cancelled=steps.cancelled)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -39,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import Location
 from perfdesk.errors import DatabaseInUseError, PerfDeskError
 from perfdesk.history import Change as HistoryStep
 from perfdesk.history import History
 from perfdesk.indicator_tree import used_names, used_targets
+from perfdesk.location import Location
 from perfdesk.model import Part, Project
 from perfdesk.store import ProjectSummary, Store
 from ui import dialogs, extensions, jobs, settings
@@ -60,11 +59,6 @@ from ui.unsaved import SAVE_WAIT_SECONDS, UnsavedEdits
 
 MENUS = ("file", "edit", "project", "indicators", "view", "help")
 FILE_SECTIONS = ("exchange", "print", "backup")
-LOAD_TEXTS_DELAY_MS = 300  # after the first paint: the window appears first, then search warms up
-TEXTS_POLL_MS = 20
-# The search texts are read beside the window (a tenth of a second at 10,000 projects):
-# typing and painting go on meanwhile.
-_text_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-texts")
 
 
 class _TextUndoToWindow(QObject):
@@ -120,10 +114,6 @@ class MainWindow(QMainWindow):
         self._filters_timer = QTimer(self)
         self._filters_timer.setSingleShot(True)
         self._filters_timer.setInterval(0)
-        self._texts_reading: Future[dict[int, str]] | None = None
-        self._texts_poll = QTimer(self)
-        self._texts_poll.setInterval(TEXTS_POLL_MS)
-        self._texts_poll.timeout.connect(self._take_search_texts)
 
         self._build_widgets()
         self._build_actions()
@@ -763,28 +753,6 @@ class MainWindow(QMainWindow):
         if self._size_list_when_shown:
             self._size_list_when_shown = False
             self._default_splitter_sizes()
-        if not self.project_list.index.has_texts:
-            # Soon after the window appears: search from memory from (nearly) the first keystroke on.
-            QTimer.singleShot(LOAD_TEXTS_DELAY_MS, self, self._load_search_texts)
-
-    def _load_search_texts(self) -> None:
-        index = self.project_list.index
-        if self.isVisible() and not index.has_texts and self._texts_reading is None:
-            self._texts_reading = _text_reader.submit(index.read_texts)
-            self._texts_poll.start()
-
-    def _take_search_texts(self) -> None:
-        reading = self._texts_reading
-        if reading is None or not reading.done():
-            return
-        self._texts_poll.stop()
-        self._texts_reading = None
-        try:
-            texts = reading.result()
-        except PerfDeskError:
-            return  # searching goes on through the store, as before the texts are read
-        if not self.project_list.index.take_texts(texts):
-            self._load_search_texts()  # the list was reloaded meanwhile: read again
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.settle()

@@ -67,8 +67,8 @@ def font_warnings(rendered: Rendered) -> list[str]:
     unnamed = QCoreApplication.translate("print_preview", "未命名项目")
     where = QCoreApplication.translate("print_preview", "%1：%2")
     missing = [
-        where.replace("%1", name or unnamed).replace("%2", str(item))
-        for name, item in rendered.missing
+        where.replace("%1", name or unnamed).replace("%2", finding.message)
+        for name, finding in rendered.missing
     ]
     if missing:
         listed = QCoreApplication.translate("print_preview", "；").join(missing[:MAX_LISTED])

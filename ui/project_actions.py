@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from perfdesk.checks import Location
 from perfdesk.layouts import DEFAULT_LAYOUT, all_layouts
+from perfdesk.location import Location
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
 from ui import dialogs

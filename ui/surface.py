@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from perfdesk.checks import Location
 from perfdesk.history import History
+from perfdesk.location import Location
 from perfdesk.model import Project
 from perfdesk.store import Store
 from ui.settings import Settings

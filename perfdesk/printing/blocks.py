@@ -40,10 +40,6 @@ class ClosedTable(Table):  # type: ignore[misc]
         )
 
 
-def label_text(label: str) -> str:
-    return f"{label}："
-
-
 def labelled_grid(
     rows: Sequence[Sequence[tuple[str, str]]],
     styles: FormStyles,

@@ -15,7 +15,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from perfdesk.errors import PerfDeskError
 from perfdesk.layouts import FORM
 from perfdesk.model import Project
-from perfdesk.printing.content import attached_documents
+from perfdesk.paper import attached_documents, page_number
 from perfdesk.printing.form import document_flowables, form_flowables
 from perfdesk.printing.styles import (
     FOOTER_SIZE,
@@ -79,7 +79,7 @@ def _numbered_canvas(font: str) -> type[Canvas]:
                 seen[form] = seen.get(form, 0) + 1
                 self.setFont(font, FOOTER_SIZE)
                 self.drawCentredString(
-                    PAGE_SIZE[0] / 2, FOOTER_Y, f"第 {seen[form]} 页 共 {totals[form]} 页"
+                    PAGE_SIZE[0] / 2, FOOTER_Y, page_number(seen[form], totals[form])
                 )
                 super().showPage()
             super().save()

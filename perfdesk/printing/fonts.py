@@ -8,7 +8,7 @@ built-in ``STSong-Light``, which is *not* embedded (the viewer substitutes a fon
 :class:`FontSet` then says why, so the user can be told.
 
 ReportLab silently drops characters a font lacks, so a :class:`FontSet` also answers
-whether a font can draw a character (see :func:`perfdesk.printing.find_missing_characters`).
+whether a font can draw a character (see :func:`perfdesk.checks.missing_characters`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
+from perfdesk.paper import FontRole
 from perfdesk.printing.face_cache import load_font
 
 FALLBACK_FONT = "STSong-Light"
@@ -53,6 +54,11 @@ class FontSet:
     fallback_reason: str | None = None
     notes: tuple[str, ...] = ()
     coverage: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def draws(self, role: FontRole, char: str) -> bool:
+        """Whether the face that sets ``role`` has a glyph for ``char``."""
+        face = {FontRole.TITLE: self.title, FontRole.LABEL: self.bold}.get(role, self.regular)
+        return self.can_draw(face, char)
 
     def can_draw(self, font: str, char: str) -> bool:
         """Whether ``font`` (one of this set's names) has a glyph for ``char``."""

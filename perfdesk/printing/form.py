@@ -13,16 +13,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from perfdesk.layouts import Layout
+from perfdesk.layouts import FORM, Layout
 from perfdesk.model import Project
-from perfdesk.printing.blocks import (
-    ClosedTable,
-    budget_grid,
-    flowing_text,
-    label_text,
-    labelled_grid,
+from perfdesk.paper import (
+    PrintedPart,
+    budget_cells,
+    document_caption,
+    header_cells,
+    printed_parts,
+    section_label,
 )
-from perfdesk.printing.content import PrintedPart, printed_parts
+from perfdesk.printing.blocks import ClosedTable, budget_grid, flowing_text, labelled_grid
 from perfdesk.printing.indicators import IndicatorTable, with_value_columns
 from perfdesk.printing.row_label import RowLabelled, row_label_width
 from perfdesk.printing.styles import (
@@ -108,8 +109,7 @@ def title_part(project: Project, styles: FormStyles) -> list[Flowable]:
 
 def header_part(project: Project, styles: FormStyles) -> list[Flowable]:
     """The header fields as a bordered grid: one or two label–value pairs per row."""
-    rows = project.spec.header_rows()
-    pairs = [[(label_text(label), project.fields.get(label, "")) for label in row] for row in rows]
+    pairs = [[(label, value) for _key, label, value in row] for row in header_cells(project)]
     return [labelled_grid(pairs, styles)]
 
 
@@ -136,7 +136,7 @@ def narratives_part(project: Project, styles: FormStyles) -> list[Flowable]:
             ]
         for section in part.sections:
             top = len(data)
-            data.append([TextBlock(markup(label_text(section.label)), styles.label)])
+            data.append([TextBlock(markup(section_label(section, FORM)), styles.label)])
             data.extend([p] for p in flowing_text(section.text, styles.body, text_width))
             bottom = len(data) - 1
             commands += [
@@ -161,7 +161,7 @@ def _side_by_side(part: PrintedPart, spec: Layout, styles: FormStyles) -> Flowab
     count = max(len(part.sections), 1)
     column = width / count
     text_width = column - 2 * CELL_PADDING - PUNCTUATION_HANG
-    labels = [TextBlock(markup(label_text(s.label)), styles.label) for s in part.sections]
+    labels = [TextBlock(markup(section_label(s, FORM)), styles.label) for s in part.sections]
     texts = [flowing_text(s.text, styles.body, text_width) for s in part.sections]
     commands: list[tuple[Any, ...]] = [
         *grid_style(styles),
@@ -187,25 +187,14 @@ def budget_part(project: Project, styles: FormStyles) -> list[Flowable]:
     heading = None if spec.row_labels else spec.budget_heading
     width = FRAME_WIDTH - label_width
     block: Flowable
+    cells = [[(cell.label, cell.amount) for cell in group] for group in budget_cells(project)]
     if len(columns) <= 1:
-        rows = [
-            [(label_text(spec.money_spec(label).printed), _amount(project, label)) for label in row]
-            for row in spec.budget_grid
-        ]
-        block = labelled_grid(rows, styles, heading=heading, value_style="amount", width=width)
+        block = labelled_grid(cells, styles, heading=heading, value_style="amount", width=width)
     else:
-        amounts = [
-            [(spec.budget_label(money.label), _amount(project, money.label)) for money in column]
-            for column in columns
-        ]
-        block = budget_grid(amounts, styles, heading=heading, width=width)
+        block = budget_grid(cells, styles, heading=heading, width=width)
     if spec.row_labels:
         block = RowLabelled(spec.budget_heading, block, label_width, styles)
     return [KeepTogether([block])]
-
-
-def _amount(project: Project, label: str) -> str:
-    return project.spec.money_shown(project.budget.get(label))
 
 
 def targets_part(project: Project, styles: FormStyles) -> list[Flowable]:
@@ -261,13 +250,15 @@ def document_flowables(project: Project, document: str, styles: FormStyles) -> l
     text_width = FRAME_WIDTH - PUNCTUATION_HANG
     flowables: list[Flowable] = [
         Title(document, styles),
-        TextBlock(markup(f"（{project.name}）" if project.name else ""), styles.caption),
+        TextBlock(markup(document_caption(project)), styles.caption),
         Spacer(1, 4 * mm),
     ]
     for part in printed_parts(project, document):
         if part.heading and part.heading != document:
             flowables.append(TextBlock(markup(part.heading), styles.heading))
         for section in part.sections:
-            flowables.append(TextBlock(markup(section.label), styles.section_heading))
+            flowables.append(
+                TextBlock(markup(section_label(section, document)), styles.section_heading)
+            )
             flowables += flowing_text(section.text, styles.document_body, text_width)
     return flowables

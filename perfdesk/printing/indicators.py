@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from perfdesk.layouts import Layout
 from perfdesk.model import IndicatorRow
+from perfdesk.paper import CONTINUED, indicator_values
 from perfdesk.printing.styles import (
     CELL_PADDING,
     LABEL_BACKGROUND,
@@ -24,8 +25,6 @@ from perfdesk.printing.styles import (
     grid_style,
 )
 from perfdesk.printing.text import TextBlock, markup
-
-CONTINUED = "（续）"
 
 
 class IndicatorTable(Flowable):  # type: ignore[misc]
@@ -54,9 +53,7 @@ class IndicatorTable(Flowable):  # type: ignore[misc]
 
     def _cells(self, row: IndicatorRow) -> tuple[TextBlock, ...]:
         """The 三级 and 指标值 cells, made once: pieces reuse them and their line breaks."""
-        values = (
-            self.layout.row_values(row.target, row.other_values) if self.layout else (row.target,)
-        )
+        values = indicator_values(self.layout, row) if self.layout else (row.target,)
         return (
             TextBlock(markup(row.name), self.styles.cell),
             *(TextBlock(markup(value), self.styles.cell_center) for value in values),

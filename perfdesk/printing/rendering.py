@@ -8,15 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfdesk.checks import Finding, missing_characters
 from perfdesk.fileio import atomic_write
 from perfdesk.model import Project
-from perfdesk.printing import (
-    FontSet,
-    MissingCharacter,
-    find_missing_characters,
-    render_pdf,
-    resolve_fonts,
-)
+from perfdesk.printing import FontSet, render_pdf, resolve_fonts
 from perfdesk.progress import Steps
 from perfdesk.store import read_projects
 
@@ -28,16 +23,16 @@ class Rendered:
     projects: list[Project]
     pdf: bytes
     fonts: FontSet
-    missing: list[tuple[str, MissingCharacter]]  # (project name, what is missing)
+    missing: list[tuple[str, Finding]]  # (project name, what its font cannot draw)
 
 
 def render(projects: Sequence[Project], fonts: FontSet, steps: Steps) -> Rendered:
     """Lay out ``projects`` and look for characters the font lacks."""
     pdf = render_pdf(projects, fonts, progress=steps.progress, cancelled=steps.cancelled)
     missing = [
-        (project.name, item)
+        (project.name, finding)
         for project in projects
-        for item in find_missing_characters(project, fonts)
+        for finding in missing_characters(project, fonts.draws)
     ]
     return Rendered(list(projects), pdf, fonts, missing)
 

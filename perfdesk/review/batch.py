@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +65,8 @@ def review_projects(
         return _review_chunk(db_path, wanted, index, render)
     size = -(-len(wanted) // workers)
     chunks = [wanted[i : i + size] for i in range(0, len(wanted), size)]
+    from concurrent.futures import ProcessPoolExecutor  # loads multiprocessing: only here
+
     with ProcessPoolExecutor(workers) as pool:
         parts = pool.map(
             _review_chunk,

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from perfdesk.checks import Location
 from perfdesk.errors import InvalidValueError
 from perfdesk.layouts import Layout
+from perfdesk.location import Location
 from perfdesk.model import IndicatorRow, Project
 from perfdesk.review.rules import KIND_NAMES, LayoutTerms, Rule, RuleBook, load_rule_book
 from perfdesk.target_value import TargetValue, normalize, parse_target

@@ -4,74 +4,74 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="52"/>
+        <location filename="../../ui/backup_actions.py" line="56"/>
         <source>导出备份…</source>
         <translation>Export Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="53"/>
+        <location filename="../../ui/backup_actions.py" line="57"/>
         <source>把全部项目保存为一个备份文件（可在程序运行时进行）</source>
         <translation>Save all projects in one backup file (works while PerfDesk is running)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="55"/>
+        <location filename="../../ui/backup_actions.py" line="59"/>
         <source>恢复备份…</source>
         <translation>Restore Backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="58"/>
+        <location filename="../../ui/backup_actions.py" line="62"/>
         <source>用备份文件替换当前数据库；替换前会先备份当前数据库</source>
         <translation>Replace the current database with a backup; the current database is backed up first</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="61"/>
-        <location filename="../../ui/backup_actions.py" line="219"/>
+        <location filename="../../ui/backup_actions.py" line="65"/>
+        <location filename="../../ui/backup_actions.py" line="223"/>
         <source>打开备份文件夹</source>
         <translation>Open Backup Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="131"/>
+        <location filename="../../ui/backup_actions.py" line="135"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="157"/>
+        <location filename="../../ui/backup_actions.py" line="161"/>
         <source>已把 %1 个项目备份到 %2</source>
         <translation>Backed up to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="93"/>
-        <location filename="../../ui/backup_actions.py" line="133"/>
+        <location filename="../../ui/backup_actions.py" line="97"/>
+        <location filename="../../ui/backup_actions.py" line="137"/>
         <source>自动备份</source>
         <translation>Automatic Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="117"/>
+        <location filename="../../ui/backup_actions.py" line="121"/>
         <source>已自动备份到 %1</source>
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="140"/>
+        <location filename="../../ui/backup_actions.py" line="144"/>
         <source>导出备份</source>
         <translation>Export Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="142"/>
+        <location filename="../../ui/backup_actions.py" line="146"/>
         <source>PerfDesk 备份 (*.zip)</source>
         <translation>PerfDesk backup (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="166"/>
+        <location filename="../../ui/backup_actions.py" line="170"/>
         <source>恢复备份</source>
         <translation>Restore Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="170"/>
+        <location filename="../../ui/backup_actions.py" line="174"/>
         <source>PerfDesk 备份 (*.zip);;数据库文件 (*.db);;所有文件 (*)</source>
         <translation>PerfDesk backup (*.zip);;Database file (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="182"/>
+        <location filename="../../ui/backup_actions.py" line="186"/>
         <source>用这个备份替换当前数据库中的全部项目？
 
 %1
@@ -84,12 +84,12 @@
 The current database is saved to the backup folder first, so it can be restored again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="185"/>
+        <location filename="../../ui/backup_actions.py" line="189"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="201"/>
+        <location filename="../../ui/backup_actions.py" line="205"/>
         <source>
 恢复前的数据库已保存为：
 %1</source>
@@ -98,7 +98,7 @@ The database as it was before the restore is saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="208"/>
+        <location filename="../../ui/backup_actions.py" line="212"/>
         <source>已恢复 %1 个项目。</source>
         <translation>Projects restored: %1.</translation>
     </message>
@@ -106,32 +106,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="190"/>
+        <location filename="../../ui/print_actions.py" line="193"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="193"/>
+        <location filename="../../ui/print_actions.py" line="196"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="200"/>
+        <location filename="../../ui/print_actions.py" line="203"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="202"/>
+        <location filename="../../ui/print_actions.py" line="205"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="207"/>
+        <location filename="../../ui/print_actions.py" line="210"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="216"/>
+        <location filename="../../ui/print_actions.py" line="219"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -233,27 +233,27 @@ The database as it was before the restore is saved as:
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../ui/import_export.py" line="147"/>
+        <location filename="../../ui/import_export.py" line="146"/>
         <source>导出哪些项目？</source>
         <translation>Which projects to export?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="149"/>
+        <location filename="../../ui/import_export.py" line="148"/>
         <source>当前打开的项目（%1 个）</source>
         <translation>The open project (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="150"/>
+        <location filename="../../ui/import_export.py" line="149"/>
         <source>列表中选中的项目（%1 个）</source>
         <translation>The projects selected in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="151"/>
+        <location filename="../../ui/import_export.py" line="150"/>
         <source>列表中的全部项目（%1 个）</source>
         <translation>All projects in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="170"/>
+        <location filename="../../ui/import_export.py" line="169"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -365,97 +365,97 @@ The database as it was before the restore is saved as:
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="28"/>
+        <location filename="../../ui/import_dialog.py" line="27"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="29"/>
+        <location filename="../../ui/import_dialog.py" line="28"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="30"/>
+        <location filename="../../ui/import_dialog.py" line="29"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="31"/>
+        <location filename="../../ui/import_dialog.py" line="30"/>
         <source>字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="32"/>
+        <location filename="../../ui/import_dialog.py" line="31"/>
         <source>栏目</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="33"/>
+        <location filename="../../ui/import_dialog.py" line="32"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="34"/>
+        <location filename="../../ui/import_dialog.py" line="33"/>
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="35"/>
+        <location filename="../../ui/import_dialog.py" line="34"/>
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="36"/>
+        <location filename="../../ui/import_dialog.py" line="35"/>
         <source>数据库中已有</source>
         <translation>Already stored</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="41"/>
+        <location filename="../../ui/import_dialog.py" line="40"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="41"/>
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="43"/>
+        <location filename="../../ui/import_dialog.py" line="42"/>
         <source>作为新项目</source>
         <translation>Add as new project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="76"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>导入预览</source>
         <translation>Import Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="82"/>
+        <location filename="../../ui/import_dialog.py" line="81"/>
         <source>识别出 %1 个项目。勾选要导入的项目；导入后可一步撤销。</source>
         <translation>Projects recognised: %1. Tick the ones to import; one Undo takes the import back.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="114"/>
+        <location filename="../../ui/import_dialog.py" line="113"/>
         <source>提示 %1 条：这些内容没有导入或需要核对</source>
         <translation>Notes (%1): these were not imported or need checking</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="116"/>
+        <location filename="../../ui/import_dialog.py" line="115"/>
         <source>没有提示：全部内容都已识别。</source>
         <translation>No notes: everything was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="161"/>
+        <location filename="../../ui/import_dialog.py" line="160"/>
         <source>编号 %1：</source>
         <translation>No. %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="162"/>
+        <location filename="../../ui/import_dialog.py" line="161"/>
         <source>数据库中已有同一张表（表样、年度、单位、项目名称相同）</source>
         <translation>The database already holds this form (same layout, year, unit and project name)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog.py" line="176"/>
         <source>导入 %1 个项目</source>
         <translation>Import (%1)</translation>
     </message>
@@ -640,27 +640,27 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../ui/jobs.py" line="193"/>
+        <location filename="../../ui/jobs.py" line="187"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="194"/>
+        <location filename="../../ui/jobs.py" line="188"/>
         <source>停止这项工作；不会留下写了一半的文件</source>
         <translation>Stop this work; no half-written file is left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="197"/>
+        <location filename="../../ui/jobs.py" line="191"/>
         <source>打开所在文件夹</source>
         <translation>Show in Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="218"/>
+        <location filename="../../ui/jobs.py" line="212"/>
         <source>正在%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="237"/>
+        <location filename="../../ui/jobs.py" line="231"/>
         <source>正在取消%1…</source>
         <translation>Cancelling: %1…</translation>
     </message>
@@ -668,32 +668,32 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../ui/jobs.py" line="307"/>
+        <location filename="../../ui/jobs.py" line="302"/>
         <source>正在%1，请等它完成（或取消它）后再试。</source>
         <translation>%1 is under way; wait for it to finish (or cancel it), then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="321"/>
+        <location filename="../../ui/jobs.py" line="320"/>
         <source>正在%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="322"/>
+        <location filename="../../ui/jobs.py" line="321"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="365"/>
+        <location filename="../../ui/jobs.py" line="364"/>
         <source>已取消%1</source>
         <translation>Cancelled: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="376"/>
+        <location filename="../../ui/jobs.py" line="380"/>
         <source>正在%1。关闭窗口会取消它，仍要关闭吗？</source>
         <translation>%1 is under way. Closing the window cancels it. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="380"/>
+        <location filename="../../ui/jobs.py" line="381"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -781,137 +781,137 @@ Undo (Ctrl+Z) brings them back.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>还没有打开的项目。
 新建一个项目，或导入参考表样中的示例数据。</source>
         <translation>No project is open.
 Create a project, or import the sample data of the reference form.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>导入示例数据</source>
         <translation>Import Sample Data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>保存（自动）</source>
         <translation>Save (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>查找项目</source>
         <translation>Find Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>上一个项目</source>
         <translation>Previous Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>下一个项目</source>
         <translation>Next Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>恢复默认窗口布局</source>
         <translation>Reset Window Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>关于 PerfDesk</source>
         <translation>About PerfDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>数据库正被另一个程序使用，这次修改已保留，稍后自动保存</source>
         <translation>The database is in use by another program; this change is kept and will be saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>数据库正被另一个程序使用，修改保存后才能撤销或重做</source>
         <translation>The database is in use by another program; undo and redo are possible once the changes are saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797"/>
+        <location filename="../../ui/main_window.py" line="771"/>
         <source>修改尚未保存</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>数据库正被另一个程序使用，最近的修改还没有保存。
 
 不关闭窗口，PerfDesk 会在数据库空出后自动保存它们。仍然关闭并丢弃这些修改吗？</source>
@@ -920,22 +920,22 @@ Create a project, or import the sample data of the reference form.</translation>
 If you keep the window open, PerfDesk saves them as soon as the database is free. Close anyway and discard these changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>丢弃并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>所有修改都已保存（PerfDesk 随时自动保存）</source>
         <translation>All changes are saved (PerfDesk saves as you go)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>保存失败</source>
         <translation>Not Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>这次修改没有保存：%1
 
 数据库中仍是修改前的内容。</source>
@@ -944,63 +944,63 @@ If you keep the window open, PerfDesk saves them as soon as the database is free
 The database still holds the content from before the change.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>已重做：%1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>撤销“%1”</source>
         <translation>Undo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>重做“%1”</source>
         <translation>Redo “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>PerfDesk 绩效目标表</source>
         <translation>PerfDesk Performance Targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>等待保存：数据库正被另一个程序使用</source>
         <translation>waiting to save: the database is in use by another program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>正在保存…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>%1 — %2（%3）</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>已恢复默认窗口布局</source>
         <translation>Window layout reset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>界面语言将在下次启动 PerfDesk 时更改。
 The language changes the next time PerfDesk starts.</source>
         <translation>The language changes the next time PerfDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>PerfDesk %1
 财政项目支出绩效目标表的编制、检查、打印与保管。
 
@@ -1022,48 +1022,48 @@ Database: %2</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="198"/>
+        <location filename="../../ui/print_preview.py" line="173"/>
         <source>打印预览 — {0}</source>
         <translation>Print Preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="226"/>
+        <location filename="../../ui/print_preview.py" line="201"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="229"/>
+        <location filename="../../ui/print_preview.py" line="204"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="232"/>
+        <location filename="../../ui/print_preview.py" line="207"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="235"/>
+        <location filename="../../ui/print_preview.py" line="210"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="236"/>
+        <location filename="../../ui/print_preview.py" line="211"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="213"/>
         <source>适合宽度</source>
         <translation>Fit Width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="242"/>
+        <location filename="../../ui/print_preview.py" line="217"/>
         <source>共 {0} 页</source>
         <translation>Pages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="284"/>
-        <location filename="../../ui/print_preview.py" line="291"/>
+        <location filename="../../ui/print_preview.py" line="259"/>
+        <location filename="../../ui/print_preview.py" line="266"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1163,22 +1163,22 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/form.py" line="82"/>
+        <location filename="../../ui/form.py" line="83"/>
         <source>表格所属的预算年度；修改后表头和指标标题随之改变</source>
         <translation>The budget year of the form; the title and the indicator heading follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="93"/>
+        <location filename="../../ui/form.py" line="94"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="96"/>
+        <location filename="../../ui/form.py" line="97"/>
         <source>基本信息</source>
         <translation>Basic Information</translation>
     </message>
     <message>
-        <location filename="../../ui/form.py" line="269"/>
+        <location filename="../../ui/form.py" line="270"/>
         <source>修改年度</source>
         <translation>Change Year</translation>
     </message>
@@ -1529,19 +1529,19 @@ Please switch to that window to go on working.</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="227"/>
+        <location filename="../../ui/backup_actions.py" line="231"/>
         <source>数据库文件 %1</source>
         <translation>Database file %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="232"/>
+        <location filename="../../ui/backup_actions.py" line="236"/>
         <source>%1
 备份于 %2，共 %3 个项目</source>
         <translation>%1
 backed up on %2; projects: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="265"/>
+        <location filename="../../ui/backup_actions.py" line="328"/>
         <source>
 
 备份文件夹 %1 中没有可用的备份。请保留这个文件，不要删除或覆盖它，并请技术人员协助修复。</source>
@@ -1550,7 +1550,7 @@ backed up on %2; projects: %3</translation>
 There is no usable backup in the backup folder %1. Keep this file (do not delete or overwrite it) and ask technical support to help repair it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="274"/>
+        <location filename="../../ui/backup_actions.py" line="337"/>
         <source>最新的完好备份：
 %1
 备份于 %2，共 %3 个项目。
@@ -1563,12 +1563,12 @@ backed up on %2; projects: %3.
 Restore from it now? The damaged file is kept as it is in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="283"/>
+        <location filename="../../ui/backup_actions.py" line="346"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="295"/>
+        <location filename="../../ui/backup_actions.py" line="358"/>
         <source>已从备份恢复 %1 个项目。损坏的文件保存为：
 %2</source>
         <translation>Projects restored from the backup: %1. The damaged file is saved as:
@@ -1691,98 +1691,98 @@ The details are recorded in: %1</translation>
 <context>
     <name>import_export</name>
     <message>
-        <location filename="../../ui/import_export.py" line="47"/>
-        <location filename="../../ui/import_export.py" line="60"/>
+        <location filename="../../ui/import_export.py" line="44"/>
+        <location filename="../../ui/import_export.py" line="59"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="67"/>
+        <location filename="../../ui/import_export.py" line="66"/>
         <source>没有识别出任何项目。</source>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="81"/>
+        <location filename="../../ui/import_export.py" line="80"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="99"/>
+        <location filename="../../ui/import_export.py" line="98"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="88"/>
+        <location filename="../../ui/import_export.py" line="87"/>
         <source>已导入 %1 个项目，替换 %2 个，跳过 %3 个</source>
         <translation>Imported %1 projects, replaced %2, skipped %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="100"/>
+        <location filename="../../ui/import_export.py" line="99"/>
         <source>绩效目标表 (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
         <translation>Performance target forms (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Word documents (*.docx);;Excel workbooks (*.xlsx);;PerfDesk exchange files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="196"/>
+        <location filename="../../ui/import_export.py" line="197"/>
         <source>没有项目可以导出。</source>
         <translation>There are no projects to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="208"/>
+        <location filename="../../ui/import_export.py" line="209"/>
         <source>绩效目标表（%1个项目）</source>
         <translation>Performance-target forms (%1 projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="235"/>
+        <location filename="../../ui/import_export.py" line="237"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="259"/>
+        <location filename="../../ui/import_export.py" line="249"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="261"/>
+        <location filename="../../ui/import_export.py" line="251"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="269"/>
+        <location filename="../../ui/import_export.py" line="258"/>
         <source>导出Word</source>
         <translation>Export to Word</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="271"/>
+        <location filename="../../ui/import_export.py" line="260"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="277"/>
+        <location filename="../../ui/import_export.py" line="266"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="281"/>
+        <location filename="../../ui/import_export.py" line="270"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="286"/>
+        <location filename="../../ui/import_export.py" line="275"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="289"/>
+        <location filename="../../ui/import_export.py" line="278"/>
         <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="299"/>
+        <location filename="../../ui/import_export.py" line="288"/>
         <source>把当前、选中或列表中的项目导出为 Word 文档</source>
         <translation>Export the open, selected or listed projects to a Word document</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="296"/>
+        <location filename="../../ui/import_export.py" line="285"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
@@ -1803,73 +1803,73 @@ The details are recorded in: %1</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="118"/>
+        <location filename="../../ui/print_actions.py" line="119"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="125"/>
+        <location filename="../../ui/print_actions.py" line="126"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="275"/>
+        <location filename="../../ui/print_actions.py" line="278"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="281"/>
+        <location filename="../../ui/print_actions.py" line="284"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="294"/>
+        <location filename="../../ui/print_actions.py" line="297"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="173"/>
-        <location filename="../../ui/print_actions.py" line="287"/>
+        <location filename="../../ui/print_actions.py" line="176"/>
+        <location filename="../../ui/print_actions.py" line="290"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="95"/>
+        <location filename="../../ui/print_actions.py" line="94"/>
         <source>已导出PDF：%1</source>
         <translation>PDF exported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="108"/>
+        <location filename="../../ui/print_actions.py" line="109"/>
         <source>排版</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="140"/>
+        <location filename="../../ui/print_actions.py" line="143"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="147"/>
+        <location filename="../../ui/print_actions.py" line="150"/>
         <source>绩效目标表（%1个项目）.pdf</source>
         <translation>Performance-target forms (%1 projects).pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="152"/>
+        <location filename="../../ui/print_actions.py" line="155"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="240"/>
+        <location filename="../../ui/print_actions.py" line="243"/>
         <source>批量排版</source>
         <translation>Batch layout</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="300"/>
+        <location filename="../../ui/print_actions.py" line="303"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="305"/>
+        <location filename="../../ui/print_actions.py" line="308"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
@@ -1877,58 +1877,58 @@ The details are recorded in: %1</translation>
 <context>
     <name>print_preview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="92"/>
+        <location filename="../../ui/print_preview.py" line="67"/>
         <source>未命名项目</source>
         <translation>Untitled project</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="93"/>
+        <location filename="../../ui/print_preview.py" line="68"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="99"/>
+        <location filename="../../ui/print_preview.py" line="74"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="101"/>
+        <location filename="../../ui/print_preview.py" line="76"/>
         <source>…等 {0} 处</source>
         <translation> … ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="106"/>
+        <location filename="../../ui/print_preview.py" line="81"/>
         <source>以下字符无法用打印字体显示，打印时将缺失：</source>
         <translation>These characters cannot be drawn with the print font and will be missing from the printout: </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="118"/>
+        <location filename="../../ui/print_preview.py" line="93"/>
         <source>绩效目标表</source>
         <translation>Performance targets</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="121"/>
+        <location filename="../../ui/print_preview.py" line="96"/>
         <source>绩效目标表（{0}个项目）</source>
         <translation>Performance targets ({0} projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144"/>
+        <location filename="../../ui/print_preview.py" line="119"/>
         <source>无法开始打印：打印机不可用</source>
         <translation>Cannot start printing: the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="307"/>
-        <location filename="../../ui/print_preview.py" line="318"/>
+        <location filename="../../ui/print_preview.py" line="282"/>
+        <location filename="../../ui/print_preview.py" line="293"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="308"/>
+        <location filename="../../ui/print_preview.py" line="283"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="332"/>
+        <location filename="../../ui/print_preview.py" line="307"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>

@@ -10,8 +10,10 @@ import pytest
 from testdata import SH2026_PROJECT
 
 from perfdesk import checks, exchange
-from perfdesk.checks import Finding, Location, check, has_errors, tree_path
+from perfdesk.checks import Finding, check, has_errors, tree_path
+from perfdesk.location import Location
 from perfdesk.model import Indicator, IndicatorRow, Level1Group, Level2Group, Project
+from perfdesk.paper import FontRole
 from perfdesk.sample import sample_projects
 
 
@@ -242,7 +244,7 @@ def codes(findings: list[Finding]) -> set[str]:
 
 @pytest.mark.parametrize("base", [sh2020, sh2026], ids=["sh2020", "sh2026"])
 def test_the_reference_projects_pass_every_check(base: Callable[[], Project]) -> None:
-    assert check(base(), font_can_draw=lambda ch: True) == []
+    assert check(base(), font_can_draw=lambda role, ch: True) == []
 
 
 @pytest.mark.parametrize("name", list(RULES))
@@ -272,7 +274,7 @@ def test_characters_the_print_font_lacks_are_reported_per_place() -> None:
     set_target(project, "新开栏目数", "=5个㊣")
     project.sections["待归类内容"] = "𠀾"  # never printed: not reported
 
-    def can_draw(ch: str) -> bool:
+    def can_draw(role: FontRole, ch: str) -> bool:
         return ch not in "𠀾㊣"
 
     found = [f for f in check(project, font_can_draw=can_draw) if f.code == checks.UNDRAWABLE]

@@ -79,7 +79,10 @@ def test_characters_the_print_font_lacks_are_warned_about(
     with Store(db_path) as store:
         store.add(project)
     assert main(["--db", str(db_path), "check"]) == 0
-    assert "警告：“七、绩效目标”中的字符“\U000f0001”打印字体中没有" in capsys.readouterr().out
+    assert (
+        "警告：“七、绩效目标”中的字符“\U000f0001”（U+F0001）打印字体中没有"
+        in capsys.readouterr().out
+    )
 
 
 def test_printing_a_form_with_errors_says_so_and_still_prints(

@@ -1,4 +1,5 @@
-"""The in-memory search answers as the store's own search does."""
+"""The window's search (summaries in memory, the store's indexes for the terms) answers as
+the store's own search does."""
 
 from __future__ import annotations
 
@@ -40,11 +41,8 @@ def store(db_path: Path) -> Store:
         yield store  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("loaded", [False, True])
-def test_same_answers_as_the_store(store: Store, loaded: bool) -> None:
+def test_same_answers_as_the_store(store: Store) -> None:
     index = SearchIndex(store)
-    if loaded:
-        index.load_texts()
     for query in QUERIES:
         for year in (None, 2020, 2021):
             for unit in (None, "市档案馆"):
@@ -58,11 +56,9 @@ def test_same_answers_as_the_store(store: Store, loaded: bool) -> None:
 
 def test_refresh_follows_edits_and_deletions(store: Store) -> None:
     index = SearchIndex(store)
-    index.load_texts()
     project = store.get(1)
     project.set_field("项目名称", "全新的名称")
     store.save(project)
-    assert index.list_projects(search="全新") == []  # not told yet
     index.refresh(1)
     assert [s.name for s in index.list_projects(search="全新")] == ["全新的名称"]
     store.delete(1)
@@ -74,30 +70,8 @@ def test_refresh_follows_edits_and_deletions(store: Store) -> None:
     assert index.count() == 3 and index.list_projects()[-1].id == new_id
 
 
-def test_texts_read_in_another_thread_catch_up_with_edits_made_meanwhile(store: Store) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    index = SearchIndex(store)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        texts = pool.submit(index.read_texts).result()
-    project = store.get(1)
-    project.set_field("项目名称", "全新的名称")
-    store.save(project)
-    index.refresh(1)  # told while the texts were on their way
-    assert index.take_texts(texts)
-    assert [s.name for s in index.list_projects(search="全新")] == ["全新的名称"]
-    assert index.list_projects(search="ABC") == store.list_projects(search="ABC")
-
-    fresh = SearchIndex(store)
-    texts = fresh.read_texts()
-    fresh.reload()  # everything may have changed: these texts are not taken
-    assert not fresh.take_texts(texts)
-    assert not fresh.has_texts
-
-
 def test_answers_stay_the_stores_through_edits_additions_and_deletions(store: Store) -> None:
     index = SearchIndex(store)
-    index.load_texts()
 
     def same() -> None:
         for query in ("", *QUERIES):

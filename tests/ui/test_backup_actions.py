@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
@@ -16,9 +20,9 @@ from window_harness import WindowFactory, finish_jobs, held_until_cancelled
 from perfdesk.backup import backup_dir, create_backup, list_backups, read_manifest
 from perfdesk.model import Project
 from perfdesk.sample import sample_projects
-from perfdesk.store import Store, check_database, check_in_background
+from perfdesk.store import Store, check_database, check_in_background, closed_cleanly
 from ui import backup_actions, dialogs, jobs
-from ui.backup_actions import BackupActions, open_or_offer_restore
+from ui.backup_actions import BackupActions, open_or_offer_restore, open_while_checking
 from ui.main_window import MainWindow
 
 
@@ -224,6 +228,139 @@ def test_declining_the_offer_leaves_the_damaged_file_untouched(
     checked = check_in_background(db_path) if checked_beside else None
     assert open_or_offer_restore(db_path, checked) is None
     assert file_digest(db_path) == digest
+
+
+def test_the_window_is_built_while_the_start_up_check_reads(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]]
+) -> None:
+    """A sound file: the window is built on it beside the check and handed back unshown,
+    with nothing written to the file before the check has passed."""
+    digest = file_digest(_filled(db_path))
+    checked = check_in_background(db_path)
+    built: list[MainWindow] = []
+
+    def build(store: Store) -> MainWindow:
+        built.append(MainWindow(store))
+        assert not checked.done() or checked.result() == []  # (or the check was quicker)
+        return built[-1]
+
+    opened = open_while_checking(db_path, checked, build)
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        assert built == [window] and not window.isVisible()
+        assert store.count() == 2 and checked.result() == []
+        assert file_digest(db_path) == digest
+        assert told == {"information": [], "warning": [], "error": []}
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
+
+
+@pytest.mark.parametrize("restore", [True, False], ids=["restored", "declined"])
+def test_a_window_built_on_a_damaged_file_is_dropped_unseen(
+    db_path: Path,
+    qtbot: QtBot,
+    told: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    restore: bool,
+) -> None:
+    _damaged_after_a_backup(db_path)
+    digest = file_digest(db_path)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _t, text, **_k: asked.append(text) or restore
+    )
+    built: list[MainWindow] = []
+
+    def build(store: Store) -> MainWindow:
+        built.append(MainWindow(store))
+        return built[-1]
+
+    opened = open_while_checking(db_path, check_in_background(db_path), build)
+    assert "已损坏" in asked[0]
+    if not restore:
+        assert opened is None and file_digest(db_path) == digest
+        return
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        assert window is built[-1] and store.count() == 2 and check_database(db_path) == []
+        if len(built) == 2:  # the first was built on the damaged file (or failed to be)
+            qtbot.waitUntil(lambda: not shiboken6.isValid(built[0]))
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
+
+
+def test_damage_found_beside_a_window_opened_on_a_cleanly_closed_file_stops_its_writing(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file closed cleanly: the window comes back before the check ends; when the check then
+    reports damage, the officer is told and no change reaches the file any more."""
+    _filled(db_path)
+    assert closed_cleanly(db_path)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: errors.append(text))
+    checking: Future[list[str]] = Future()  # still reading
+    opened = open_while_checking(db_path, checking, MainWindow)
+    assert opened is not None
+    store, window = opened
+    try:
+        qtbot.addWidget(window)
+        digest = file_digest(db_path)
+        checking.set_result(["完整性：第 7 页已损坏"])
+        qtbot.waitUntil(lambda: bool(told["warning"]))
+        assert "已损坏" in told["warning"][0] and "第 7 页" in told["warning"][0]
+        window.commit("改名", lambda p: p.set_field("项目名称", "不该写入"))
+        assert errors and "已损坏" in errors[0]
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert file_digest(db_path) == digest
+    finally:
+        window.close()
+        jobs.wait_for_all()
+        store.close()
+
+
+def test_after_an_unclean_end_the_window_waits_for_the_check(
+    db_path: Path, qtbot: QtBot, told: dict[str, list[str]]
+) -> None:
+    """A write-ahead log left beside the file (a killed program): nothing is handed back, so
+    nothing can write, before the check has passed."""
+    _filled(db_path)
+    killed = (
+        "import os, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1])\n"
+        "conn.execute(\"UPDATE projects SET updated_at = '2026-01-01T08:00:00'\")\n"
+        "conn.commit()\n"
+        "os._exit(0)  # killed before it could close the file\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(db_path)], check=True)
+    assert not closed_cleanly(db_path)
+    checking: Future[list[str]] = Future()
+    passed_at: list[float] = []
+
+    def pass_the_check() -> None:
+        passed_at.append(time.monotonic())
+        checking.set_result([])
+
+    def build(store: Store) -> MainWindow:
+        threading.Timer(0.3, pass_the_check).start()
+        return MainWindow(store)
+
+    opened = open_while_checking(db_path, checking, build)
+    returned_at = time.monotonic()
+    assert opened is not None and passed_at and returned_at >= passed_at[0]
+    store, window = opened
+    qtbot.addWidget(window)
+    window.close()
+    jobs.wait_for_all()
+    store.close()
+    assert told["warning"] == []
 
 
 def test_without_a_good_backup_the_damage_is_explained(

@@ -232,7 +232,7 @@ def test_f1_lists_every_shortcut_in_two_columns(
 def test_a_finding_takes_the_officer_to_the_field(
     open_window: WindowFactory, db_path: Path, qtbot: QtBot
 ) -> None:
-    from perfdesk.checks import Location
+    from perfdesk.location import Location
 
     window = _sample_window(open_window, db_path)
     window.resize(1280, 660)

@@ -9,15 +9,11 @@ import pytest
 from printed_pdf import read_pdf
 from testdata import CJK_FONT, ZENHEI, needs_cjk_font, needs_zenhei
 
+from perfdesk.checks import missing_characters
+from perfdesk.location import Location
 from perfdesk.model import IndicatorRow
-from perfdesk.printing import (
-    FontSet,
-    find_missing_characters,
-    fonts,
-    installed_fonts,
-    render_pdf,
-    resolve_fonts,
-)
+from perfdesk.paper import indicator_where
+from perfdesk.printing import FontSet, fonts, installed_fonts, render_pdf, resolve_fonts
 from perfdesk.sample import sample_projects
 
 RARE = "𠀀"  # U+20000, CJK Extension B: in few fonts, and not in GBK
@@ -84,18 +80,20 @@ def test_missing_characters_are_found_with_their_place(fonts: FontSet) -> None:
     if fonts.can_draw(fonts.regular, RARE):
         pytest.skip("this machine's print font draws Extension B")
 
-    missing = find_missing_characters(project, fonts)
+    missing = list(missing_characters(project, fonts.draws))
 
-    assert [(m.where, m.char) for m in missing] == [
-        ("立项依据", RARE),
-        ("指标表第 1 行（预算编制合理性）的指标目标值", RARE),
+    row = project.rows()[0]
+    assert [f.location for f in missing] == [
+        Location("section", "立项依据"),
+        Location("indicator", (row.level1, row.level2, row.name), 0),
     ]
-    assert "U+20000" in str(missing[0])
+    assert missing[0].message.startswith(f"“立项依据”中的字符“{RARE}”（U+20000）")
+    assert missing[1].message.startswith(indicator_where(row))
 
 
 def test_the_seed_needs_no_missing_characters(fonts: FontSet) -> None:
     for project in sample_projects():
-        assert find_missing_characters(project, fonts) == []
+        assert list(missing_characters(project, fonts.draws)) == []
 
 
 @needs_zenhei

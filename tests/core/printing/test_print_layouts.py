@@ -8,9 +8,11 @@ import pytest
 from county_layout import county_layout
 from printed_pdf import FOOTER_RE, read_pdf, squash
 
+from perfdesk.checks import missing_characters
 from perfdesk.layouts import Layout
+from perfdesk.location import Location
 from perfdesk.model import IndicatorRow, Project
-from perfdesk.printing import FontSet, find_missing_characters, render_pdf
+from perfdesk.printing import FontSet, render_pdf
 
 RARE = "𠀀"
 
@@ -120,8 +122,8 @@ def test_missing_characters_cover_the_attached_document(fonts: FontSet) -> None:
     project.set_section("待归类内容", f"不打印{RARE}")
     if fonts.can_draw(fonts.regular, RARE):
         pytest.skip("this machine's print font draws Extension B")
-    assert [(m.where, m.char) for m in find_missing_characters(project, fonts)] == [
-        ("三、实施主体", RARE)
+    assert [f.location for f in missing_characters(project, fonts.draws)] == [
+        Location("section", "三、实施主体")
     ]
 
 
