@@ -249,6 +249,32 @@ window_test() {  # COPY PNG
     screenshot "$png" || die "$copy: no screenshot"
     xdotool key Escape
     sleep 2
+
+    # 导出PDF… lays the forms out in a child process: the program started again, as
+    # multiprocessing does on Windows (freeze_support). The scope dialog's next choice (the
+    # selected or all listed projects), then the save dialog's suggested name in 文档.
+    local documents="$user_dir/Documents" exported=""
+    rm -f "$documents"/*.pdf
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 12)) click 1
+    sleep 1
+    xdotool key ctrl+shift+e
+    wait_for_window '^导出PDF' 30 "$status_file" >/dev/null \
+        || window_failed "$copy" "Ctrl+Shift+E asked for no scope"
+    sleep 1
+    xdotool key Down Return
+    sleep 4  # the save dialog
+    xdotool key Return
+    for _ in $(seq 90); do
+        exported="$(find "$documents" -maxdepth 1 -name '*.pdf' | head -1)"
+        [ -z "$exported" ] || break
+        sleep 1
+    done
+    [ -n "$exported" ] || window_failed "$copy" "导出PDF wrote no PDF into 文档"
+    fonts_of "$exported" >"$logs/$copy-exported-pdffonts.txt"
+    if awk '$(NF-4) != "yes"' "$logs/$copy-exported-pdffonts.txt" | grep . >/dev/null; then
+        die "$copy: a font in the exported PDF is not embedded"
+    fi
+    sleep 2
     # Closing as Windows does when asked to (WM_CLOSE): automatic backup, lock released.
     wine_run taskkill /im PerfDesk.exe >/dev/null || die "$copy: could not ask the window to close"
     for _ in $(seq 90); do
