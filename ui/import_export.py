@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 from perfdesk.exporting.stored import ExportKind, export_stored
 from perfdesk.progress import Steps
 from ui import dialogs, jobs
-from ui.import_dialog import ImportPreview
 
 if TYPE_CHECKING:
     from perfdesk.importing import ImportResult
+    from ui.import_dialog import ImportPreview
     from ui.surface import Window
 
 
 def run_preview(preview: ImportPreview) -> bool:
     """Show the preview modally; True when the officer confirms. Tests replace this."""
-    return preview.exec() == ImportPreview.DialogCode.Accepted
+    return preview.exec() == preview.DialogCode.Accepted
 
 
 def import_files(window: Window, paths: list[Path]) -> jobs.Job | None:
@@ -67,6 +67,8 @@ def store_imported(window: Window, result: ImportResult) -> list[int]:
             ),
         )
         return []
+    from ui.import_dialog import ImportPreview  # (loads with the first import, not at start)
+
     stored = [window.store.same_form(form.project) for form in result.forms]
     preview = ImportPreview(result, window.as_widget(), stored)
     try:

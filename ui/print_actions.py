@@ -31,16 +31,11 @@ from perfdesk.store import Store
 from ui import dialogs, font_choice, jobs, settings
 from ui.check_panel import confirm_printing
 from ui.import_export import ExportScope, ask_scope
-from ui.print_preview import (
-    PrintPreview,
-    font_warnings,
-    open_pdf,
-    preview,
-    suggested_file_name,
-)
 
+# ui.print_preview (Qt's PDF and printing modules) loads with the first preview, not at start.
 if TYPE_CHECKING:
     from perfdesk.printing.rendering import Rendered
+    from ui.print_preview import PrintPreview
     from ui.surface import Window
 
 
@@ -96,6 +91,8 @@ def _exported(window: Window) -> Callable[[Path], None]:
 
 
 def show_preview(window: Window, rendered: Rendered) -> PrintPreview:
+    from ui.print_preview import preview
+
     return preview(
         window.as_widget(), rendered, _checked(window, rendered.projects), _exported(window)
     )
@@ -119,6 +116,8 @@ def print_open_project(window: Window) -> jobs.Job | None:
     title = QCoreApplication.translate("print_actions", "打印")
 
     def send(rendered: Rendered) -> None:
+        from ui.print_preview import PrintPreview, font_warnings, suggested_file_name
+
         warnings = font_warnings(rendered)
         if warnings and not dialogs.confirm(
             window.as_widget(),
@@ -140,6 +139,8 @@ def print_open_project(window: Window) -> jobs.Job | None:
 
 def export_pdf(window: Window) -> jobs.Job | None:
     """导出PDF…: the open, selected or listed projects into one PDF, written in a worker."""
+    from ui.print_preview import font_warnings, suggested_file_name
+
     title = QCoreApplication.translate("print_actions", "导出PDF")
     ids = ask_scope(window, title, ExportScope.OPEN)
     if not ids:
@@ -176,6 +177,8 @@ def open_as_pdf(window: Window) -> jobs.Job | None:
     title = QCoreApplication.translate("print_actions", "打开PDF")
 
     def done(rendered: Rendered) -> None:
+        from ui.print_preview import font_warnings, open_pdf, suggested_file_name
+
         open_pdf(window.as_widget(), rendered.pdf, suggested_file_name(rendered.projects))
         warnings = font_warnings(rendered)
         if warnings:

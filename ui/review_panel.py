@@ -29,8 +29,6 @@ from perfdesk.review import Review, ReviewFinding, previous_year_project, review
 from perfdesk.review.batch import last_year_index, reviewed_projects
 from perfdesk.store import Store
 from ui import dialogs, jobs, settings
-from ui.review_summary import open_summary
-from ui.year_compare import open_comparison
 
 if TYPE_CHECKING:
     from ui.surface import Window
@@ -189,6 +187,19 @@ class GradeKeeper(QObject):
             QTimer.singleShot(0, self.refresh)
 
 
+# The two windows load when first asked for, not with the main window.
+def _open_summary(window: Window) -> None:
+    from ui.review_summary import open_summary
+
+    open_summary(window)
+
+
+def _open_comparison(window: Window, previous: Project | None) -> None:
+    from ui.year_compare import open_comparison
+
+    open_comparison(window, previous)
+
+
 def install(window: Window) -> None:
     panel = ReviewPanel()
     dock = window.add_dock(
@@ -230,7 +241,7 @@ def install(window: Window) -> None:
             "review_panel", "一年度全部项目的审核等级和主要问题，可导出Excel、打印单位内部审核表"
         )
     )
-    summary.triggered.connect(lambda: open_summary(window))
+    summary.triggered.connect(lambda: _open_summary(window))
     window.add_action("project", summary)
 
     compare = QAction(QCoreApplication.translate("review_panel", "与上年比较…"), panel)
@@ -240,5 +251,5 @@ def install(window: Window) -> None:
             "review_panel", "与上一年度同一项目的表比较：表头、资金、文字和指标的变化"
         )
     )
-    compare.triggered.connect(lambda: open_comparison(window, previous))
+    compare.triggered.connect(lambda: _open_comparison(window, previous))
     window.add_action("project", compare)

@@ -106,32 +106,32 @@ The database as it was before the restore is saved as:
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="193"/>
+        <location filename="../../ui/print_actions.py" line="196"/>
         <source>批量打印</source>
         <translation>Batch Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="196"/>
+        <location filename="../../ui/print_actions.py" line="199"/>
         <source>（未命名项目）</source>
         <translation>(untitled project)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="203"/>
+        <location filename="../../ui/print_actions.py" line="206"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="205"/>
+        <location filename="../../ui/print_actions.py" line="208"/>
         <source>全不选</source>
         <translation>Select None</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="210"/>
+        <location filename="../../ui/print_actions.py" line="213"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="219"/>
+        <location filename="../../ui/print_actions.py" line="222"/>
         <source>选择要打印的项目（合为一个 PDF，每个项目另起一页）：</source>
         <translation>Choose the projects to print (one PDF, each project on a new page):</translation>
     </message>
@@ -233,27 +233,27 @@ The database as it was before the restore is saved as:
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../ui/import_export.py" line="146"/>
+        <location filename="../../ui/import_export.py" line="148"/>
         <source>导出哪些项目？</source>
         <translation>Which projects to export?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="148"/>
+        <location filename="../../ui/import_export.py" line="150"/>
         <source>当前打开的项目（%1 个）</source>
         <translation>The open project (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="149"/>
+        <location filename="../../ui/import_export.py" line="151"/>
         <source>列表中选中的项目（%1 个）</source>
         <translation>The projects selected in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="150"/>
+        <location filename="../../ui/import_export.py" line="152"/>
         <source>列表中的全部项目（%1 个）</source>
         <translation>All projects in the list (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="169"/>
+        <location filename="../../ui/import_export.py" line="171"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -314,7 +314,7 @@ The database as it was before the restore is saved as:
 <context>
     <name>GradeKeeper</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="164"/>
+        <location filename="../../ui/review_panel.py" line="162"/>
         <source>计算审核等级</source>
         <translation>Working out review grades</translation>
     </message>
@@ -1290,22 +1290,22 @@ Undo (Ctrl+Z) brings it back.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="64"/>
+        <location filename="../../ui/review_panel.py" line="62"/>
         <source>审核意见</source>
         <translation>Review findings</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="82"/>
+        <location filename="../../ui/review_panel.py" line="80"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="85"/>
+        <location filename="../../ui/review_panel.py" line="83"/>
         <source>审核等级：%1（%2 分）</source>
         <translation>Review grade: %1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="93"/>
+        <location filename="../../ui/review_panel.py" line="91"/>
         <source>改正后可加 %1 分</source>
         <translation>Fixing this adds %1 points</translation>
     </message>
@@ -1702,87 +1702,87 @@ The details are recorded in: %1</translation>
         <translation>No project was recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="80"/>
+        <location filename="../../ui/import_export.py" line="82"/>
         <source>导入 %1 个项目</source>
         <translation>Import Projects (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="98"/>
+        <location filename="../../ui/import_export.py" line="100"/>
         <source>导入绩效目标表</source>
         <translation>Import Performance-Target Forms</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="87"/>
+        <location filename="../../ui/import_export.py" line="89"/>
         <source>已导入 %1 个项目，替换 %2 个，跳过 %3 个</source>
         <translation>Imported %1 projects, replaced %2, skipped %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="99"/>
+        <location filename="../../ui/import_export.py" line="101"/>
         <source>绩效目标表 (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;文本 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PerfDesk 交换文件 (*.json)</source>
         <translation>Performance target forms (*.pdf *.txt *.docx *.xlsx *.json);;PDF (*.pdf);;Text (*.txt);;Word documents (*.docx);;Excel workbooks (*.xlsx);;PerfDesk exchange files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="197"/>
+        <location filename="../../ui/import_export.py" line="199"/>
         <source>没有项目可以导出。</source>
         <translation>There are no projects to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="209"/>
+        <location filename="../../ui/import_export.py" line="211"/>
         <source>绩效目标表（%1个项目）</source>
         <translation>Performance-target forms (%1 projects)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="237"/>
+        <location filename="../../ui/import_export.py" line="239"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported to %2 (projects: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="249"/>
+        <location filename="../../ui/import_export.py" line="251"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="251"/>
+        <location filename="../../ui/import_export.py" line="253"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="258"/>
+        <location filename="../../ui/import_export.py" line="260"/>
         <source>导出Word</source>
         <translation>Export to Word</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="260"/>
+        <location filename="../../ui/import_export.py" line="262"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="266"/>
+        <location filename="../../ui/import_export.py" line="268"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="270"/>
+        <location filename="../../ui/import_export.py" line="272"/>
         <source>从 PDF、文本、Excel 或交换文件导入绩效目标表</source>
         <translation>Import forms from PDF, text, Excel or exchange files</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="275"/>
+        <location filename="../../ui/import_export.py" line="277"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="278"/>
+        <location filename="../../ui/import_export.py" line="280"/>
         <source>把当前、选中或列表中的项目导出为 Excel 工作簿，每个项目一张工作表</source>
         <translation>Export the open, selected or listed projects to an Excel workbook, one sheet per project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="288"/>
+        <location filename="../../ui/import_export.py" line="290"/>
         <source>把当前、选中或列表中的项目导出为 Word 文档</source>
         <translation>Export the open, selected or listed projects to a Word document</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="285"/>
+        <location filename="../../ui/import_export.py" line="287"/>
         <source>导出Word…</source>
         <translation>Export to Word…</translation>
     </message>
@@ -1803,73 +1803,73 @@ The details are recorded in: %1</translation>
 <context>
     <name>print_actions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="119"/>
+        <location filename="../../ui/print_actions.py" line="116"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="126"/>
+        <location filename="../../ui/print_actions.py" line="125"/>
         <source>仍要打印吗？</source>
         <translation>Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="278"/>
+        <location filename="../../ui/print_actions.py" line="281"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="284"/>
+        <location filename="../../ui/print_actions.py" line="287"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="297"/>
+        <location filename="../../ui/print_actions.py" line="300"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="176"/>
-        <location filename="../../ui/print_actions.py" line="290"/>
+        <location filename="../../ui/print_actions.py" line="177"/>
+        <location filename="../../ui/print_actions.py" line="293"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="94"/>
+        <location filename="../../ui/print_actions.py" line="89"/>
         <source>已导出PDF：%1</source>
         <translation>PDF exported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="109"/>
+        <location filename="../../ui/print_actions.py" line="106"/>
         <source>排版</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="143"/>
+        <location filename="../../ui/print_actions.py" line="144"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="150"/>
+        <location filename="../../ui/print_actions.py" line="151"/>
         <source>绩效目标表（%1个项目）.pdf</source>
         <translation>Performance-target forms (%1 projects).pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="155"/>
+        <location filename="../../ui/print_actions.py" line="156"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="243"/>
+        <location filename="../../ui/print_actions.py" line="246"/>
         <source>批量排版</source>
         <translation>Batch layout</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="303"/>
+        <location filename="../../ui/print_actions.py" line="306"/>
         <source>批量打印…</source>
         <translation>Batch Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="308"/>
+        <location filename="../../ui/print_actions.py" line="311"/>
         <source>打印字体…</source>
         <translation>Print Font…</translation>
     </message>
@@ -1936,27 +1936,27 @@ The details are recorded in: %1</translation>
 <context>
     <name>review_panel</name>
     <message>
-        <location filename="../../ui/review_panel.py" line="195"/>
+        <location filename="../../ui/review_panel.py" line="206"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="226"/>
+        <location filename="../../ui/review_panel.py" line="237"/>
         <source>年度审核汇总…</source>
         <translation>Yearly Review Summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="229"/>
+        <location filename="../../ui/review_panel.py" line="240"/>
         <source>一年度全部项目的审核等级和主要问题，可导出Excel、打印单位内部审核表</source>
         <translation>The grade and main problems of every project of a year; export to Excel or print the unit&apos;s internal review sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="236"/>
+        <location filename="../../ui/review_panel.py" line="247"/>
         <source>与上年比较…</source>
         <translation>Compare with Last Year…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="239"/>
+        <location filename="../../ui/review_panel.py" line="250"/>
         <source>与上一年度同一项目的表比较：表头、资金、文字和指标的变化</source>
         <translation>Compare with last year&apos;s form of the same project: changes in header, funds, texts and indicators</translation>
     </message>
