@@ -96,6 +96,17 @@ def fsync_folder(folder: Path) -> None:
 # Windows' own codes for a file another program has open, and for a path that is too long.
 _WINDOWS_IN_USE = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _WINDOWS_TOO_LONG = (206,)  # ERROR_FILENAME_EXCED_RANGE
+_NAME_MAX = 255  # characters in one file or folder name (NTFS; ext4 counts bytes)
+
+
+def _too_long(exc: OSError) -> bool:
+    """Whether ``exc`` comes of a name too long. Windows says so by its own code only at
+    times: as often it reports the path as not found or the name as not valid (Wine too)."""
+    if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) in _WINDOWS_TOO_LONG:
+        return True
+    if exc.errno not in (errno.ENOENT, errno.EINVAL) or not isinstance(exc.filename, str):
+        return False
+    return any(len(name) > _NAME_MAX for name in re.split(r"[\\/]", exc.filename))
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -105,7 +116,7 @@ def describe_os_error(exc: OSError) -> str:
         return "磁盘空间不足。请删除不需要的文件腾出空间，或换一个磁盘后重试"
     if exc.errno == errno.EROFS:
         return "该位置是只读的。请换一个可以写入的文件夹（例如“文档”）"
-    if exc.errno == errno.ENAMETOOLONG or winerror in _WINDOWS_TOO_LONG:
+    if _too_long(exc):
         return "文件名或路径太长。请换一个短一些的文件名，或放到路径较短的文件夹"
     if winerror in _WINDOWS_IN_USE or exc.errno in (errno.EBUSY, errno.ETXTBSY):
         return "文件正被其他程序使用。请关闭占用它的程序（例如 Excel、WPS 或 PDF 阅读器）后重试"

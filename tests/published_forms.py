@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.worksheet.worksheet import Worksheet
@@ -238,7 +239,8 @@ def department_workbook(path: Path, published: list[PublishedProject]) -> Path:
 def libreoffice_pdf(xlsx: Path, out_dir: Path) -> Path:
     """The workbook printed to PDF by LibreOffice (every sheet, in order)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, "LibreOffice is needed to make the PDF"
+    if soffice is None:  # Linux CI installs it; the core tests under the Windows Python have none
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
     profile = out_dir / "lo-profile"
     subprocess.run(
         [

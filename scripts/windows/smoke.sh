@@ -150,6 +150,9 @@ done
 
 log "a CJK TrueType font as C:\\windows\\Fonts\\simsun.ttc (宋体)"
 cp "$CJK_FONT" "$drive_c/windows/Fonts/simsun.ttc"
+# Registered as Windows' font installer does: Qt's DirectWrite font list comes from there.
+wine_run reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts' \
+    /v 'SimSun & NSimSun (TrueType)' /d simsun.ttc /f >/dev/null
 
 for copy in "${copies[@]}"; do
     log "$copy: the command line"
@@ -183,16 +186,20 @@ for copy in "${copies[@]}"; do
     [ "$(grep -c '上海科技报社' "$logs/$copy-list-imported.out")" -eq 4 ] \
         || die "$copy: the two forms of the PDF were not imported"
     check "$copy: check found errors" perfdesk "$copy" check check
+    check "$copy: review failed" perfdesk "$copy" review review --all
+    [ "$(grep -c '科普资源平台建设' "$logs/$copy-review.out")" -eq 2 ] \
+        || die "$copy: review did not grade the 4 projects"
 done
 cp "$smoke/installed/smoke.pdf" "$OUTDIR/smoke.pdf"
 
-# The window: Wine's virtual desktop stands for the PC's screen (title bars, activation).
-wine_run reg add 'HKCU\Software\Wine\Explorer' /v Desktop /d Default /f >/dev/null
-wine_run reg add 'HKCU\Software\Wine\Explorer\Desktops' /v Default /d 1366x768 /f >/dev/null
+# The window: on the virtual screen with no window manager, so without title bars; a click
+# inside a window activates it, as on Windows.
 
-wait_for_window() {  # TITLE-PATTERN SECONDS: the id of a visible window whose title matches
-    local pattern="$1" seconds="$2" found
+wait_for_window() {  # TITLE-PATTERN SECONDS STATUS-FILE: the id of a visible window whose
+    # title matches; gives up at once when the program has ended (its STATUS-FILE exists)
+    local pattern="$1" seconds="$2" status_file="$3" found
     for _ in $(seq "$seconds"); do
+        [ ! -f "$status_file" ] || return 1
         found="$(xdotool search --onlyvisible --name "$pattern" 2>/dev/null | head -1)"
         if [ -n "$found" ]; then
             printf '%s' "$found"
@@ -209,8 +216,15 @@ screenshot() {  # PNG: the whole virtual screen (Pillow of the project's own env
         "$DISPLAY" "$1")
 }
 
+window_failed() {  # COPY MESSAGE: the screen and the program's errors, then fail
+    local copy="$1" message="$2"
+    screenshot "$logs/$copy-window-failed.png" || true
+    sed "s/^/    $copy-window: /" "$logs/$copy-window.out" "$logs/$copy-window.err" >&2
+    die "$copy: $message (the screen: $logs/$copy-window-failed.png)"
+}
+
 window_test() {  # COPY PNG
-    local copy="$1" png="$2" status_file="$logs/$copy-window.status" lock
+    local copy="$1" png="$2" status_file="$logs/$copy-window.status" lock window
     lock="${db_file[$copy]}.lock"
     rm -f "$status_file"
     (
@@ -219,22 +233,47 @@ window_test() {  # COPY PNG
             >"$logs/$copy-window.out" 2>"$logs/$copy-window.err" || status=$?
         echo "$status" >"$status_file"
     ) &
-    wait_for_window '绩效目标表（已自动保存）' 120 >/dev/null || {
-        screenshot "$logs/$copy-window-failed.png" || true
-        die "$copy: the window did not open (see $logs/$copy-window-failed.png)"
-    }
+    window="$(wait_for_window '绩效目标表（已自动保存）' 120 "$status_file")" \
+        || window_failed "$copy" "the window did not open"
     [ -f "$lock" ] || die "$copy: the window holds no lock on its database"
     sleep 3
-    xdotool mousemove 683 10 click 1  # the title bar: activates the window, changes nothing
+    # A click on the status bar's middle activates the window and changes nothing; then
+    # the keyboard reaches it.
+    eval "$(xdotool getwindowgeometry --shell "$window")"
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 12)) click 1
     sleep 1
     xdotool key ctrl+p
-    wait_for_window '^打印预览' 90 >/dev/null || {
-        screenshot "$logs/$copy-preview-failed.png" || true
-        die "$copy: Ctrl+P opened no print preview (see $logs/$copy-preview-failed.png)"
-    }
+    wait_for_window '^打印预览' 90 "$status_file" >/dev/null \
+        || window_failed "$copy" "Ctrl+P opened no print preview"
     sleep 5  # the preview draws its pages in the background
     screenshot "$png" || die "$copy: no screenshot"
     xdotool key Escape
+    sleep 2
+
+    # 导出PDF… lays the forms out in a child process: the program started again, as
+    # multiprocessing does on Windows (freeze_support). The scope dialog's next choice (the
+    # selected or all listed projects), then the save dialog's suggested name in 文档.
+    local documents="$user_dir/Documents" exported=""
+    rm -f "$documents"/*.pdf
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 12)) click 1
+    sleep 1
+    xdotool key ctrl+shift+e
+    wait_for_window '^导出PDF' 30 "$status_file" >/dev/null \
+        || window_failed "$copy" "Ctrl+Shift+E asked for no scope"
+    sleep 1
+    xdotool key Down Return
+    sleep 4  # the save dialog
+    xdotool key Return
+    for _ in $(seq 90); do
+        exported="$(find "$documents" -maxdepth 1 -name '*.pdf' | head -1)"
+        [ -z "$exported" ] || break
+        sleep 1
+    done
+    [ -n "$exported" ] || window_failed "$copy" "导出PDF wrote no PDF into 文档"
+    fonts_of "$exported" >"$logs/$copy-exported-pdffonts.txt"
+    if awk '$(NF-4) != "yes"' "$logs/$copy-exported-pdffonts.txt" | grep . >/dev/null; then
+        die "$copy: a font in the exported PDF is not embedded"
+    fi
     sleep 2
     # Closing as Windows does when asked to (WM_CLOSE): automatic backup, lock released.
     wine_run taskkill /im PerfDesk.exe >/dev/null || die "$copy: could not ask the window to close"
@@ -245,6 +284,10 @@ window_test() {  # COPY PNG
     [ -f "$status_file" ] || die "$copy: the window did not close"
     [ "$(cat "$status_file")" = 0 ] || die "$copy: the window exited with $(cat "$status_file")"
     [ ! -e "$lock" ] || die "$copy: the window left its lock $lock"
+    if grep -q Traceback "$logs/$copy-window.err" || [ -e "$local_appdata/PerfDesk/perfdesk-error.log" ]; then
+        sed "s/^/    $copy-window: /" "$logs/$copy-window.err" >&2
+        die "$copy: the window met a program error"
+    fi
 }
 
 for copy in "${copies[@]}"; do

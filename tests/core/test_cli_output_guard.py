@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from testdata import file_digest
+from testdata import file_digest, make_symlink
 
 from perfdesk.cli import main
 from perfdesk.sample import sample_projects
@@ -48,7 +48,7 @@ def _a_roundabout_path(db: Path, folder: Path) -> Path:
 
 def _a_symbolic_link(db: Path, folder: Path) -> Path:
     link = folder / "forms.pdf"
-    link.symlink_to(db)
+    make_symlink(link, db)
     return link
 
 
@@ -60,7 +60,7 @@ def _a_hard_link(db: Path, folder: Path) -> Path:
 
 def _a_link_to_its_folder(db: Path, folder: Path) -> Path:
     link = folder / "shortcut"
-    link.symlink_to(db.parent, target_is_directory=True)
+    make_symlink(link, db.parent, directory=True)
     return link / db.name
 
 

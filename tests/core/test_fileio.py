@@ -88,6 +88,9 @@ class _WindowsPathTooLong(FileNotFoundError):
         (OSError(errno.EROFS, "Read-only file system"), "只读"),
         (OSError(errno.ENAMETOOLONG, "File name too long"), "太长"),
         (_WindowsPathTooLong(2, "The filename or extension is too long"), "太长"),
+        # as Windows (and Wine) report a name too long at times: the path is "not found"
+        (FileNotFoundError(errno.ENOENT, "not found", "C:\\报表\\" + "名" * 256), "太长"),
+        (FileNotFoundError(errno.ENOENT, "not found", "C:\\报表\\名.pdf"), "不存在"),
         (_WindowsSharingViolation(13, "The process cannot access the file"), "正被其他程序使用"),
         (PermissionError(errno.EACCES, "Permission denied"), "权限"),
     ],

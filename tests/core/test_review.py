@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from testdata import SH2026_PROJECT, perfdesk
+from testdata import SH2026_PROJECT, UNDER_WINE, perfdesk
 
 from perfdesk.exchange import read_file
 from perfdesk.model import IndicatorRow, Project
@@ -215,6 +215,11 @@ def test_cli_review_json_on_a_real_database(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "9" in missing.stderr
 
 
+@pytest.mark.skipif(
+    UNDER_WINE,
+    reason="Wine's message pipes lose the second of two empty messages, and the process "
+    "pool's wake-up signal is one: its manager thread waits forever (Windows keeps each)",
+)
 def test_worker_processes_give_the_same_lines_as_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@ through a real database file, a real workbook and a real PDF read back."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -95,6 +96,7 @@ def test_last_years_form_is_found_for_the_summary(db_path: Path) -> None:
 
 
 @needs_cjk_font
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler-utils) is missing")
 def test_cli_prints_the_summary_sheet_with_embedded_fonts(year_db: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "审核表.pdf"
     done = perfdesk("--db", year_db, "review", "--all", "--year", "2020", "-o", sheet)
