@@ -904,7 +904,12 @@ class Store:
         found: set[int] | None = None
         for term in search.split():
             holding, value = self._holding(term)
-            ids = {row[0] for row in self.conn.execute(holding, [value])}
+            # One row, not one per project: Python's sqlite3 lets go of the interpreter at
+            # every row, and with a worker busy beside the window each row waits to get it back.
+            (joined,) = self.conn.execute(
+                f"SELECT group_concat(rowid) FROM ({holding})", [value]
+            ).fetchone()
+            ids = set(map(int, joined.split(","))) if joined else set()
             found = ids if found is None else found & ids
             if not found:
                 break
