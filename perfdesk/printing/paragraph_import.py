@@ -1,12 +1,13 @@
-"""Loading ReportLab's paragraph module without its costliest start-up step (importing this
+"""Loading ReportLab's paragraph module without its costliest start-up steps (importing this
 module does it: perfdesk.printing imports it first).
 
 When ``reportlab.platypus.paragraph`` loads, it compiles ``uri_pat``, a pattern for breaking
 over-long web addresses, case-insensitive over U+00A1–U+FFFF: Python's regex compiler needs
 about 30 ms for it, a tenth of printing one form from the command line. Our forms only reach
 that pattern when a cell holds a web address too long for its width, so it is compiled on its
-first use instead. Should a ReportLab release change the pattern, it is compiled at load time
-as before: only the saving is lost.
+first use instead; so is ``textsplit.rx``, which only a broken recipe function uses. Should a
+ReportLab release change these patterns, they are compiled at load time as before: only the
+saving is lost.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from typing import Any
 _PARAGRAPH = "reportlab.platypus.paragraph"
 # How ReportLab's ``uri_pat`` begins (ReportLab 4 and 5).
 _URI_PATTERN_START = r"(^(?:[a-z0-9\.\-\+]*)://)"
+# ``reportlab.lib.textsplit.rx`` (loaded with the paragraph module), a class of 53,000
+# characters used only by ``cjkwrap``, a recipe our forms never call (it cannot run: it
+# lacks an import of ``reduce``): 4 ms.
+_CJKWRAP_PATTERN = "([\u2e80-\uffff])"
 
 
 class DeferredPattern:
@@ -55,7 +60,9 @@ def import_paragraph() -> ModuleType:
     compile_now = re.compile
 
     def compile_uri_pattern_later(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+        if isinstance(pattern, str) and (
+            pattern.startswith(_URI_PATTERN_START) or pattern == _CJKWRAP_PATTERN
+        ):
             return DeferredPattern(pattern, flags)
         return compile_now(pattern, flags)
 
