@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
 
 POLL_S = 0.05  # how often the waiting thread looks at the cancel flag
-PROGRESS_INTERVAL_S = 0.05  # a progress bar needs no more than 20 updates a second
 STOP_WAIT_S = 5.0  # after the result: how long the child may take to exit before it is killed
 
 
@@ -77,16 +76,8 @@ def run_apart[T](work: Callable[..., T], *args: Any, steps: Steps) -> T:
 def _child(
     work: Callable[..., object], args: tuple[Any, ...], sending: Connection, stop: Event
 ) -> None:
-    import time
-
-    last = 0.0
-
     def progress(done: int, total: int) -> None:
-        nonlocal last
-        now = time.monotonic()
-        if done >= total or now - last >= PROGRESS_INTERVAL_S:
-            last = now
-            sending.send(("progress", (done, total)))
+        sending.send(("progress", (done, total)))  # (the caller thins out what it shows)
 
     try:
         result = work(*args, Steps(progress, stop.is_set))
